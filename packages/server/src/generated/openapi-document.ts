@@ -1,0 +1,2584 @@
+// Generated from openapi.yaml by `pnpm generate`. Do not edit.
+
+/** openapi.yaml, byte for byte. */
+export const openApiYaml: string = "openapi: 3.1.0\ninfo:\n  title: Outdial Calls API\n  version: 1.0.0\n  summary: Place, track and cancel outbound AI voice calls, paced to your SIP trunk's CPS budget.\n  description: |\n    The Outdial Calls API queues outbound AI voice calls, paces the dials to the SIP trunk's\n    calls-per-second (CPS) budget, places them through LiveKit (room, agent dispatch, SIP\n    participant) and tracks each call through\n    `queued → connecting → ringing → active → completed` (or `failed`, `busy`, `no_answer`,\n    `cancelled`).\n\n    This document is the single source of truth: the SDK's types, the server's request and\n    response validation and the mock are all produced from it or checked against it.\n\n    ## Error messages\n    Every 4xx/5xx response uses the error envelope (`ErrorResponse`). The exact messages live\n    in this document so that the server and the mock read them from one place:\n    - `x-error-catalog` (at the root) maps each error rule to its status, `type` and message\n      template (`{placeholder}` marks a value filled in at run time);\n    - `x-error-message` on a request schema property is the message used when that property\n      fails validation, rendered as `Validation error: <message>`.\n  license:\n    name: MIT\n    identifier: MIT\n  contact:\n    name: Outdial maintainers\n    url: https://github.com/outdial/outdial\nservers:\n  - url: \"{origin}\"\n    description: Your Outdial server. `outdial serve` listens on port 3000 by default.\n    variables:\n      origin:\n        default: http://127.0.0.1:3000\n        description: The scheme, host and port of your server.\nsecurity:\n  - ApiKeyAuth: []\n  - BearerAuth: []\ntags:\n  - name: calls\n    description: Outbound calls, the Dial queue and call status.\n  - name: agents\n    description: The agents that handle calls. Each belongs to one organization.\n  - name: health\n    description: Liveness, readiness and this document. No authentication.\n  - name: internal\n    description: Endpoints called by infrastructure (LiveKit), not by API clients. The SDK does not wrap them.\n\nx-error-catalog:\n  validation_error:\n    status: 400\n    type: validation_error\n    message: \"Validation error: {reason}\"\n  invalid_phone_number:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Phone number must be in E.164 format (+1234567890)\"\n  invalid_agent_id:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Invalid agent ID format\"\n  metadata_too_large:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Metadata must be at most 16384 bytes when serialized as JSON\"\n  unsupported_media_type:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Content-Type must be application/json\"\n  invalid_json:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Request body is not valid JSON\"\n  invalid_cursor:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Invalid cursor\"\n  unauthorized:\n    status: 401\n    type: unauthorized\n    message: Unauthorized\n  call_forbidden:\n    status: 403\n    type: forbidden\n    message: Access denied - call belongs to different organization\n  call_not_found:\n    status: 404\n    type: not_found\n    message: Call not found\n  route_not_found:\n    status: 404\n    type: not_found\n    message: Not found\n  agent_not_found:\n    status: 404\n    type: agent_not_found\n    message: Agent not found or access denied\n  agent_not_voice:\n    status: 400\n    type: agent_not_voice\n    message: Agent must be a voice agent for outbound calls\n  agent_inactive:\n    status: 400\n    type: agent_inactive\n    message: Agent must be active to make calls\n  caller_id_not_allowed:\n    status: 400\n    type: caller_id_not_allowed\n    message: Caller ID must be one of the agent's phone numbers\n  call_not_cancellable:\n    status: 400\n    type: call_not_cancellable\n    message: \"Cannot cancel call with status: {status}\"\n  idempotency_in_progress:\n    status: 409\n    type: idempotency_in_progress\n    message: A request with this Idempotency-Key is still being processed\n  idempotency_key_reused:\n    status: 422\n    type: idempotency_key_reused\n    message: This Idempotency-Key was already used with a different request\n  payload_too_large:\n    status: 413\n    type: payload_too_large\n    message: Request body is too large\n  rate_limited:\n    status: 429\n    type: rate_limited\n    message: Too many requests, please retry later\n  livekit_not_configured:\n    status: 500\n    type: livekit_not_configured\n    message: LiveKit service is not configured. Please contact support.\n  queue_failed:\n    status: 500\n    type: queue_failed\n    message: \"Failed to queue call: {reason}\"\n  internal_error:\n    status: 500\n    type: internal_error\n    message: Internal server error\n\npaths:\n  /api/v1/calls/outbound:\n    post:\n      operationId: createOutboundCall\n      tags: [calls]\n      summary: Queue an outbound call\n      description: |\n        Validates the request, checks the agent (exists in your organization, is a voice agent,\n        is active, and owns the caller ID) in that order, records the call as `queued` and hands\n        it to the Dial queue. The dial happens asynchronously: normally sub-second, paced to the\n        SIP trunk's calls-per-second budget under load. Poll `GET /api/v1/calls/{callId}` for dial\n        progress and the LiveKit identifiers.\n\n        Send an `Idempotency-Key` to make retries safe: a retry can never place a second call.\n      parameters:\n        - $ref: \"#/components/parameters/IdempotencyKey\"\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/CreateOutboundCallRequest\"\n            examples:\n              basic:\n                summary: The minimum\n                value:\n                  agentId: 550e8400-e29b-41d4-a716-446655440000\n                  phoneNumber: \"+14155552671\"\n              urgent:\n                summary: Click-to-call, urgent, with caller ID and metadata\n                value:\n                  agentId: 550e8400-e29b-41d4-a716-446655440000\n                  phoneNumber: \"+14155552671\"\n                  callerId: \"+14155551234\"\n                  priority: 0\n                  ringTimeoutSeconds: 25\n                  maxDurationSeconds: 900\n                  metadata:\n                    customerName: John Doe\n                    accountId: ACC-12345\n                  variables:\n                    first_name: John\n      responses:\n        \"201\":\n          description: The call is queued. Replays of an idempotent request return the original response.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n            Idempotent-Replayed:\n              $ref: \"#/components/headers/IdempotentReplayed\"\n            RateLimit-Limit:\n              $ref: \"#/components/headers/RateLimitLimit\"\n            RateLimit-Remaining:\n              $ref: \"#/components/headers/RateLimitRemaining\"\n            RateLimit-Reset:\n              $ref: \"#/components/headers/RateLimitReset\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/CreateOutboundCallResponse\"\n              examples:\n                queued:\n                  value:\n                    data:\n                      id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                      status: queued\n                      agentId: 550e8400-e29b-41d4-a716-446655440000\n                      phoneNumber: \"+14155552671\"\n                      callerId: \"+14155551234\"\n                      startedAt: \"2025-12-01T15:30:00.000Z\"\n                      agent:\n                        id: 550e8400-e29b-41d4-a716-446655440000\n                        name: Customer Support Agent\n                        type: voice\n                      metadata:\n                        caller_id: \"+14155551234\"\n                        from_phone_number: \"+14155551234\"\n                        priority: 5\n                        customerName: John Doe\n                        accountId: ACC-12345\n                    message: Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.\n        \"400\":\n          description: |\n            Validation failed, or the agent cannot place calls. `type` tells which:\n            `validation_error`, `agent_not_voice`, `agent_inactive` or `caller_id_not_allowed`.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                invalidPhoneNumber:\n                  value:\n                    error:\n                      message: \"Validation error: Phone number must be in E.164 format (+1234567890)\"\n                      code: 400\n                      type: validation_error\n                      details:\n                        - field: phoneNumber\n                          message: Phone number must be in E.164 format (+1234567890)\n                      requestId: req_5f2c1d0e9b8a4c3d\n                invalidAgentId:\n                  value:\n                    error:\n                      message: \"Validation error: Invalid agent ID format\"\n                      code: 400\n                      type: validation_error\n                      details:\n                        - field: agentId\n                          message: Invalid agent ID format\n                      requestId: req_5f2c1d0e9b8a4c3d\n                agentNotVoice:\n                  value:\n                    error:\n                      message: Agent must be a voice agent for outbound calls\n                      code: 400\n                      type: agent_not_voice\n                      requestId: req_5f2c1d0e9b8a4c3d\n                agentInactive:\n                  value:\n                    error:\n                      message: Agent must be active to make calls\n                      code: 400\n                      type: agent_inactive\n                      requestId: req_5f2c1d0e9b8a4c3d\n                callerIdNotAllowed:\n                  value:\n                    error:\n                      message: Caller ID must be one of the agent's phone numbers\n                      code: 400\n                      type: caller_id_not_allowed\n                      details:\n                        - field: callerId\n                          message: Caller ID must be one of the agent's phone numbers\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          description: The agent does not exist, or belongs to another organization.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                agentNotFound:\n                  value:\n                    error:\n                      message: Agent not found or access denied\n                      code: 404\n                      type: agent_not_found\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"409\":\n          $ref: \"#/components/responses/IdempotencyInProgress\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"422\":\n          $ref: \"#/components/responses/IdempotencyKeyReused\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          description: |\n            LiveKit is not configured (`livekit_not_configured`), the call could not be queued\n            (`queue_failed`), or an unexpected error (`internal_error`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                livekitNotConfigured:\n                  value:\n                    error:\n                      message: LiveKit service is not configured. Please contact support.\n                      code: 500\n                      type: livekit_not_configured\n                      requestId: req_5f2c1d0e9b8a4c3d\n                queueFailed:\n                  value:\n                    error:\n                      message: \"Failed to queue call: Connection timeout\"\n                      code: 500\n                      type: queue_failed\n                      requestId: req_5f2c1d0e9b8a4c3d\n                internalError:\n                  $ref: \"#/components/examples/InternalError\"\n\n  /api/v1/calls:\n    get:\n      operationId: listCalls\n      tags: [calls]\n      summary: List calls\n      description: |\n        Lists your organization's calls, newest first (by `startedAt`, then `id`), filtered and\n        cursor-paginated. Pass `pagination.nextCursor` back as `cursor` for the next page; the\n        cursor is opaque and stable under concurrent inserts.\n      parameters:\n        - name: agentId\n          in: query\n          description: Only calls placed by this agent.\n          schema:\n            type: string\n            format: uuid\n            x-error-message: Invalid agent ID format\n          example: 550e8400-e29b-41d4-a716-446655440000\n        - name: status\n          in: query\n          description: Only calls in one of these statuses. Repeat the parameter for several (`status=active&status=ringing`).\n          style: form\n          explode: true\n          schema:\n            type: array\n            minItems: 1\n            maxItems: 10\n            items:\n              $ref: \"#/components/schemas/CallStatus\"\n          example: [active, ringing]\n        - name: phoneNumber\n          in: query\n          description: Only calls to this number (E.164).\n          schema:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          example: \"+14155552671\"\n        - name: startDate\n          in: query\n          description: Only calls whose `startedAt` is at or after this instant (ISO 8601).\n          schema:\n            type: string\n            format: date-time\n          example: \"2025-12-01T00:00:00Z\"\n        - name: endDate\n          in: query\n          description: Only calls whose `startedAt` is at or before this instant (ISO 8601).\n          schema:\n            type: string\n            format: date-time\n          example: \"2025-12-31T23:59:59Z\"\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n      responses:\n        \"200\":\n          description: One page of calls.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListCallsResponse\"\n              examples:\n                page:\n                  value:\n                    data:\n                      calls:\n                        - &activeCall\n                          id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                          status: active\n                          agentId: 550e8400-e29b-41d4-a716-446655440000\n                          phoneNumber: \"+14155552671\"\n                          callerId: \"+14155551234\"\n                          startedAt: \"2025-12-01T15:30:00.000Z\"\n                          agent:\n                            id: 550e8400-e29b-41d4-a716-446655440000\n                            name: Customer Support Agent\n                            type: voice\n                          metadata:\n                            caller_id: \"+14155551234\"\n                            from_phone_number: \"+14155551234\"\n                            priority: 5\n                            customerName: John Doe\n                          priority: 5\n                          ringTimeoutSeconds: 30\n                          maxDurationSeconds: null\n                          variables: {}\n                          roomId: outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                          jobId: AD_4nQ8sLw2Zk7\n                          sipParticipantId: PA_2bS7rT5yU9wE\n                          answeredAt: \"2025-12-01T15:30:02.412Z\"\n                          endedAt: null\n                          duration: null\n                          failureReason: null\n                          summary: null\n                          queuePosition: null\n                          updatedAt: \"2025-12-01T15:30:02.412Z\"\n                      pagination:\n                        limit: 20\n                        hasMore: true\n                        nextCursor: eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/calls/{callId}:\n    parameters:\n      - $ref: \"#/components/parameters/CallId\"\n    get:\n      operationId: getCall\n      tags: [calls]\n      summary: Get a call\n      description: |\n        The call with its current status, the LiveKit identifiers once the Dial queue has placed\n        it, and `queuePosition` (1-based) while it waits in the queue.\n      responses:\n        \"200\":\n          description: The call.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/GetCallResponse\"\n              examples:\n                active:\n                  value:\n                    data: *activeCall\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"403\":\n          $ref: \"#/components/responses/CallForbidden\"\n        \"404\":\n          $ref: \"#/components/responses/CallNotFound\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    delete:\n      operationId: cancelCall\n      tags: [calls]\n      summary: Cancel a call\n      description: |\n        Cancels a call whose status is `initiated`, `queued`, `connecting`, `ringing` or `active`.\n        A queued call is removed from the Dial queue and never dialed. A live call's LiveKit room\n        is deleted, which disconnects every participant; if that deletion fails the call is still\n        `cancelled` and the server logs a warning. `endedAt` is set to the time of cancellation.\n      responses:\n        \"200\":\n          description: The call is cancelled.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/CancelCallResponse\"\n              examples:\n                cancelled:\n                  value:\n                    data:\n                      id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                      status: cancelled\n                    message: Call cancelled successfully\n        \"400\":\n          description: The call's status cannot be cancelled (it has already ended).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                completed:\n                  value:\n                    error:\n                      message: \"Cannot cancel call with status: completed\"\n                      code: 400\n                      type: call_not_cancellable\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"403\":\n          $ref: \"#/components/responses/CallForbidden\"\n        \"404\":\n          $ref: \"#/components/responses/CallNotFound\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/agents:\n    post:\n      operationId: createAgent\n      tags: [agents]\n      summary: Create an agent\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/CreateAgentRequest\"\n            examples:\n              voice:\n                value:\n                  name: Customer Support Agent\n                  type: voice\n                  phoneNumbers: [\"+14155551234\"]\n                  livekitAgentName: support-agent\n      responses:\n        \"201\":\n          description: The agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                created:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    get:\n      operationId: listAgents\n      tags: [agents]\n      summary: List agents\n      description: Your organization's agents, newest first, cursor-paginated like calls.\n      parameters:\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n      responses:\n        \"200\":\n          description: One page of agents.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListAgentsResponse\"\n              examples:\n                page:\n                  value:\n                    data:\n                      agents:\n                        - &agent\n                          id: 550e8400-e29b-41d4-a716-446655440000\n                          name: Customer Support Agent\n                          type: voice\n                          status: active\n                          phoneNumbers: [\"+14155551234\"]\n                          livekitAgentName: support-agent\n                          sipTrunkId: null\n                          createdAt: \"2025-11-30T09:00:00.000Z\"\n                          updatedAt: \"2025-11-30T09:00:00.000Z\"\n                      pagination:\n                        limit: 20\n                        hasMore: false\n                        nextCursor: null\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/agents/{agentId}:\n    parameters:\n      - $ref: \"#/components/parameters/AgentId\"\n    get:\n      operationId: getAgent\n      tags: [agents]\n      summary: Get an agent\n      responses:\n        \"200\":\n          description: The agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                agent:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    patch:\n      operationId: updateAgent\n      tags: [agents]\n      summary: Update an agent\n      description: Changes only the fields sent. Calls already queued keep the caller ID they were given.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/UpdateAgentRequest\"\n            examples:\n              deactivate:\n                value:\n                  status: inactive\n      responses:\n        \"200\":\n          description: The updated agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                agent:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    delete:\n      operationId: deleteAgent\n      tags: [agents]\n      summary: Delete an agent\n      description: Deletes the agent. Its past calls keep the agent's id, name and type as they were.\n      responses:\n        \"200\":\n          description: The agent is deleted.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/DeleteAgentResponse\"\n              examples:\n                deleted:\n                  value:\n                    data:\n                      id: 550e8400-e29b-41d4-a716-446655440000\n                      deleted: true\n                    message: Agent deleted successfully\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/livekit/webhook:\n    post:\n      operationId: receiveLivekitWebhook\n      tags: [internal]\n      summary: LiveKit webhook ingress\n      description: |\n        LiveKit posts room and participant events here. The request is authenticated by LiveKit's\n        signed JWT in the `Authorization` header (its `sha256` claim is the body's hash), not by an\n        API key. `participant_joined` of the SIP participant moves a `connecting` call to\n        `ringing`; the SIP participant leaving, or `room_finished`, completes the call.\n      security:\n        - LiveKitWebhookSignature: []\n      requestBody:\n        required: true\n        content:\n          application/webhook+json:\n            schema:\n              $ref: \"#/components/schemas/LiveKitWebhookEvent\"\n            examples:\n              participantJoined:\n                value:\n                  event: participant_joined\n                  id: EV_3kVxGQ7pZ9aB\n                  createdAt: \"1733067000\"\n                  room:\n                    sid: RM_8gk2JYvQ3mXc\n                    name: outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                  participant:\n                    sid: PA_2bS7rT5yU9wE\n                    identity: sip-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                    kind: SIP\n      responses:\n        \"200\":\n          description: The event was accepted (events for unknown rooms are accepted and ignored).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookAck\"\n              examples:\n                ok:\n                  value:\n                    data:\n                      received: true\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /healthz:\n    get:\n      operationId: getHealth\n      tags: [health]\n      summary: Liveness\n      security: []\n      responses:\n        \"200\":\n          description: The process is up.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Health\"\n              examples:\n                ok:\n                  value:\n                    status: ok\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /readyz:\n    get:\n      operationId: getReadiness\n      tags: [health]\n      summary: Readiness\n      description: Ready when the database answers and the Dial queue is running.\n      security: []\n      responses:\n        \"200\":\n          description: Ready to take calls.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Readiness\"\n              examples:\n                ready:\n                  value:\n                    status: ready\n                    checks:\n                      database: ok\n                      dialQueue: ok\n                      livekit: ok\n        \"503\":\n          description: Not ready (starting up, shutting down, or the database does not answer).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Readiness\"\n              examples:\n                shuttingDown:\n                  value:\n                    status: not_ready\n                    checks:\n                      database: ok\n                      dialQueue: stopped\n                      livekit: ok\n\n  /openapi.yaml:\n    get:\n      operationId: getOpenApiDocument\n      tags: [health]\n      summary: This document\n      security: []\n      responses:\n        \"200\":\n          description: The OpenAPI document the server validates against.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/yaml:\n              schema:\n                type: string\n              examples:\n                document:\n                  value: \"openapi: 3.1.0\\n...\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\ncomponents:\n  securitySchemes:\n    ApiKeyAuth:\n      type: apiKey\n      in: header\n      name: x-api-key\n      description: Your API key.\n    BearerAuth:\n      type: http\n      scheme: bearer\n      description: \"Your API key as a bearer token: `Authorization: Bearer <key>`.\"\n    LiveKitWebhookSignature:\n      type: apiKey\n      in: header\n      name: Authorization\n      description: The JWT LiveKit signs with its API secret; its `sha256` claim is the base64 SHA-256 of the body.\n\n  parameters:\n    CallId:\n      name: callId\n      in: path\n      required: true\n      description: The call's id (`call_…`).\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 64\n      example: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n    AgentId:\n      name: agentId\n      in: path\n      required: true\n      description: The agent's id.\n      schema:\n        type: string\n        format: uuid\n        x-error-message: Invalid agent ID format\n      example: 550e8400-e29b-41d4-a716-446655440000\n    IdempotencyKey:\n      name: Idempotency-Key\n      in: header\n      required: false\n      description: |\n        Makes the request safe to retry. The same key with the same body within 24 hours replays\n        the original 201 response (with `Idempotent-Replayed: true`); the same key with another\n        body gets 422 `idempotency_key_reused`; a duplicate while the first is still being\n        processed gets 409 `idempotency_in_progress`. Keys are scoped to your organization.\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 255\n        x-error-message: Idempotency-Key must be 1 to 255 characters\n      example: 8e03978e-40d5-43e8-bc93-6894a57f9324\n    Limit:\n      name: limit\n      in: query\n      description: Page size.\n      schema:\n        type: integer\n        minimum: 1\n        maximum: 100\n        default: 20\n        x-error-message: Limit must be an integer between 1 and 100\n      example: 20\n    Cursor:\n      name: cursor\n      in: query\n      description: The `nextCursor` of the previous page. Opaque.\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 512\n        x-error-message: Invalid cursor\n      example: eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ\n\n  headers:\n    RequestId:\n      description: A unique id for this request; the error envelope's `requestId` carries the same value.\n      schema:\n        type: string\n      example: req_5f2c1d0e9b8a4c3d\n    IdempotentReplayed:\n      description: \"`true` when this response is a replay of an earlier request with the same Idempotency-Key.\"\n      schema:\n        type: string\n        enum: [\"true\"]\n    RetryAfter:\n      description: Seconds to wait before retrying.\n      schema:\n        type: integer\n        minimum: 0\n      example: 12\n    RateLimitLimit:\n      description: Requests allowed per window for this API key.\n      schema:\n        type: integer\n      example: 600\n    RateLimitRemaining:\n      description: Requests left in the current window.\n      schema:\n        type: integer\n      example: 599\n    RateLimitReset:\n      description: Seconds until the window resets.\n      schema:\n        type: integer\n      example: 60\n\n  schemas:\n    PhoneNumber:\n      type: string\n      description: A phone number in E.164 format.\n      pattern: ^\\+[1-9]\\d{1,14}$\n      x-error-message: Phone number must be in E.164 format (+1234567890)\n      examples: [\"+14155552671\"]\n\n    CallStatus:\n      type: string\n      description: |\n        Where the call is. Terminal statuses are `completed`, `failed`, `cancelled`, `no_answer`\n        and `busy`: a call in one of them never changes again. New statuses may be added; treat an\n        unknown one as non-terminal.\n      enum: [initiated, queued, connecting, ringing, active, completed, failed, cancelled, no_answer, busy]\n      x-terminal: [completed, failed, cancelled, no_answer, busy]\n      x-cancellable: [initiated, queued, connecting, ringing, active]\n\n    AgentType:\n      type: string\n      enum: [voice, chat]\n\n    AgentStatus:\n      type: string\n      enum: [active, inactive]\n\n    ErrorType:\n      type: string\n      description: A stable machine-readable error kind.\n      enum:\n        - validation_error\n        - unauthorized\n        - forbidden\n        - not_found\n        - agent_not_found\n        - agent_not_voice\n        - agent_inactive\n        - caller_id_not_allowed\n        - call_not_cancellable\n        - idempotency_key_reused\n        - idempotency_in_progress\n        - rate_limited\n        - payload_too_large\n        - livekit_not_configured\n        - queue_failed\n        - internal_error\n\n    CreateOutboundCallRequest:\n      type: object\n      additionalProperties: false\n      required: [agentId, phoneNumber]\n      properties:\n        agentId:\n          type: string\n          format: uuid\n          description: The voice agent that handles the call.\n          x-error-message: Invalid agent ID format\n        phoneNumber:\n          $ref: \"#/components/schemas/PhoneNumber\"\n          description: The number to call, in E.164 format.\n        callerId:\n          type: string\n          pattern: ^\\+[1-9]\\d{1,14}$\n          description: The number to show as caller ID. It must be one of the agent's phone numbers; the default is the agent's first.\n          x-error-message: Caller ID must be in E.164 format (+1234567890)\n        metadata:\n          type: object\n          description: Your own data, kept on the call and passed to the agent. At most 16384 bytes serialized as JSON.\n          additionalProperties: true\n          x-max-serialized-bytes: 16384\n          x-error-message: Metadata must be an object\n        priority:\n          type: integer\n          minimum: 0\n          maximum: 10\n          default: 5\n          description: 0 is the most urgent; the Dial queue dials lower numbers first, and in arrival order within one priority.\n          x-error-message: Priority must be an integer between 0 and 10\n        ringTimeoutSeconds:\n          type: integer\n          minimum: 5\n          maximum: 120\n          default: 30\n          description: How long to let the phone ring before the call ends as `no_answer`.\n          x-error-message: Ring timeout must be an integer between 5 and 120 seconds\n        maxDurationSeconds:\n          type: integer\n          minimum: 10\n          maximum: 14400\n          description: The longest the call may last once answered.\n          x-error-message: Max duration must be an integer between 10 and 14400 seconds\n        variables:\n          type: object\n          description: Values for the agent's prompt templates (`{{first_name}}`).\n          additionalProperties:\n            type: string\n          x-error-message: Variables must be a map of strings\n\n    AgentSummary:\n      type: object\n      required: [id, name, type]\n      properties:\n        id:\n          type: string\n          format: uuid\n        name:\n          type: string\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n\n    CallMetadata:\n      type: object\n      description: The caller's metadata, plus the keys the server sets (`caller_id`, `from_phone_number`, `priority`).\n      required: [caller_id, from_phone_number, priority]\n      properties:\n        caller_id:\n          type: string\n        from_phone_number:\n          type: string\n        priority:\n          type: integer\n      additionalProperties: true\n\n    QueuedCall:\n      type: object\n      description: The call as `createOutboundCall` returns it.\n      required: [id, status, agentId, phoneNumber, callerId, startedAt, agent, metadata]\n      properties:\n        id:\n          type: string\n          description: The call's id (`call_…`).\n        status:\n          $ref: \"#/components/schemas/CallStatus\"\n        agentId:\n          type: string\n          format: uuid\n        phoneNumber:\n          type: string\n        callerId:\n          type: string\n        startedAt:\n          type: string\n          format: date-time\n          description: When the call was accepted.\n        agent:\n          $ref: \"#/components/schemas/AgentSummary\"\n        metadata:\n          $ref: \"#/components/schemas/CallMetadata\"\n\n    Call:\n      description: A call, with everything `createOutboundCall` returns and its progress.\n      allOf:\n        - $ref: \"#/components/schemas/QueuedCall\"\n        - type: object\n          required:\n            - priority\n            - ringTimeoutSeconds\n            - maxDurationSeconds\n            - variables\n            - roomId\n            - jobId\n            - sipParticipantId\n            - answeredAt\n            - endedAt\n            - duration\n            - failureReason\n            - summary\n            - queuePosition\n            - updatedAt\n          properties:\n            priority:\n              type: integer\n              minimum: 0\n              maximum: 10\n            ringTimeoutSeconds:\n              type: integer\n            maxDurationSeconds:\n              type: [integer, \"null\"]\n            variables:\n              type: object\n              additionalProperties:\n                type: string\n            roomId:\n              type: [string, \"null\"]\n              description: The LiveKit room; null until the Dial queue places the call.\n            jobId:\n              type: [string, \"null\"]\n              description: The LiveKit agent dispatch id; null until the Dial queue places the call.\n            sipParticipantId:\n              type: [string, \"null\"]\n              description: The LiveKit SIP participant id; null until the Dial queue places the call.\n            answeredAt:\n              type: [string, \"null\"]\n              format: date-time\n            endedAt:\n              type: [string, \"null\"]\n              format: date-time\n            duration:\n              type: [integer, \"null\"]\n              minimum: 0\n              description: Whole seconds from answer to end; null until the call ends (0 if never answered).\n            failureReason:\n              type: [string, \"null\"]\n              description: Why the call did not connect; null unless the status is `failed`, `busy` or `no_answer`.\n            summary:\n              type: [string, \"null\"]\n            queuePosition:\n              type: [integer, \"null\"]\n              minimum: 1\n              description: 1-based position in the Dial queue while `queued`, else null.\n            updatedAt:\n              type: string\n              format: date-time\n\n    Pagination:\n      type: object\n      required: [limit, hasMore, nextCursor]\n      properties:\n        limit:\n          type: integer\n        hasMore:\n          type: boolean\n        nextCursor:\n          type: [string, \"null\"]\n\n    CreateOutboundCallResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          $ref: \"#/components/schemas/QueuedCall\"\n        message:\n          type: string\n          const: Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.\n\n    GetCallResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/Call\"\n\n    ListCallsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [calls, pagination]\n          properties:\n            calls:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Call\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    CancelCallResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          type: object\n          required: [id, status]\n          properties:\n            id:\n              type: string\n            status:\n              type: string\n              const: cancelled\n        message:\n          type: string\n          const: Call cancelled successfully\n\n    Agent:\n      type: object\n      required: [id, name, type, status, phoneNumbers, livekitAgentName, sipTrunkId, createdAt, updatedAt]\n      properties:\n        id:\n          type: string\n          format: uuid\n        name:\n          type: string\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n        phoneNumbers:\n          type: array\n          description: The agent's numbers, in E.164; the first is the default caller ID.\n          items:\n            type: string\n        livekitAgentName:\n          type: [string, \"null\"]\n          description: The LiveKit agent worker to dispatch; null uses the server's default.\n        sipTrunkId:\n          type: [string, \"null\"]\n          description: The LiveKit outbound SIP trunk; null uses the server's default.\n        createdAt:\n          type: string\n          format: date-time\n        updatedAt:\n          type: string\n          format: date-time\n\n    CreateAgentRequest:\n      type: object\n      additionalProperties: false\n      required: [name]\n      properties:\n        name:\n          type: string\n          minLength: 1\n          maxLength: 200\n          x-error-message: Name must be 1 to 200 characters\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n          default: voice\n          x-error-message: \"Type must be one of: voice, chat\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n          default: active\n          x-error-message: \"Status must be one of: active, inactive\"\n        phoneNumbers:\n          type: array\n          maxItems: 50\n          uniqueItems: true\n          default: []\n          items:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          x-error-message: Phone numbers must be a list of distinct E.164 numbers (+1234567890)\n        livekitAgentName:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: LiveKit agent name must be 1 to 128 characters\n        sipTrunkId:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: SIP trunk ID must be 1 to 128 characters\n\n    UpdateAgentRequest:\n      type: object\n      additionalProperties: false\n      minProperties: 1\n      x-error-message: Send at least one field to update\n      properties:\n        name:\n          type: string\n          minLength: 1\n          maxLength: 200\n          x-error-message: Name must be 1 to 200 characters\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n          x-error-message: \"Type must be one of: voice, chat\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n          x-error-message: \"Status must be one of: active, inactive\"\n        phoneNumbers:\n          type: array\n          maxItems: 50\n          uniqueItems: true\n          items:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          x-error-message: Phone numbers must be a list of distinct E.164 numbers (+1234567890)\n        livekitAgentName:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: LiveKit agent name must be 1 to 128 characters\n        sipTrunkId:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: SIP trunk ID must be 1 to 128 characters\n\n    AgentResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/Agent\"\n\n    ListAgentsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [agents, pagination]\n          properties:\n            agents:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Agent\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    DeleteAgentResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          type: object\n          required: [id, deleted]\n          properties:\n            id:\n              type: string\n              format: uuid\n            deleted:\n              type: boolean\n              const: true\n        message:\n          type: string\n          const: Agent deleted successfully\n\n    LiveKitWebhookEvent:\n      type: object\n      description: A LiveKit `WebhookEvent` in protobuf JSON form. Only the fields Outdial reads are listed.\n      required: [event]\n      additionalProperties: true\n      properties:\n        event:\n          type: string\n          description: \"`room_started`, `room_finished`, `participant_joined`, `participant_left`, …\"\n        id:\n          type: string\n        createdAt:\n          type: [string, integer]\n        room:\n          type: object\n          additionalProperties: true\n          properties:\n            sid:\n              type: string\n            name:\n              type: string\n        participant:\n          type: object\n          additionalProperties: true\n          properties:\n            sid:\n              type: string\n            identity:\n              type: string\n            kind:\n              type: [string, integer]\n\n    WebhookAck:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [received]\n          properties:\n            received:\n              type: boolean\n\n    Health:\n      type: object\n      required: [status]\n      properties:\n        status:\n          type: string\n          const: ok\n\n    Readiness:\n      type: object\n      required: [status, checks]\n      properties:\n        status:\n          type: string\n          enum: [ready, not_ready]\n        checks:\n          type: object\n          additionalProperties:\n            type: string\n\n    ErrorDetail:\n      type: object\n      required: [field, message]\n      properties:\n        field:\n          type: string\n          description: The request field at fault, as a dotted path (`metadata`, `phoneNumbers.1`).\n        message:\n          type: string\n\n    ErrorResponse:\n      type: object\n      required: [error]\n      properties:\n        error:\n          type: object\n          required: [message, code, type, requestId]\n          properties:\n            message:\n              type: string\n            code:\n              type: integer\n              description: The HTTP status, kept for compatibility with the existing API.\n            type:\n              $ref: \"#/components/schemas/ErrorType\"\n            details:\n              type: array\n              items:\n                $ref: \"#/components/schemas/ErrorDetail\"\n            requestId:\n              type: string\n\n  responses:\n    ValidationError:\n      description: The request is not valid.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            validation:\n              value:\n                error:\n                  message: \"Validation error: Limit must be an integer between 1 and 100\"\n                  code: 400\n                  type: validation_error\n                  details:\n                    - field: limit\n                      message: Limit must be an integer between 1 and 100\n                  requestId: req_5f2c1d0e9b8a4c3d\n    Unauthorized:\n      description: The API key is missing or unknown.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            unauthorized:\n              value:\n                error:\n                  message: Unauthorized\n                  code: 401\n                  type: unauthorized\n                  requestId: req_5f2c1d0e9b8a4c3d\n    CallForbidden:\n      description: The call belongs to another organization.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            forbidden:\n              value:\n                error:\n                  message: Access denied - call belongs to different organization\n                  code: 403\n                  type: forbidden\n                  requestId: req_5f2c1d0e9b8a4c3d\n    CallNotFound:\n      description: No call has this id.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            notFound:\n              value:\n                error:\n                  message: Call not found\n                  code: 404\n                  type: not_found\n                  requestId: req_5f2c1d0e9b8a4c3d\n    AgentNotFound:\n      description: The agent does not exist, or belongs to another organization.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            notFound:\n              value:\n                error:\n                  message: Agent not found or access denied\n                  code: 404\n                  type: agent_not_found\n                  requestId: req_5f2c1d0e9b8a4c3d\n    IdempotencyInProgress:\n      description: A request with the same Idempotency-Key is still being processed. Retry shortly.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n        Retry-After:\n          $ref: \"#/components/headers/RetryAfter\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            inProgress:\n              value:\n                error:\n                  message: A request with this Idempotency-Key is still being processed\n                  code: 409\n                  type: idempotency_in_progress\n                  requestId: req_5f2c1d0e9b8a4c3d\n    IdempotencyKeyReused:\n      description: The Idempotency-Key was already used with a different request body.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            reused:\n              value:\n                error:\n                  message: This Idempotency-Key was already used with a different request\n                  code: 422\n                  type: idempotency_key_reused\n                  requestId: req_5f2c1d0e9b8a4c3d\n    PayloadTooLarge:\n      description: The request body is larger than the server accepts.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            tooLarge:\n              value:\n                error:\n                  message: Request body is too large\n                  code: 413\n                  type: payload_too_large\n                  requestId: req_5f2c1d0e9b8a4c3d\n    RateLimited:\n      description: Too many requests for this API key. Wait `Retry-After` seconds.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n        Retry-After:\n          $ref: \"#/components/headers/RetryAfter\"\n        RateLimit-Limit:\n          $ref: \"#/components/headers/RateLimitLimit\"\n        RateLimit-Remaining:\n          $ref: \"#/components/headers/RateLimitRemaining\"\n        RateLimit-Reset:\n          $ref: \"#/components/headers/RateLimitReset\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            rateLimited:\n              value:\n                error:\n                  message: Too many requests, please retry later\n                  code: 429\n                  type: rate_limited\n                  requestId: req_5f2c1d0e9b8a4c3d\n    InternalError:\n      description: An unexpected server error.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            internal:\n              $ref: \"#/components/examples/InternalError\"\n\n  examples:\n    InternalError:\n      summary: An unexpected error\n      value:\n        error:\n          message: Internal server error\n          code: 500\n          type: internal_error\n          requestId: req_5f2c1d0e9b8a4c3d\n    Agent:\n      summary: A voice agent\n      value:\n        data: *agent\n";
+
+/** openapi.yaml, parsed. */
+export const openApiDocument = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Outdial Calls API",
+    "version": "1.0.0",
+    "summary": "Place, track and cancel outbound AI voice calls, paced to your SIP trunk's CPS budget.",
+    "description": "The Outdial Calls API queues outbound AI voice calls, paces the dials to the SIP trunk's\ncalls-per-second (CPS) budget, places them through LiveKit (room, agent dispatch, SIP\nparticipant) and tracks each call through\n`queued → connecting → ringing → active → completed` (or `failed`, `busy`, `no_answer`,\n`cancelled`).\n\nThis document is the single source of truth: the SDK's types, the server's request and\nresponse validation and the mock are all produced from it or checked against it.\n\n## Error messages\nEvery 4xx/5xx response uses the error envelope (`ErrorResponse`). The exact messages live\nin this document so that the server and the mock read them from one place:\n- `x-error-catalog` (at the root) maps each error rule to its status, `type` and message\n  template (`{placeholder}` marks a value filled in at run time);\n- `x-error-message` on a request schema property is the message used when that property\n  fails validation, rendered as `Validation error: <message>`.\n",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    },
+    "contact": {
+      "name": "Outdial maintainers",
+      "url": "https://github.com/outdial/outdial"
+    }
+  },
+  "servers": [
+    {
+      "url": "{origin}",
+      "description": "Your Outdial server. `outdial serve` listens on port 3000 by default.",
+      "variables": {
+        "origin": {
+          "default": "http://127.0.0.1:3000",
+          "description": "The scheme, host and port of your server."
+        }
+      }
+    }
+  ],
+  "security": [
+    {
+      "ApiKeyAuth": []
+    },
+    {
+      "BearerAuth": []
+    }
+  ],
+  "tags": [
+    {
+      "name": "calls",
+      "description": "Outbound calls, the Dial queue and call status."
+    },
+    {
+      "name": "agents",
+      "description": "The agents that handle calls. Each belongs to one organization."
+    },
+    {
+      "name": "health",
+      "description": "Liveness, readiness and this document. No authentication."
+    },
+    {
+      "name": "internal",
+      "description": "Endpoints called by infrastructure (LiveKit), not by API clients. The SDK does not wrap them."
+    }
+  ],
+  "x-error-catalog": {
+    "validation_error": {
+      "status": 400,
+      "type": "validation_error",
+      "message": "Validation error: {reason}"
+    },
+    "invalid_phone_number": {
+      "status": 400,
+      "type": "validation_error",
+      "message": "Validation error: Phone number must be in E.164 format (+1234567890)"
+    },
+    "invalid_agent_id": {
+      "status": 400,
+      "type": "validation_error",
+      "message": "Validation error: Invalid agent ID format"
+    },
+    "metadata_too_large": {
+      "status": 400,
+      "type": "validation_error",
+      "message": "Validation error: Metadata must be at most 16384 bytes when serialized as JSON"
+    },
+    "unsupported_media_type": {
+      "status": 400,
+      "type": "validation_error",
+      "message": "Validation error: Content-Type must be application/json"
+    },
+    "invalid_json": {
+      "status": 400,
+      "type": "validation_error",
+      "message": "Validation error: Request body is not valid JSON"
+    },
+    "invalid_cursor": {
+      "status": 400,
+      "type": "validation_error",
+      "message": "Validation error: Invalid cursor"
+    },
+    "unauthorized": {
+      "status": 401,
+      "type": "unauthorized",
+      "message": "Unauthorized"
+    },
+    "call_forbidden": {
+      "status": 403,
+      "type": "forbidden",
+      "message": "Access denied - call belongs to different organization"
+    },
+    "call_not_found": {
+      "status": 404,
+      "type": "not_found",
+      "message": "Call not found"
+    },
+    "route_not_found": {
+      "status": 404,
+      "type": "not_found",
+      "message": "Not found"
+    },
+    "agent_not_found": {
+      "status": 404,
+      "type": "agent_not_found",
+      "message": "Agent not found or access denied"
+    },
+    "agent_not_voice": {
+      "status": 400,
+      "type": "agent_not_voice",
+      "message": "Agent must be a voice agent for outbound calls"
+    },
+    "agent_inactive": {
+      "status": 400,
+      "type": "agent_inactive",
+      "message": "Agent must be active to make calls"
+    },
+    "caller_id_not_allowed": {
+      "status": 400,
+      "type": "caller_id_not_allowed",
+      "message": "Caller ID must be one of the agent's phone numbers"
+    },
+    "call_not_cancellable": {
+      "status": 400,
+      "type": "call_not_cancellable",
+      "message": "Cannot cancel call with status: {status}"
+    },
+    "idempotency_in_progress": {
+      "status": 409,
+      "type": "idempotency_in_progress",
+      "message": "A request with this Idempotency-Key is still being processed"
+    },
+    "idempotency_key_reused": {
+      "status": 422,
+      "type": "idempotency_key_reused",
+      "message": "This Idempotency-Key was already used with a different request"
+    },
+    "payload_too_large": {
+      "status": 413,
+      "type": "payload_too_large",
+      "message": "Request body is too large"
+    },
+    "rate_limited": {
+      "status": 429,
+      "type": "rate_limited",
+      "message": "Too many requests, please retry later"
+    },
+    "livekit_not_configured": {
+      "status": 500,
+      "type": "livekit_not_configured",
+      "message": "LiveKit service is not configured. Please contact support."
+    },
+    "queue_failed": {
+      "status": 500,
+      "type": "queue_failed",
+      "message": "Failed to queue call: {reason}"
+    },
+    "internal_error": {
+      "status": 500,
+      "type": "internal_error",
+      "message": "Internal server error"
+    }
+  },
+  "paths": {
+    "/api/v1/calls/outbound": {
+      "post": {
+        "operationId": "createOutboundCall",
+        "tags": [
+          "calls"
+        ],
+        "summary": "Queue an outbound call",
+        "description": "Validates the request, checks the agent (exists in your organization, is a voice agent,\nis active, and owns the caller ID) in that order, records the call as `queued` and hands\nit to the Dial queue. The dial happens asynchronously: normally sub-second, paced to the\nSIP trunk's calls-per-second budget under load. Poll `GET /api/v1/calls/{callId}` for dial\nprogress and the LiveKit identifiers.\n\nSend an `Idempotency-Key` to make retries safe: a retry can never place a second call.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateOutboundCallRequest"
+              },
+              "examples": {
+                "basic": {
+                  "summary": "The minimum",
+                  "value": {
+                    "agentId": "550e8400-e29b-41d4-a716-446655440000",
+                    "phoneNumber": "+14155552671"
+                  }
+                },
+                "urgent": {
+                  "summary": "Click-to-call, urgent, with caller ID and metadata",
+                  "value": {
+                    "agentId": "550e8400-e29b-41d4-a716-446655440000",
+                    "phoneNumber": "+14155552671",
+                    "callerId": "+14155551234",
+                    "priority": 0,
+                    "ringTimeoutSeconds": 25,
+                    "maxDurationSeconds": 900,
+                    "metadata": {
+                      "customerName": "John Doe",
+                      "accountId": "ACC-12345"
+                    },
+                    "variables": {
+                      "first_name": "John"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The call is queued. Replays of an idempotent request return the original response.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              },
+              "RateLimit-Limit": {
+                "$ref": "#/components/headers/RateLimitLimit"
+              },
+              "RateLimit-Remaining": {
+                "$ref": "#/components/headers/RateLimitRemaining"
+              },
+              "RateLimit-Reset": {
+                "$ref": "#/components/headers/RateLimitReset"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateOutboundCallResponse"
+                },
+                "examples": {
+                  "queued": {
+                    "value": {
+                      "data": {
+                        "id": "call_01JD7ZK5W8Q3N2M4P6R8T0V2X4",
+                        "status": "queued",
+                        "agentId": "550e8400-e29b-41d4-a716-446655440000",
+                        "phoneNumber": "+14155552671",
+                        "callerId": "+14155551234",
+                        "startedAt": "2025-12-01T15:30:00.000Z",
+                        "agent": {
+                          "id": "550e8400-e29b-41d4-a716-446655440000",
+                          "name": "Customer Support Agent",
+                          "type": "voice"
+                        },
+                        "metadata": {
+                          "caller_id": "+14155551234",
+                          "from_phone_number": "+14155551234",
+                          "priority": 5,
+                          "customerName": "John Doe",
+                          "accountId": "ACC-12345"
+                        }
+                      },
+                      "message": "Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Validation failed, or the agent cannot place calls. `type` tells which:\n`validation_error`, `agent_not_voice`, `agent_inactive` or `caller_id_not_allowed`.\n",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "invalidPhoneNumber": {
+                    "value": {
+                      "error": {
+                        "message": "Validation error: Phone number must be in E.164 format (+1234567890)",
+                        "code": 400,
+                        "type": "validation_error",
+                        "details": [
+                          {
+                            "field": "phoneNumber",
+                            "message": "Phone number must be in E.164 format (+1234567890)"
+                          }
+                        ],
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  },
+                  "invalidAgentId": {
+                    "value": {
+                      "error": {
+                        "message": "Validation error: Invalid agent ID format",
+                        "code": 400,
+                        "type": "validation_error",
+                        "details": [
+                          {
+                            "field": "agentId",
+                            "message": "Invalid agent ID format"
+                          }
+                        ],
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  },
+                  "agentNotVoice": {
+                    "value": {
+                      "error": {
+                        "message": "Agent must be a voice agent for outbound calls",
+                        "code": 400,
+                        "type": "agent_not_voice",
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  },
+                  "agentInactive": {
+                    "value": {
+                      "error": {
+                        "message": "Agent must be active to make calls",
+                        "code": 400,
+                        "type": "agent_inactive",
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  },
+                  "callerIdNotAllowed": {
+                    "value": {
+                      "error": {
+                        "message": "Caller ID must be one of the agent's phone numbers",
+                        "code": 400,
+                        "type": "caller_id_not_allowed",
+                        "details": [
+                          {
+                            "field": "callerId",
+                            "message": "Caller ID must be one of the agent's phone numbers"
+                          }
+                        ],
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "description": "The agent does not exist, or belongs to another organization.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "agentNotFound": {
+                    "value": {
+                      "error": {
+                        "message": "Agent not found or access denied",
+                        "code": 404,
+                        "type": "agent_not_found",
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "$ref": "#/components/responses/IdempotencyInProgress"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/IdempotencyKeyReused"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "description": "LiveKit is not configured (`livekit_not_configured`), the call could not be queued\n(`queue_failed`), or an unexpected error (`internal_error`).\n",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "livekitNotConfigured": {
+                    "value": {
+                      "error": {
+                        "message": "LiveKit service is not configured. Please contact support.",
+                        "code": 500,
+                        "type": "livekit_not_configured",
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  },
+                  "queueFailed": {
+                    "value": {
+                      "error": {
+                        "message": "Failed to queue call: Connection timeout",
+                        "code": 500,
+                        "type": "queue_failed",
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  },
+                  "internalError": {
+                    "$ref": "#/components/examples/InternalError"
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/calls": {
+      "get": {
+        "operationId": "listCalls",
+        "tags": [
+          "calls"
+        ],
+        "summary": "List calls",
+        "description": "Lists your organization's calls, newest first (by `startedAt`, then `id`), filtered and\ncursor-paginated. Pass `pagination.nextCursor` back as `cursor` for the next page; the\ncursor is opaque and stable under concurrent inserts.\n",
+        "parameters": [
+          {
+            "name": "agentId",
+            "in": "query",
+            "description": "Only calls placed by this agent.",
+            "schema": {
+              "type": "string",
+              "format": "uuid",
+              "x-error-message": "Invalid agent ID format"
+            },
+            "example": "550e8400-e29b-41d4-a716-446655440000"
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "description": "Only calls in one of these statuses. Repeat the parameter for several (`status=active&status=ringing`).",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "minItems": 1,
+              "maxItems": 10,
+              "items": {
+                "$ref": "#/components/schemas/CallStatus"
+              }
+            },
+            "example": [
+              "active",
+              "ringing"
+            ]
+          },
+          {
+            "name": "phoneNumber",
+            "in": "query",
+            "description": "Only calls to this number (E.164).",
+            "schema": {
+              "$ref": "#/components/schemas/PhoneNumber"
+            },
+            "example": "+14155552671"
+          },
+          {
+            "name": "startDate",
+            "in": "query",
+            "description": "Only calls whose `startedAt` is at or after this instant (ISO 8601).",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            },
+            "example": "2025-12-01T00:00:00Z"
+          },
+          {
+            "name": "endDate",
+            "in": "query",
+            "description": "Only calls whose `startedAt` is at or before this instant (ISO 8601).",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            },
+            "example": "2025-12-31T23:59:59Z"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of calls.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ListCallsResponse"
+                },
+                "examples": {
+                  "page": {
+                    "value": {
+                      "data": {
+                        "calls": [
+                          {
+                            "id": "call_01JD7ZK5W8Q3N2M4P6R8T0V2X4",
+                            "status": "active",
+                            "agentId": "550e8400-e29b-41d4-a716-446655440000",
+                            "phoneNumber": "+14155552671",
+                            "callerId": "+14155551234",
+                            "startedAt": "2025-12-01T15:30:00.000Z",
+                            "agent": {
+                              "id": "550e8400-e29b-41d4-a716-446655440000",
+                              "name": "Customer Support Agent",
+                              "type": "voice"
+                            },
+                            "metadata": {
+                              "caller_id": "+14155551234",
+                              "from_phone_number": "+14155551234",
+                              "priority": 5,
+                              "customerName": "John Doe"
+                            },
+                            "priority": 5,
+                            "ringTimeoutSeconds": 30,
+                            "maxDurationSeconds": null,
+                            "variables": {},
+                            "roomId": "outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4",
+                            "jobId": "AD_4nQ8sLw2Zk7",
+                            "sipParticipantId": "PA_2bS7rT5yU9wE",
+                            "answeredAt": "2025-12-01T15:30:02.412Z",
+                            "endedAt": null,
+                            "duration": null,
+                            "failureReason": null,
+                            "summary": null,
+                            "queuePosition": null,
+                            "updatedAt": "2025-12-01T15:30:02.412Z"
+                          }
+                        ],
+                        "pagination": {
+                          "limit": 20,
+                          "hasMore": true,
+                          "nextCursor": "eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/calls/{callId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/CallId"
+        }
+      ],
+      "get": {
+        "operationId": "getCall",
+        "tags": [
+          "calls"
+        ],
+        "summary": "Get a call",
+        "description": "The call with its current status, the LiveKit identifiers once the Dial queue has placed\nit, and `queuePosition` (1-based) while it waits in the queue.\n",
+        "responses": {
+          "200": {
+            "description": "The call.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GetCallResponse"
+                },
+                "examples": {
+                  "active": {
+                    "value": {
+                      "data": {
+                        "id": "call_01JD7ZK5W8Q3N2M4P6R8T0V2X4",
+                        "status": "active",
+                        "agentId": "550e8400-e29b-41d4-a716-446655440000",
+                        "phoneNumber": "+14155552671",
+                        "callerId": "+14155551234",
+                        "startedAt": "2025-12-01T15:30:00.000Z",
+                        "agent": {
+                          "id": "550e8400-e29b-41d4-a716-446655440000",
+                          "name": "Customer Support Agent",
+                          "type": "voice"
+                        },
+                        "metadata": {
+                          "caller_id": "+14155551234",
+                          "from_phone_number": "+14155551234",
+                          "priority": 5,
+                          "customerName": "John Doe"
+                        },
+                        "priority": 5,
+                        "ringTimeoutSeconds": 30,
+                        "maxDurationSeconds": null,
+                        "variables": {},
+                        "roomId": "outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4",
+                        "jobId": "AD_4nQ8sLw2Zk7",
+                        "sipParticipantId": "PA_2bS7rT5yU9wE",
+                        "answeredAt": "2025-12-01T15:30:02.412Z",
+                        "endedAt": null,
+                        "duration": null,
+                        "failureReason": null,
+                        "summary": null,
+                        "queuePosition": null,
+                        "updatedAt": "2025-12-01T15:30:02.412Z"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CallForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/CallNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "cancelCall",
+        "tags": [
+          "calls"
+        ],
+        "summary": "Cancel a call",
+        "description": "Cancels a call whose status is `initiated`, `queued`, `connecting`, `ringing` or `active`.\nA queued call is removed from the Dial queue and never dialed. A live call's LiveKit room\nis deleted, which disconnects every participant; if that deletion fails the call is still\n`cancelled` and the server logs a warning. `endedAt` is set to the time of cancellation.\n",
+        "responses": {
+          "200": {
+            "description": "The call is cancelled.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CancelCallResponse"
+                },
+                "examples": {
+                  "cancelled": {
+                    "value": {
+                      "data": {
+                        "id": "call_01JD7ZK5W8Q3N2M4P6R8T0V2X4",
+                        "status": "cancelled"
+                      },
+                      "message": "Call cancelled successfully"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The call's status cannot be cancelled (it has already ended).",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "completed": {
+                    "value": {
+                      "error": {
+                        "message": "Cannot cancel call with status: completed",
+                        "code": 400,
+                        "type": "call_not_cancellable",
+                        "requestId": "req_5f2c1d0e9b8a4c3d"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CallForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/CallNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/agents": {
+      "post": {
+        "operationId": "createAgent",
+        "tags": [
+          "agents"
+        ],
+        "summary": "Create an agent",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateAgentRequest"
+              },
+              "examples": {
+                "voice": {
+                  "value": {
+                    "name": "Customer Support Agent",
+                    "type": "voice",
+                    "phoneNumbers": [
+                      "+14155551234"
+                    ],
+                    "livekitAgentName": "support-agent"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The agent.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentResponse"
+                },
+                "examples": {
+                  "created": {
+                    "$ref": "#/components/examples/Agent"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "get": {
+        "operationId": "listAgents",
+        "tags": [
+          "agents"
+        ],
+        "summary": "List agents",
+        "description": "Your organization's agents, newest first, cursor-paginated like calls.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of agents.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ListAgentsResponse"
+                },
+                "examples": {
+                  "page": {
+                    "value": {
+                      "data": {
+                        "agents": [
+                          {
+                            "id": "550e8400-e29b-41d4-a716-446655440000",
+                            "name": "Customer Support Agent",
+                            "type": "voice",
+                            "status": "active",
+                            "phoneNumbers": [
+                              "+14155551234"
+                            ],
+                            "livekitAgentName": "support-agent",
+                            "sipTrunkId": null,
+                            "createdAt": "2025-11-30T09:00:00.000Z",
+                            "updatedAt": "2025-11-30T09:00:00.000Z"
+                          }
+                        ],
+                        "pagination": {
+                          "limit": 20,
+                          "hasMore": false,
+                          "nextCursor": null
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/agents/{agentId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/AgentId"
+        }
+      ],
+      "get": {
+        "operationId": "getAgent",
+        "tags": [
+          "agents"
+        ],
+        "summary": "Get an agent",
+        "responses": {
+          "200": {
+            "description": "The agent.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentResponse"
+                },
+                "examples": {
+                  "agent": {
+                    "$ref": "#/components/examples/Agent"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/AgentNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateAgent",
+        "tags": [
+          "agents"
+        ],
+        "summary": "Update an agent",
+        "description": "Changes only the fields sent. Calls already queued keep the caller ID they were given.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateAgentRequest"
+              },
+              "examples": {
+                "deactivate": {
+                  "value": {
+                    "status": "inactive"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated agent.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentResponse"
+                },
+                "examples": {
+                  "agent": {
+                    "$ref": "#/components/examples/Agent"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/AgentNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteAgent",
+        "tags": [
+          "agents"
+        ],
+        "summary": "Delete an agent",
+        "description": "Deletes the agent. Its past calls keep the agent's id, name and type as they were.",
+        "responses": {
+          "200": {
+            "description": "The agent is deleted.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeleteAgentResponse"
+                },
+                "examples": {
+                  "deleted": {
+                    "value": {
+                      "data": {
+                        "id": "550e8400-e29b-41d4-a716-446655440000",
+                        "deleted": true
+                      },
+                      "message": "Agent deleted successfully"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/AgentNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/livekit/webhook": {
+      "post": {
+        "operationId": "receiveLivekitWebhook",
+        "tags": [
+          "internal"
+        ],
+        "summary": "LiveKit webhook ingress",
+        "description": "LiveKit posts room and participant events here. The request is authenticated by LiveKit's\nsigned JWT in the `Authorization` header (its `sha256` claim is the body's hash), not by an\nAPI key. `participant_joined` of the SIP participant moves a `connecting` call to\n`ringing`; the SIP participant leaving, or `room_finished`, completes the call.\n",
+        "security": [
+          {
+            "LiveKitWebhookSignature": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/webhook+json": {
+              "schema": {
+                "$ref": "#/components/schemas/LiveKitWebhookEvent"
+              },
+              "examples": {
+                "participantJoined": {
+                  "value": {
+                    "event": "participant_joined",
+                    "id": "EV_3kVxGQ7pZ9aB",
+                    "createdAt": "1733067000",
+                    "room": {
+                      "sid": "RM_8gk2JYvQ3mXc",
+                      "name": "outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4"
+                    },
+                    "participant": {
+                      "sid": "PA_2bS7rT5yU9wE",
+                      "identity": "sip-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4",
+                      "kind": "SIP"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The event was accepted (events for unknown rooms are accepted and ignored).",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookAck"
+                },
+                "examples": {
+                  "ok": {
+                    "value": {
+                      "data": {
+                        "received": true
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/healthz": {
+      "get": {
+        "operationId": "getHealth",
+        "tags": [
+          "health"
+        ],
+        "summary": "Liveness",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The process is up.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "examples": {
+                  "ok": {
+                    "value": {
+                      "status": "ok"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "operationId": "getReadiness",
+        "tags": [
+          "health"
+        ],
+        "summary": "Readiness",
+        "description": "Ready when the database answers and the Dial queue is running.",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Ready to take calls.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readiness"
+                },
+                "examples": {
+                  "ready": {
+                    "value": {
+                      "status": "ready",
+                      "checks": {
+                        "database": "ok",
+                        "dialQueue": "ok",
+                        "livekit": "ok"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Not ready (starting up, shutting down, or the database does not answer).",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readiness"
+                },
+                "examples": {
+                  "shuttingDown": {
+                    "value": {
+                      "status": "not_ready",
+                      "checks": {
+                        "database": "ok",
+                        "dialQueue": "stopped",
+                        "livekit": "ok"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/openapi.yaml": {
+      "get": {
+        "operationId": "getOpenApiDocument",
+        "tags": [
+          "health"
+        ],
+        "summary": "This document",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The OpenAPI document the server validates against.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/yaml": {
+                "schema": {
+                  "type": "string"
+                },
+                "examples": {
+                  "document": {
+                    "value": "openapi: 3.1.0\n..."
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "ApiKeyAuth": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "x-api-key",
+        "description": "Your API key."
+      },
+      "BearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "Your API key as a bearer token: `Authorization: Bearer <key>`."
+      },
+      "LiveKitWebhookSignature": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "The JWT LiveKit signs with its API secret; its `sha256` claim is the base64 SHA-256 of the body."
+      }
+    },
+    "parameters": {
+      "CallId": {
+        "name": "callId",
+        "in": "path",
+        "required": true,
+        "description": "The call's id (`call_…`).",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64
+        },
+        "example": "call_01JD7ZK5W8Q3N2M4P6R8T0V2X4"
+      },
+      "AgentId": {
+        "name": "agentId",
+        "in": "path",
+        "required": true,
+        "description": "The agent's id.",
+        "schema": {
+          "type": "string",
+          "format": "uuid",
+          "x-error-message": "Invalid agent ID format"
+        },
+        "example": "550e8400-e29b-41d4-a716-446655440000"
+      },
+      "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "description": "Makes the request safe to retry. The same key with the same body within 24 hours replays\nthe original 201 response (with `Idempotent-Replayed: true`); the same key with another\nbody gets 422 `idempotency_key_reused`; a duplicate while the first is still being\nprocessed gets 409 `idempotency_in_progress`. Keys are scoped to your organization.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255,
+          "x-error-message": "Idempotency-Key must be 1 to 255 characters"
+        },
+        "example": "8e03978e-40d5-43e8-bc93-6894a57f9324"
+      },
+      "Limit": {
+        "name": "limit",
+        "in": "query",
+        "description": "Page size.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 20,
+          "x-error-message": "Limit must be an integer between 1 and 100"
+        },
+        "example": 20
+      },
+      "Cursor": {
+        "name": "cursor",
+        "in": "query",
+        "description": "The `nextCursor` of the previous page. Opaque.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 512,
+          "x-error-message": "Invalid cursor"
+        },
+        "example": "eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ"
+      }
+    },
+    "headers": {
+      "RequestId": {
+        "description": "A unique id for this request; the error envelope's `requestId` carries the same value.",
+        "schema": {
+          "type": "string"
+        },
+        "example": "req_5f2c1d0e9b8a4c3d"
+      },
+      "IdempotentReplayed": {
+        "description": "`true` when this response is a replay of an earlier request with the same Idempotency-Key.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "true"
+          ]
+        }
+      },
+      "RetryAfter": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "example": 12
+      },
+      "RateLimitLimit": {
+        "description": "Requests allowed per window for this API key.",
+        "schema": {
+          "type": "integer"
+        },
+        "example": 600
+      },
+      "RateLimitRemaining": {
+        "description": "Requests left in the current window.",
+        "schema": {
+          "type": "integer"
+        },
+        "example": 599
+      },
+      "RateLimitReset": {
+        "description": "Seconds until the window resets.",
+        "schema": {
+          "type": "integer"
+        },
+        "example": 60
+      }
+    },
+    "schemas": {
+      "PhoneNumber": {
+        "type": "string",
+        "description": "A phone number in E.164 format.",
+        "pattern": "^\\+[1-9]\\d{1,14}$",
+        "x-error-message": "Phone number must be in E.164 format (+1234567890)",
+        "examples": [
+          "+14155552671"
+        ]
+      },
+      "CallStatus": {
+        "type": "string",
+        "description": "Where the call is. Terminal statuses are `completed`, `failed`, `cancelled`, `no_answer`\nand `busy`: a call in one of them never changes again. New statuses may be added; treat an\nunknown one as non-terminal.\n",
+        "enum": [
+          "initiated",
+          "queued",
+          "connecting",
+          "ringing",
+          "active",
+          "completed",
+          "failed",
+          "cancelled",
+          "no_answer",
+          "busy"
+        ],
+        "x-terminal": [
+          "completed",
+          "failed",
+          "cancelled",
+          "no_answer",
+          "busy"
+        ],
+        "x-cancellable": [
+          "initiated",
+          "queued",
+          "connecting",
+          "ringing",
+          "active"
+        ]
+      },
+      "AgentType": {
+        "type": "string",
+        "enum": [
+          "voice",
+          "chat"
+        ]
+      },
+      "AgentStatus": {
+        "type": "string",
+        "enum": [
+          "active",
+          "inactive"
+        ]
+      },
+      "ErrorType": {
+        "type": "string",
+        "description": "A stable machine-readable error kind.",
+        "enum": [
+          "validation_error",
+          "unauthorized",
+          "forbidden",
+          "not_found",
+          "agent_not_found",
+          "agent_not_voice",
+          "agent_inactive",
+          "caller_id_not_allowed",
+          "call_not_cancellable",
+          "idempotency_key_reused",
+          "idempotency_in_progress",
+          "rate_limited",
+          "payload_too_large",
+          "livekit_not_configured",
+          "queue_failed",
+          "internal_error"
+        ]
+      },
+      "CreateOutboundCallRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "agentId",
+          "phoneNumber"
+        ],
+        "properties": {
+          "agentId": {
+            "type": "string",
+            "format": "uuid",
+            "description": "The voice agent that handles the call.",
+            "x-error-message": "Invalid agent ID format"
+          },
+          "phoneNumber": {
+            "$ref": "#/components/schemas/PhoneNumber",
+            "description": "The number to call, in E.164 format."
+          },
+          "callerId": {
+            "type": "string",
+            "pattern": "^\\+[1-9]\\d{1,14}$",
+            "description": "The number to show as caller ID. It must be one of the agent's phone numbers; the default is the agent's first.",
+            "x-error-message": "Caller ID must be in E.164 format (+1234567890)"
+          },
+          "metadata": {
+            "type": "object",
+            "description": "Your own data, kept on the call and passed to the agent. At most 16384 bytes serialized as JSON.",
+            "additionalProperties": true,
+            "x-max-serialized-bytes": 16384,
+            "x-error-message": "Metadata must be an object"
+          },
+          "priority": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 10,
+            "default": 5,
+            "description": "0 is the most urgent; the Dial queue dials lower numbers first, and in arrival order within one priority.",
+            "x-error-message": "Priority must be an integer between 0 and 10"
+          },
+          "ringTimeoutSeconds": {
+            "type": "integer",
+            "minimum": 5,
+            "maximum": 120,
+            "default": 30,
+            "description": "How long to let the phone ring before the call ends as `no_answer`.",
+            "x-error-message": "Ring timeout must be an integer between 5 and 120 seconds"
+          },
+          "maxDurationSeconds": {
+            "type": "integer",
+            "minimum": 10,
+            "maximum": 14400,
+            "description": "The longest the call may last once answered.",
+            "x-error-message": "Max duration must be an integer between 10 and 14400 seconds"
+          },
+          "variables": {
+            "type": "object",
+            "description": "Values for the agent's prompt templates (`{{first_name}}`).",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "x-error-message": "Variables must be a map of strings"
+          }
+        }
+      },
+      "AgentSummary": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "type"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "name": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/AgentType"
+          }
+        }
+      },
+      "CallMetadata": {
+        "type": "object",
+        "description": "The caller's metadata, plus the keys the server sets (`caller_id`, `from_phone_number`, `priority`).",
+        "required": [
+          "caller_id",
+          "from_phone_number",
+          "priority"
+        ],
+        "properties": {
+          "caller_id": {
+            "type": "string"
+          },
+          "from_phone_number": {
+            "type": "string"
+          },
+          "priority": {
+            "type": "integer"
+          }
+        },
+        "additionalProperties": true
+      },
+      "QueuedCall": {
+        "type": "object",
+        "description": "The call as `createOutboundCall` returns it.",
+        "required": [
+          "id",
+          "status",
+          "agentId",
+          "phoneNumber",
+          "callerId",
+          "startedAt",
+          "agent",
+          "metadata"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The call's id (`call_…`)."
+          },
+          "status": {
+            "$ref": "#/components/schemas/CallStatus"
+          },
+          "agentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "phoneNumber": {
+            "type": "string"
+          },
+          "callerId": {
+            "type": "string"
+          },
+          "startedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the call was accepted."
+          },
+          "agent": {
+            "$ref": "#/components/schemas/AgentSummary"
+          },
+          "metadata": {
+            "$ref": "#/components/schemas/CallMetadata"
+          }
+        }
+      },
+      "Call": {
+        "description": "A call, with everything `createOutboundCall` returns and its progress.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/QueuedCall"
+          },
+          {
+            "type": "object",
+            "required": [
+              "priority",
+              "ringTimeoutSeconds",
+              "maxDurationSeconds",
+              "variables",
+              "roomId",
+              "jobId",
+              "sipParticipantId",
+              "answeredAt",
+              "endedAt",
+              "duration",
+              "failureReason",
+              "summary",
+              "queuePosition",
+              "updatedAt"
+            ],
+            "properties": {
+              "priority": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10
+              },
+              "ringTimeoutSeconds": {
+                "type": "integer"
+              },
+              "maxDurationSeconds": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "variables": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "roomId": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The LiveKit room; null until the Dial queue places the call."
+              },
+              "jobId": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The LiveKit agent dispatch id; null until the Dial queue places the call."
+              },
+              "sipParticipantId": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The LiveKit SIP participant id; null until the Dial queue places the call."
+              },
+              "answeredAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              },
+              "endedAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              },
+              "duration": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 0,
+                "description": "Whole seconds from answer to end; null until the call ends (0 if never answered)."
+              },
+              "failureReason": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Why the call did not connect; null unless the status is `failed`, `busy` or `no_answer`."
+              },
+              "summary": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "queuePosition": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 1,
+                "description": "1-based position in the Dial queue while `queued`, else null."
+              },
+              "updatedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          }
+        ]
+      },
+      "Pagination": {
+        "type": "object",
+        "required": [
+          "limit",
+          "hasMore",
+          "nextCursor"
+        ],
+        "properties": {
+          "limit": {
+            "type": "integer"
+          },
+          "hasMore": {
+            "type": "boolean"
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "CreateOutboundCallResponse": {
+        "type": "object",
+        "required": [
+          "data",
+          "message"
+        ],
+        "properties": {
+          "data": {
+            "$ref": "#/components/schemas/QueuedCall"
+          },
+          "message": {
+            "type": "string",
+            "const": "Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress."
+          }
+        }
+      },
+      "GetCallResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "$ref": "#/components/schemas/Call"
+          }
+        }
+      },
+      "ListCallsResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "calls",
+              "pagination"
+            ],
+            "properties": {
+              "calls": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Call"
+                }
+              },
+              "pagination": {
+                "$ref": "#/components/schemas/Pagination"
+              }
+            }
+          }
+        }
+      },
+      "CancelCallResponse": {
+        "type": "object",
+        "required": [
+          "data",
+          "message"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "id",
+              "status"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "const": "cancelled"
+              }
+            }
+          },
+          "message": {
+            "type": "string",
+            "const": "Call cancelled successfully"
+          }
+        }
+      },
+      "Agent": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "type",
+          "status",
+          "phoneNumbers",
+          "livekitAgentName",
+          "sipTrunkId",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "name": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/AgentType"
+          },
+          "status": {
+            "$ref": "#/components/schemas/AgentStatus"
+          },
+          "phoneNumbers": {
+            "type": "array",
+            "description": "The agent's numbers, in E.164; the first is the default caller ID.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "livekitAgentName": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The LiveKit agent worker to dispatch; null uses the server's default."
+          },
+          "sipTrunkId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The LiveKit outbound SIP trunk; null uses the server's default."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "CreateAgentRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "x-error-message": "Name must be 1 to 200 characters"
+          },
+          "type": {
+            "$ref": "#/components/schemas/AgentType",
+            "default": "voice",
+            "x-error-message": "Type must be one of: voice, chat"
+          },
+          "status": {
+            "$ref": "#/components/schemas/AgentStatus",
+            "default": "active",
+            "x-error-message": "Status must be one of: active, inactive"
+          },
+          "phoneNumbers": {
+            "type": "array",
+            "maxItems": 50,
+            "uniqueItems": true,
+            "default": [],
+            "items": {
+              "$ref": "#/components/schemas/PhoneNumber"
+            },
+            "x-error-message": "Phone numbers must be a list of distinct E.164 numbers (+1234567890)"
+          },
+          "livekitAgentName": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 128,
+            "x-error-message": "LiveKit agent name must be 1 to 128 characters"
+          },
+          "sipTrunkId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 128,
+            "x-error-message": "SIP trunk ID must be 1 to 128 characters"
+          }
+        }
+      },
+      "UpdateAgentRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "x-error-message": "Send at least one field to update",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "x-error-message": "Name must be 1 to 200 characters"
+          },
+          "type": {
+            "$ref": "#/components/schemas/AgentType",
+            "x-error-message": "Type must be one of: voice, chat"
+          },
+          "status": {
+            "$ref": "#/components/schemas/AgentStatus",
+            "x-error-message": "Status must be one of: active, inactive"
+          },
+          "phoneNumbers": {
+            "type": "array",
+            "maxItems": 50,
+            "uniqueItems": true,
+            "items": {
+              "$ref": "#/components/schemas/PhoneNumber"
+            },
+            "x-error-message": "Phone numbers must be a list of distinct E.164 numbers (+1234567890)"
+          },
+          "livekitAgentName": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 128,
+            "x-error-message": "LiveKit agent name must be 1 to 128 characters"
+          },
+          "sipTrunkId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 128,
+            "x-error-message": "SIP trunk ID must be 1 to 128 characters"
+          }
+        }
+      },
+      "AgentResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "$ref": "#/components/schemas/Agent"
+          }
+        }
+      },
+      "ListAgentsResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "agents",
+              "pagination"
+            ],
+            "properties": {
+              "agents": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Agent"
+                }
+              },
+              "pagination": {
+                "$ref": "#/components/schemas/Pagination"
+              }
+            }
+          }
+        }
+      },
+      "DeleteAgentResponse": {
+        "type": "object",
+        "required": [
+          "data",
+          "message"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "id",
+              "deleted"
+            ],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "deleted": {
+                "type": "boolean",
+                "const": true
+              }
+            }
+          },
+          "message": {
+            "type": "string",
+            "const": "Agent deleted successfully"
+          }
+        }
+      },
+      "LiveKitWebhookEvent": {
+        "type": "object",
+        "description": "A LiveKit `WebhookEvent` in protobuf JSON form. Only the fields Outdial reads are listed.",
+        "required": [
+          "event"
+        ],
+        "additionalProperties": true,
+        "properties": {
+          "event": {
+            "type": "string",
+            "description": "`room_started`, `room_finished`, `participant_joined`, `participant_left`, …"
+          },
+          "id": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": [
+              "string",
+              "integer"
+            ]
+          },
+          "room": {
+            "type": "object",
+            "additionalProperties": true,
+            "properties": {
+              "sid": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              }
+            }
+          },
+          "participant": {
+            "type": "object",
+            "additionalProperties": true,
+            "properties": {
+              "sid": {
+                "type": "string"
+              },
+              "identity": {
+                "type": "string"
+              },
+              "kind": {
+                "type": [
+                  "string",
+                  "integer"
+                ]
+              }
+            }
+          }
+        }
+      },
+      "WebhookAck": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "received"
+            ],
+            "properties": {
+              "received": {
+                "type": "boolean"
+              }
+            }
+          }
+        }
+      },
+      "Health": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "const": "ok"
+          }
+        }
+      },
+      "Readiness": {
+        "type": "object",
+        "required": [
+          "status",
+          "checks"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ready",
+              "not_ready"
+            ]
+          },
+          "checks": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ErrorDetail": {
+        "type": "object",
+        "required": [
+          "field",
+          "message"
+        ],
+        "properties": {
+          "field": {
+            "type": "string",
+            "description": "The request field at fault, as a dotted path (`metadata`, `phoneNumbers.1`)."
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "ErrorResponse": {
+        "type": "object",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": [
+              "message",
+              "code",
+              "type",
+              "requestId"
+            ],
+            "properties": {
+              "message": {
+                "type": "string"
+              },
+              "code": {
+                "type": "integer",
+                "description": "The HTTP status, kept for compatibility with the existing API."
+              },
+              "type": {
+                "$ref": "#/components/schemas/ErrorType"
+              },
+              "details": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ErrorDetail"
+                }
+              },
+              "requestId": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": {
+      "ValidationError": {
+        "description": "The request is not valid.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "validation": {
+                "value": {
+                  "error": {
+                    "message": "Validation error: Limit must be an integer between 1 and 100",
+                    "code": 400,
+                    "type": "validation_error",
+                    "details": [
+                      {
+                        "field": "limit",
+                        "message": "Limit must be an integer between 1 and 100"
+                      }
+                    ],
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "The API key is missing or unknown.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "unauthorized": {
+                "value": {
+                  "error": {
+                    "message": "Unauthorized",
+                    "code": 401,
+                    "type": "unauthorized",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "CallForbidden": {
+        "description": "The call belongs to another organization.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "forbidden": {
+                "value": {
+                  "error": {
+                    "message": "Access denied - call belongs to different organization",
+                    "code": 403,
+                    "type": "forbidden",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "CallNotFound": {
+        "description": "No call has this id.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "notFound": {
+                "value": {
+                  "error": {
+                    "message": "Call not found",
+                    "code": 404,
+                    "type": "not_found",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AgentNotFound": {
+        "description": "The agent does not exist, or belongs to another organization.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "notFound": {
+                "value": {
+                  "error": {
+                    "message": "Agent not found or access denied",
+                    "code": 404,
+                    "type": "agent_not_found",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "IdempotencyInProgress": {
+        "description": "A request with the same Idempotency-Key is still being processed. Retry shortly.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "inProgress": {
+                "value": {
+                  "error": {
+                    "message": "A request with this Idempotency-Key is still being processed",
+                    "code": 409,
+                    "type": "idempotency_in_progress",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "IdempotencyKeyReused": {
+        "description": "The Idempotency-Key was already used with a different request body.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "reused": {
+                "value": {
+                  "error": {
+                    "message": "This Idempotency-Key was already used with a different request",
+                    "code": 422,
+                    "type": "idempotency_key_reused",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The request body is larger than the server accepts.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "tooLarge": {
+                "value": {
+                  "error": {
+                    "message": "Request body is too large",
+                    "code": 413,
+                    "type": "payload_too_large",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "RateLimited": {
+        "description": "Too many requests for this API key. Wait `Retry-After` seconds.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          },
+          "RateLimit-Limit": {
+            "$ref": "#/components/headers/RateLimitLimit"
+          },
+          "RateLimit-Remaining": {
+            "$ref": "#/components/headers/RateLimitRemaining"
+          },
+          "RateLimit-Reset": {
+            "$ref": "#/components/headers/RateLimitReset"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "rateLimited": {
+                "value": {
+                  "error": {
+                    "message": "Too many requests, please retry later",
+                    "code": 429,
+                    "type": "rate_limited",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "InternalError": {
+        "description": "An unexpected server error.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "internal": {
+                "$ref": "#/components/examples/InternalError"
+              }
+            }
+          }
+        }
+      }
+    },
+    "examples": {
+      "InternalError": {
+        "summary": "An unexpected error",
+        "value": {
+          "error": {
+            "message": "Internal server error",
+            "code": 500,
+            "type": "internal_error",
+            "requestId": "req_5f2c1d0e9b8a4c3d"
+          }
+        }
+      },
+      "Agent": {
+        "summary": "A voice agent",
+        "value": {
+          "data": {
+            "id": "550e8400-e29b-41d4-a716-446655440000",
+            "name": "Customer Support Agent",
+            "type": "voice",
+            "status": "active",
+            "phoneNumbers": [
+              "+14155551234"
+            ],
+            "livekitAgentName": "support-agent",
+            "sipTrunkId": null,
+            "createdAt": "2025-11-30T09:00:00.000Z",
+            "updatedAt": "2025-11-30T09:00:00.000Z"
+          }
+        }
+      }
+    }
+  }
+} as const;

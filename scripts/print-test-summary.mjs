@@ -1,0 +1,17 @@
+// Prints the plain closing line CI reads ("N passed, N failed") from vitest's JSON report.
+// A failing step before the tests ran (lint, typecheck, …) counts as one failure, so a red
+// run can never print "0 failed".
+import { existsSync, readFileSync } from 'node:fs';
+
+const [report = '.vitest-results.json', exitStatus = '0'] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(report)) {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed = results.numPassedTests ?? 0;
+  failed = results.numFailedTests ?? 0;
+  skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+}
+if (exitStatus !== '0' && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
