@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as initialSchema from './0001-initial-schema';
+
+/**
+ * Migrations are compiled into the bundle (not read from a folder at run time), so the server
+ * runs the same from source, from dist and from an npm install.
+ */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '0001-initial-schema': initialSchema };
+  },
+};

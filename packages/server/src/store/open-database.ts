@@ -1,0 +1,36 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { migrationProvider } from './migrations';
+import type { Database } from './schema';
+
+export interface OpenDatabaseOptions {
+  /** A file path, or ':memory:' for a throwaway database (tests). */
+  path: string;
+  /** Run pending migrations (default true). `outdial migrate` runs them explicitly. */
+  migrate?: boolean;
+}
+
+/**
+ * Opens the SQLite database in WAL mode (readers never block the single writer) and brings the
+ * schema up to date.
+ */
+export async function openDatabase({ path, migrate = true }: OpenDatabaseOptions): Promise<Kysely<Database>> {
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
+  // commits), and it is what makes a dial-claim commit cheap.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (migrate) await migrateToLatest(db);
+  return db;
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
