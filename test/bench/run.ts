@@ -1,0 +1,78 @@
+/**
+ * `pnpm bench`: every scenario against the real server over HTTP with the LiveKit emulator,
+ * each in its own process. Prints one table and writes it, with machine info, to BENCHMARKS.md.
+ * Speed figures are only compared within this run (ratios against a baseline measured now):
+ * these machines are noisy.
+ *
+ * Run a subset with `pnpm bench pacing latency priority http memory size`.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dialLatency } from './scenarios/dial-latency';
+import { httpThroughput } from './scenarios/http-throughput';
+import { memoryUnderBacklog } from './scenarios/memory-under-backlog';
+import { pacingAccuracy } from './scenarios/pacing-accuracy';
+import { priorityUnderBacklog } from './scenarios/priority-under-backlog';
+import { sdkSize } from './scenarios/sdk-size';
+import type { BenchRow } from './support/bench-result';
+import { machineInfo } from './support/machine-info';
+
+const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
+  pacing: () => pacingAccuracy(),
+  latency: () => dialLatency(),
+  priority: () => priorityUnderBacklog(),
+  http: () => httpThroughput(),
+  memory: () => memoryUnderBacklog(),
+  size: () => sdkSize(),
+};
+
+const chosen = process.argv.slice(2).filter((name) => name in SCENARIOS);
+const names = chosen.length > 0 ? chosen : Object.keys(SCENARIOS);
+const rows: BenchRow[] = [];
+const started = performance.now();
+for (const name of names) {
+  const scenarioStart = performance.now();
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    rows.push(...(await (SCENARIOS[name] as () => Promise<BenchRow[]>)()));
+  } catch (error) {
+    rows.push({
+      scenario: name,
+      metric: 'error',
+      value: '—',
+      met: false,
+      note: String(error instanceof Error ? error.message : error),
+    });
+  }
+  process.stderr.write(`bench: ${name} took ${((performance.now() - scenarioStart) / 1000).toFixed(1)} s\n`);
+}
+
+const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? '✅ met' : '❌ missed');
+const cell = (text: string | undefined) => (text ?? '').replaceAll('|', '\\|');
+const table = [
+  '| scenario | metric | value | target | result | note |',
+  '|---|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${cell(r.scenario)} | ${cell(r.metric)} | ${cell(r.value)} | ${cell(r.target)} | ${mark(r.met)} | ${cell(r.note)} |`,
+  ),
+].join('\n');
+const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+console.log(table);
+
+if (chosen.length === 0) {
+  const doc = `# Benchmarks
+
+Written by \`pnpm bench\` (test/bench/) on ${new Date().toISOString().slice(0, 10)}, in ${minutes} min.
+
+Machine: ${machineInfo()}.
+
+Every scenario runs the real server over HTTP, with the LiveKit emulator and the load generator each in a
+process of their own. Pacing is judged on the emulator's monotonic clock (\`performance.now()\` on arrival of
+each CreateSIPParticipant). Speed figures are only meaningful as ratios within one run.
+
+${table}
+`;
+  writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), doc);
+  console.error('bench: wrote BENCHMARKS.md');
+}
