@@ -1,6 +1,39 @@
 /**
  * @module
- * The Outdial SDK. Until the client lands, it exports the API's types, generated from
- * `openapi.yaml`.
+ * The Outdial SDK: a typed client for the Outdial Calls API. Place outbound AI voice calls,
+ * wait for them to finish, list and cancel them, with safe retries (a retried create never
+ * rings a person twice). Runs wherever `fetch` does: Node 18+, browsers, Deno, Bun, edge.
+ *
+ * @example
+ * ```ts
+ * import { Outdial } from '@outdial/sdk';
+ * const outdial = new Outdial({ apiKey: process.env.OUTDIAL_API_KEY });
+ * const call = await outdial.calls.createAndWait({ agentId, phoneNumber: '+14155552671' });
+ * ```
  */
+export { isTerminalStatus, TERMINAL_STATUSES, type TerminalStatus } from './call-status';
+export { type ClientOptions, Outdial } from './client';
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  NotFoundError,
+  OutdialError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestTimeoutError,
+  UnprocessableEntityError,
+  WaitTimeoutError,
+} from './core/errors';
+export { CursorList, Page, type PageLoader } from './core/pagination';
+export type { RequestOptions } from './core/request-options';
+export type { WaitOptions } from './core/wait-options';
 export type { components, operations, paths } from './generated/openapi';
+export type * from './models';
+export type { Agents } from './resources/agents';
+export type { Calls } from './resources/calls';
+export { VERSION } from './version';

@@ -1,0 +1,139 @@
+/**
+ * @module
+ * Friendly names for the API's types. They are aliases of the types generated from
+ * `openapi.yaml`, so they can never drift from the spec.
+ */
+import type { components, operations } from './generated/openapi';
+
+type Schemas = components['schemas'];
+
+/**
+ * A call with its progress, as `calls.get` returns it.
+ *
+ * @example
+ * ```ts
+ * const call: Call = await outdial.calls.get('call_01JD7ZK5W8Q3N2M4P6R8T0V2X4');
+ * console.log(call.status, call.duration);
+ * ```
+ */
+export type Call = Schemas['Call'];
+
+/**
+ * A call as `calls.create` returns it: queued, before the Dial queue has placed it.
+ *
+ * @example
+ * ```ts
+ * const queued: QueuedCall = await outdial.calls.create({ agentId, phoneNumber: '+14155552671' });
+ * ```
+ */
+export type QueuedCall = Schemas['QueuedCall'];
+
+/**
+ * Where a call is. New statuses may be added: treat an unknown one as non-terminal.
+ *
+ * @example
+ * ```ts
+ * const wanted: CallStatus[] = ['active', 'ringing'];
+ * ```
+ */
+export type CallStatus = Schemas['CallStatus'];
+
+/**
+ * The body of `calls.create`.
+ *
+ * @example
+ * ```ts
+ * const params: CreateCallParams = { agentId, phoneNumber: '+14155552671', priority: 0 };
+ * ```
+ */
+export type CreateCallParams = Schemas['CreateOutboundCallRequest'];
+
+/**
+ * The filters of `calls.list`.
+ *
+ * @example
+ * ```ts
+ * const filters: ListCallsParams = { status: ['active'], limit: 50 };
+ * ```
+ */
+export type ListCallsParams = NonNullable<operations['listCalls']['parameters']['query']>;
+
+/**
+ * What `calls.cancel` returns.
+ *
+ * @example
+ * ```ts
+ * const { status }: CancelledCall = await outdial.calls.cancel(call.id); // 'cancelled'
+ * ```
+ */
+export type CancelledCall = Schemas['CancelCallResponse']['data'];
+
+/**
+ * An agent: the voice (or chat) worker that handles calls.
+ *
+ * @example
+ * ```ts
+ * const agent: Agent = await outdial.agents.get('550e8400-e29b-41d4-a716-446655440000');
+ * ```
+ */
+export type Agent = Schemas['Agent'];
+
+/**
+ * The body of `agents.create`.
+ *
+ * @example
+ * ```ts
+ * const params: CreateAgentParams = { name: 'Support', phoneNumbers: ['+14155551234'] };
+ * ```
+ */
+export type CreateAgentParams = Schemas['CreateAgentRequest'];
+
+/**
+ * The body of `agents.update`: only the fields sent change.
+ *
+ * @example
+ * ```ts
+ * const params: UpdateAgentParams = { status: 'inactive' };
+ * ```
+ */
+export type UpdateAgentParams = Schemas['UpdateAgentRequest'];
+
+/**
+ * The parameters of `agents.list`.
+ *
+ * @example
+ * ```ts
+ * const params: ListAgentsParams = { limit: 100 };
+ * ```
+ */
+export type ListAgentsParams = NonNullable<operations['listAgents']['parameters']['query']>;
+
+/**
+ * What `agents.delete` returns.
+ *
+ * @example
+ * ```ts
+ * const { deleted }: DeletedAgent = await outdial.agents.delete(agent.id); // true
+ * ```
+ */
+export type DeletedAgent = Schemas['DeleteAgentResponse']['data'];
+
+/**
+ * A stable, machine-readable error kind (`ApiError.type`).
+ *
+ * @example
+ * ```ts
+ * const kind: ErrorType = 'idempotency_key_reused';
+ * ```
+ */
+export type ErrorType = Schemas['ErrorType'];
+
+/**
+ * One field error in `ApiError.details`.
+ *
+ * @example
+ * ```ts
+ * const detail: ErrorDetail = { field: 'phoneNumber', message: 'Phone number must be in E.164 format (+1234567890)' };
+ * ```
+ */
+export type ErrorDetail = Schemas['ErrorDetail'];

@@ -1,0 +1,176 @@
+/**
+ * @module
+ * `outdial.calls`: place, get, list, cancel and wait for calls.
+ */
+
+import { isTerminalStatus, type TerminalStatus } from '../call-status';
+import type { Outdial } from '../client';
+import { CursorList } from '../core/pagination';
+import type { RequestOptions } from '../core/request-options';
+import type { WaitOptions } from '../core/wait-options';
+import { pollCall } from '../internal/poll-call';
+import { unwrap } from '../internal/unwrap';
+import type {
+  Call,
+  CallStatus,
+  CancelledCall,
+  CreateCallParams,
+  ListCallsParams,
+  QueuedCall,
+} from '../models';
+
+/**
+ * The calls resource, as `outdial.calls`.
+ *
+ * @example
+ * ```ts
+ * const call = await outdial.calls.create({ agentId, phoneNumber: '+14155552671' });
+ * const final = await outdial.calls.waitForTerminalStatus(call.id);
+ * ```
+ */
+export class Calls {
+  constructor(private readonly client: Outdial) {}
+
+  /**
+   * Queues an outbound call. Always sent with an Idempotency-Key (yours, or one generated for this
+   * call and reused on every retry), so a retry can never place a second call.
+   *
+   * @example
+   * ```ts
+   * const call = await outdial.calls.create({ agentId, phoneNumber: '+14155552671', priority: 0, metadata: { orderId } });
+   * ```
+   */
+  create(params: CreateCallParams, options?: RequestOptions): Promise<QueuedCall> {
+    return unwrap(
+      this.client.raw.POST('/api/v1/calls/outbound', this.client._init(options, { body: params })),
+    );
+  }
+
+  /**
+   * Gets a call with its current status.
+   *
+   * @example
+   * ```ts
+   * const call = await outdial.calls.get('call_01JD7ZK5W8Q3N2M4P6R8T0V2X4');
+   * ```
+   */
+  get(callId: string, options?: RequestOptions): Promise<Call> {
+    return unwrap(
+      this.client.raw.GET(
+        '/api/v1/calls/{callId}',
+        this.client._init(options, { params: { path: { callId } } }),
+      ),
+    );
+  }
+
+  /**
+   * Cancels a call that has not ended. A queued call is never dialed.
+   *
+   * @example
+   * ```ts
+   * await outdial.calls.cancel(call.id); // { id, status: 'cancelled' }
+   * ```
+   */
+  cancel(callId: string, options?: RequestOptions): Promise<CancelledCall> {
+    return unwrap(
+      this.client.raw.DELETE(
+        '/api/v1/calls/{callId}',
+        this.client._init(options, { params: { path: { callId } } }),
+      ),
+    );
+  }
+
+  /**
+   * Lists calls, newest first. Iterate the result for every call across pages, or use
+   * `firstPage()`. A `cursor` in `params` resumes from that page.
+   *
+   * @example
+   * ```ts
+   * for await (const call of outdial.calls.list({ status: ['active', 'ringing'], agentId })) console.log(call.id);
+   * const page = await outdial.calls.list({ limit: 50 }).firstPage();
+   * ```
+   */
+  list(params: ListCallsParams = {}, options?: RequestOptions): CursorList<Call> {
+    return new CursorList(async (cursor = params.cursor) => {
+      const { calls, pagination } = await unwrap(
+        this.client.raw.GET(
+          '/api/v1/calls',
+          this.client._init(options, { params: { query: { ...params, cursor } } }),
+        ),
+      );
+      return [calls, pagination];
+    });
+  }
+
+  /**
+   * Polls a call until its status is one of `statuses` (or `predicate(call)` is true), with
+   * backoff, and returns it. Transient failures (network, 5xx, 429) are retried; 401/403/404
+   * are thrown. Throws `WaitTimeoutError` at the deadline and `AbortError` when `signal` aborts.
+   *
+   * @example
+   * ```ts
+   * const live = await outdial.calls.waitForStatus(call.id, ['active', ...TERMINAL_STATUSES]);
+   * const answered = await outdial.calls.waitForStatus(call.id, (c) => c.answeredAt !== null);
+   * ```
+   */
+  waitForStatus<S extends CallStatus>(
+    callId: string,
+    statuses: readonly S[],
+    options?: WaitOptions,
+  ): Promise<Call & { status: S }>;
+  waitForStatus(callId: string, predicate: (call: Call) => boolean, options?: WaitOptions): Promise<Call>;
+  waitForStatus(
+    callId: string,
+    until: readonly CallStatus[] | ((call: Call) => boolean),
+    options: WaitOptions = {},
+  ): Promise<Call> {
+    const isDone = typeof until === 'function' ? until : (call: Call) => until.includes(call.status);
+    const { signal, headers } = options;
+    const check = (remainingMs: number) =>
+      // The wait retries by itself; a poll must not outlive the deadline by much either.
+      this.get(callId, {
+        signal,
+        headers,
+        maxRetries: 0,
+        timeoutMs: Math.min(this.client._policy.timeoutMs, Math.max(remainingMs, 1_000)),
+      });
+    return pollCall(check, isDone, options);
+  }
+
+  /**
+   * Polls a call until it ends (`completed`, `failed`, `cancelled`, `no_answer` or `busy`) and
+   * returns it. See {@link Calls.waitForStatus}.
+   *
+   * @example
+   * ```ts
+   * const final = await outdial.calls.waitForTerminalStatus(call.id, {
+   *   timeoutMs: 30 * 60_000,
+   *   onStatusChange: (c) => console.log(c.status),
+   * });
+   * ```
+   */
+  waitForTerminalStatus(callId: string, options?: WaitOptions): Promise<Call & { status: TerminalStatus }> {
+    return this.waitForStatus(callId, (call) => isTerminalStatus(call.status), options) as Promise<
+      Call & { status: TerminalStatus }
+    >;
+  }
+
+  /**
+   * Places a call and waits for it to end. `timeoutMs` is the wait's deadline; the create request
+   * keeps the client's per-attempt timeout.
+   *
+   * @example
+   * ```ts
+   * const done = await outdial.calls.createAndWait({ agentId, phoneNumber: '+14155552671' }, { timeoutMs: 20 * 60_000 });
+   * console.log(done.status, done.duration);
+   * ```
+   */
+  async createAndWait(
+    params: CreateCallParams,
+    options: WaitOptions & Pick<RequestOptions, 'idempotencyKey'> = {},
+  ): Promise<Call & { status: TerminalStatus }> {
+    const { signal, headers, idempotencyKey } = options;
+    const call = await this.create(params, { signal, headers, idempotencyKey });
+    return this.waitForTerminalStatus(call.id, options);
+  }
+}
