@@ -1,5 +1,25 @@
 /**
  * @module
- * Placeholder until this package's issue lands: it exports nothing yet.
+ * `@outdial/livekit-emulator`: a stand-in for LiveKit's server API (Twirp JSON over HTTP) that the
+ * unmodified livekit-server-sdk talks to. For tests and demos only: it places no real calls.
  */
-export {};
+export type {
+  EmulatorFaults,
+  EmulatorTimings,
+  LiveKitEmulatorOptions,
+  MethodFault,
+} from './emulator-options';
+export { DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_TIMINGS } from './emulator-options';
+export { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
+export type {
+  CallOutcome,
+  CallOutcomeKind,
+  CallPhase,
+  CallStep,
+  CallTiming,
+  OutcomeTableRow,
+} from './outcomes';
+export { describeOutcomes, MAGIC_NUMBERS, OUTCOME_TABLE, outcomeForNumber } from './outcomes';
+export type { EmulatorRequestRecord } from './request-log';
+export type { EmulatorDispatch, EmulatorParticipant, EmulatorRoom } from './room-registry';
+export type { EmulatorWebhookRecord } from './webhook-sender';
