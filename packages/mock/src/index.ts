@@ -1,5 +1,20 @@
 /**
  * @module
- * Placeholder until this package's issue lands: it exports nothing yet.
+ * `@outdial/mock`: msw handlers that behave like the Outdial server (validated against the
+ * bundled openapi.yaml, stateful, with the LiveKit emulator's magic-number outcomes), for
+ * testing code that uses the Outdial API without a server.
+ *
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import { createOutdialMock } from '@outdial/mock';
+ *
+ * const mock = createOutdialMock({ baseUrl: 'https://api.example.test' });
+ * const server = setupServer(...mock.handlers);
  */
-export {};
+
+export { createOutdialMock, type OutdialMock, type OutdialMockOptions } from './create-outdial-mock';
+export type { ProgressionMode, StepDelaysMs } from './internal/call-progression';
+export { DEFAULT_STEP_DELAYS_MS } from './internal/call-progression';
+export type { CallStatus } from './internal/call-status';
+export type { Agent, Call } from './internal/mock-types';
+export { MAGIC_NUMBERS } from './internal/outcome-table';

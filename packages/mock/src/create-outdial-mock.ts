@@ -1,0 +1,178 @@
+/**
+ * @module
+ * `createOutdialMock`: msw handlers that behave like the Outdial server, plus the controls a
+ * test needs (seeded keys and agents, the calls, `advance`, `setStatus`, `reset`).
+ */
+import { type HttpHandler, http } from 'msw';
+import { toCall } from './internal/call-operations';
+import {
+  CallProgression,
+  DEFAULT_STEP_DELAYS_MS,
+  type ProgressionMode,
+  type StepDelaysMs,
+} from './internal/call-progression';
+import type { CallStatus } from './internal/call-status';
+import { IdGenerator } from './internal/id-generator';
+import { MockState } from './internal/mock-state';
+import type { Agent, Call, StoredCall } from './internal/mock-types';
+import type { MockRuntime } from './internal/operation-context';
+import { operationHandlers } from './internal/operation-handlers';
+import { RequestPipeline } from './internal/request-pipeline';
+import { DEFAULT_API_KEY, DEFAULT_OTHER_API_KEY, SEEDED_AGENT_IDS } from './internal/seed-data';
+
+/** Options of {@link createOutdialMock}. */
+export type OutdialMockOptions = {
+  /** Where the mock answers, e.g. `https://api.example.test` (a path prefix is allowed). */
+  baseUrl: string;
+  /**
+   * How calls move: `realtime` (timers, the default), `onPoll` (each GET of a call moves it one
+   * step), or `manual` (only `advance` / `setStatus`).
+   */
+  progression?: ProgressionMode;
+  /** Step delays for `realtime` mode; unset ones keep their defaults. */
+  stepDelaysMs?: Partial<StepDelaysMs>;
+  /** Seed for generated ids (calls, agents, request ids, LiveKit ids). Random when unset. */
+  seed?: number;
+  /** The seeded organization's API key. */
+  apiKey?: string;
+  /** The second organization's API key. */
+  otherApiKey?: string;
+  /**
+   * How long createOutboundCall stays in flight after reserving its Idempotency-Key: a number of
+   * milliseconds, or a function whose promise holds the request open (for deterministic tests of
+   * the 409 `idempotency_in_progress`). Default 0: no window.
+   */
+  createLatency?: number | (() => Promise<void>);
+  /** Request bodies larger than this get 413 `payload_too_large`. Default 1 MiB. */
+  maxBodyBytes?: number;
+};
+
+/** The mock: handlers for msw plus test controls. */
+export type OutdialMock = {
+  /** Pass to msw: `setupServer(...mock.handlers)` or `setupWorker(...mock.handlers)`. */
+  readonly handlers: HttpHandler[];
+  readonly baseUrl: string;
+  /** The seeded organization's API key (`x-api-key` or `Authorization: Bearer`). */
+  readonly apiKey: string;
+  /** The seeded organization's agents (their current state). */
+  readonly agents: { readonly voice: Agent; readonly chat: Agent; readonly inactive: Agent };
+  /** A second organization, for 403 and isolation tests. */
+  readonly otherOrganization: { readonly apiKey: string; readonly agent: Agent };
+  /** Every call of every organization, as GET would return it (reading does not move it). */
+  readonly calls: { get(id: string): Call | undefined; list(): Call[] };
+  /** Moves a call one step along its outcome path; a terminal call stays as it is. */
+  advance(id: string): Call;
+  /**
+   * Moves a call to `status`, passing through the statuses in between (so `completed` from
+   * `queued` also sets the LiveKit ids and `answeredAt`). Throws for a terminal call.
+   */
+  setStatus(id: string, status: CallStatus, options?: { failureReason?: string }): Call;
+  /** Stops every timer and returns to the seeded state. */
+  reset(): void;
+  /** Answers one request without msw (what the handlers call). */
+  handle(request: Request): Promise<Response>;
+};
+
+/**
+ * Creates a stateful mock of the Outdial API for msw.
+ *
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import { createOutdialMock } from '@outdial/mock';
+ *
+ * const mock = createOutdialMock({ baseUrl: 'https://api.example.test', progression: 'onPoll' });
+ * const server = setupServer(...mock.handlers);
+ * server.listen();
+ * const response = await fetch('https://api.example.test/api/v1/calls/outbound', {
+ *   method: 'POST',
+ *   headers: { 'x-api-key': mock.apiKey, 'content-type': 'application/json' },
+ *   body: JSON.stringify({ agentId: mock.agents.voice.id, phoneNumber: '+15005550001' }),
+ * });
+ */
+export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  const otherApiKey = options.otherApiKey ?? DEFAULT_OTHER_API_KEY;
+  const ids = new IdGenerator(options.seed ?? Math.floor(Math.random() * 2 ** 32));
+  const now = () => new Date();
+  const state = new MockState({ primary: apiKey, other: otherApiKey });
+  const progression = new CallProgression({
+    mode: options.progression ?? 'realtime',
+    delays: { ...DEFAULT_STEP_DELAYS_MS, ...options.stepDelaysMs },
+    ids,
+    now,
+  });
+  const latency = options.createLatency ?? 0;
+  const runtime: MockRuntime = {
+    state,
+    progression,
+    ids,
+    now,
+    createLatency: () =>
+      typeof latency === 'function'
+        ? latency()
+        : latency > 0
+          ? new Promise((resolve) => setTimeout(resolve, latency))
+          : undefined,
+  };
+  const pipeline = new RequestPipeline(runtime, operationHandlers, {
+    basePath: new URL(baseUrl).pathname.replace(/\/+$/, ''),
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+  });
+
+  const storedCall = (id: string): StoredCall => {
+    const stored = state.calls.get(id);
+    if (!stored) throw new Error(`@outdial/mock: no call with id ${id}`);
+    return stored;
+  };
+  const agent = (id: string): Agent => {
+    const stored = state.agents.get(id);
+    if (!stored) throw new Error(`@outdial/mock: the seeded agent ${id} was deleted`);
+    return structuredClone(stored.agent);
+  };
+
+  return {
+    handlers: [http.all(`${baseUrl}/*`, ({ request }) => pipeline.handle(request))],
+    baseUrl,
+    apiKey,
+    agents: {
+      get voice() {
+        return agent(SEEDED_AGENT_IDS.voice);
+      },
+      get chat() {
+        return agent(SEEDED_AGENT_IDS.chat);
+      },
+      get inactive() {
+        return agent(SEEDED_AGENT_IDS.inactive);
+      },
+    },
+    otherOrganization: {
+      apiKey: otherApiKey,
+      get agent() {
+        return agent(SEEDED_AGENT_IDS.other);
+      },
+    },
+    calls: {
+      get: (id) => {
+        const stored = state.calls.get(id);
+        return stored && toCall(state, stored);
+      },
+      list: () => [...state.calls.values()].map((stored) => toCall(state, stored)),
+    },
+    advance(id) {
+      const stored = storedCall(id);
+      progression.advance(stored);
+      return toCall(state, stored);
+    },
+    setStatus(id, status, setOptions) {
+      const stored = storedCall(id);
+      progression.setStatus(stored, status, setOptions?.failureReason);
+      return toCall(state, stored);
+    },
+    reset() {
+      progression.stopAll();
+      state.reset(now().toISOString());
+    },
+    handle: (request) => pipeline.handle(request),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * @module
+ * Moves calls through their statuses, following the LiveKit emulator's outcome table, in one of
+ * three modes: `realtime` (timers), `onPoll` (one step per GET of the call) or `manual`
+ * (`advance` / `setStatus` only). Every status write goes through `#enter`, which refuses moves
+ * the status machine does not allow, so a terminal call never changes.
+ */
+import { type CallStatus, isTerminal, pathTo } from './call-status';
+import type { IdGenerator } from './id-generator';
+import type { StoredCall } from './mock-types';
+import { type CallOutcome, type CallTiming, MAGIC_NUMBERS, outcomeForNumber } from './outcome-table';
+
+/** How calls move on their own. */
+export type ProgressionMode = 'realtime' | 'onPoll' | 'manual';
+
+/** How long a call waits before each step in `realtime` mode, in milliseconds. */
+export type StepDelaysMs = {
+  /** queued → connecting: the Dial queue picking the call up. */
+  queued: number;
+  /** connecting → ringing: creating the room, the dispatch and the SIP participant. */
+  connecting: number;
+  /** ringing → active for numbers that answer. */
+  ring: number;
+  /** active → completed for ordinary numbers. */
+  talk: number;
+  /** active → completed for the early-hangup number (+15005550004). */
+  earlyHangup: number;
+  /** ringing → no_answer; `'ringTimeout'` waits the call's own `ringTimeoutSeconds`. */
+  noAnswer: number | 'ringTimeout';
+  /** ringing → busy / failed. */
+  fail: number;
+};
+
+/** The emulator's timings (ring ~300 ms, talk ~2 s, early hangup 1 s), with no-answer scaled down. */
+export const DEFAULT_STEP_DELAYS_MS: StepDelaysMs = {
+  queued: 10,
+  connecting: 20,
+  ring: 300,
+  talk: 2000,
+  earlyHangup: 1000,
+  noAnswer: 1000,
+  fail: 100,
+};
+
+type Step = { status: CallStatus; after: CallTiming | 'queued' | 'connecting' };
+
+// The failure reason recorded when a call ends busy / no_answer / failed: the SIP final response.
+const FAILURE_OUTCOMES: Partial<Record<CallStatus, CallOutcome>> = {
+  busy: outcomeForNumber(MAGIC_NUMBERS.busy),
+  no_answer: outcomeForNumber(MAGIC_NUMBERS.noAnswer),
+  failed: outcomeForNumber(MAGIC_NUMBERS.trunkFailure),
+};
+
+// Where a call goes next when its status is not on its outcome's path (after a `setStatus`).
+const ORDINARY_NEXT: Partial<Record<CallStatus, Step>> = {
+  queued: { status: 'connecting', after: 'queued' },
+  connecting: { status: 'ringing', after: 'connecting' },
+  ringing: { status: 'active', after: 'ring' },
+  active: { status: 'completed', after: 'talk' },
+};
+
+function stepsFor(phoneNumber: string): Step[] {
+  const outcome = outcomeForNumber(phoneNumber);
+  return [
+    { status: 'queued', after: 'queued' },
+    { status: 'connecting', after: 'queued' },
+    ...outcome.progression.map((step): Step => ({ status: step.phase, after: step.after ?? 'connecting' })),
+  ];
+}
+
+function failureReasonFor(status: CallStatus, phoneNumber: string): string | null {
+  const own = outcomeForNumber(phoneNumber);
+  const outcome = own.kind === status ? own : FAILURE_OUTCOMES[status];
+  return outcome?.sipStatusCode ? `SIP ${outcome.sipStatusCode} ${outcome.sipStatus}` : null;
+}
+
+/**
+ * Drives call statuses.
+ *
+ * @example
+ * const progression = new CallProgression({ mode: 'manual', delays, ids, now: () => new Date() });
+ * progression.advance(stored); // queued → connecting
+ */
+export class CallProgression {
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly options: {
+      mode: ProgressionMode;
+      delays: StepDelaysMs;
+      ids: IdGenerator;
+      now: () => Date;
+    },
+  ) {}
+
+  /** Starts a new call moving, in `realtime` mode. */
+  started(stored: StoredCall): void {
+    this.#schedule(stored);
+  }
+
+  /** A GET of the call: one step in `onPoll` mode. */
+  polled(stored: StoredCall): void {
+    if (this.options.mode === 'onPoll') this.advance(stored);
+  }
+
+  /** One step along the call's outcome path; a terminal call stays as it is. */
+  advance(stored: StoredCall): void {
+    const next = this.#next(stored);
+    if (next) this.#enter(stored, next.status);
+    this.#schedule(stored);
+  }
+
+  /**
+   * Moves the call to `status` through the allowed intermediate statuses.
+   * Throws when the status machine does not allow it (for example from a terminal status).
+   */
+  setStatus(stored: StoredCall, status: CallStatus, failureReason?: string): void {
+    const path = pathTo(stored.call.status, status);
+    if (!path) throw new Error(`Call ${stored.call.id} cannot move from ${stored.call.status} to ${status}`);
+    for (const step of path) this.#enter(stored, step, step === status ? failureReason : undefined);
+    this.#schedule(stored);
+  }
+
+  /** Stops every timer (on `reset()`). */
+  stopAll(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  #next(stored: StoredCall): Step | undefined {
+    const { status, phoneNumber } = stored.call;
+    if (isTerminal(status)) return undefined;
+    const steps = stepsFor(phoneNumber);
+    const index = steps.findIndex((s) => s.status === status);
+    return index >= 0 ? steps[index + 1] : ORDINARY_NEXT[status];
+  }
+
+  #delayOf(step: Step, stored: StoredCall): number {
+    const { delays } = this.options;
+    switch (step.after) {
+      case 'queued':
+        return delays.queued;
+      case 'connecting':
+        return delays.connecting;
+      case 'ring':
+        return delays.ring;
+      case 'talk':
+        return delays.talk;
+      case 'early_hangup':
+        return delays.earlyHangup;
+      case 'fail':
+        return delays.fail;
+      case 'no_answer':
+        return delays.noAnswer === 'ringTimeout' ? stored.call.ringTimeoutSeconds * 1000 : delays.noAnswer;
+    }
+  }
+
+  #schedule(stored: StoredCall): void {
+    const id = stored.call.id;
+    clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+    if (this.options.mode !== 'realtime') return;
+    const next = this.#next(stored);
+    if (!next) return;
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(id);
+        this.advance(stored);
+      },
+      this.#delayOf(next, stored),
+    );
+    // In Node, pending steps must not keep the test process alive.
+    (timer as { unref?: () => void }).unref?.();
+    this.#timers.set(id, timer);
+  }
+
+  /** Enters `status` and fills in what the real server records at that moment. */
+  #enter(stored: StoredCall, status: CallStatus, failureReason?: string): void {
+    const call = stored.call;
+    const now = this.options.now();
+    const at = now.toISOString();
+    if (status === 'connecting') {
+      // The Dial queue has placed the call: LiveKit room, agent dispatch and SIP participant.
+      call.roomId = `outdial-${call.id}`;
+      call.jobId = this.options.ids.livekitId('AD');
+      call.sipParticipantId = this.options.ids.livekitId('PA');
+    }
+    if (status === 'active') call.answeredAt = at;
+    if (isTerminal(status)) {
+      call.endedAt = at;
+      call.duration = call.answeredAt
+        ? Math.max(0, Math.floor((now.getTime() - Date.parse(call.answeredAt)) / 1000))
+        : 0;
+      const reason = failureReasonFor(status, call.phoneNumber);
+      // Only busy / no_answer / failed carry a reason (the spec: null otherwise).
+      call.failureReason = reason === null ? null : (failureReason ?? reason);
+    }
+    call.status = status;
+    call.updatedAt = at;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * @module
+ * Ids for calls, agents, requests and LiveKit objects, from a seeded PRNG so a test can pin
+ * them (`createOutdialMock({ seed: 1 })`). Uses no `crypto` so it runs the same everywhere.
+ */
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const HEX = '0123456789abcdef';
+
+/** mulberry32: tiny, fast, good enough for ids that only need to be unique and plausible. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Makes every id the mock hands out.
+ *
+ * @example
+ * const ids = new IdGenerator(42);
+ * ids.callId(Date.now()); // 'call_01JD7ZK5W8Q3N2M4P6R8T0V2X4'-like
+ */
+export class IdGenerator {
+  readonly #random: () => number;
+
+  constructor(seed: number) {
+    this.#random = mulberry32(seed);
+  }
+
+  #pick(alphabet: string, length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.#random() * alphabet.length)];
+    return out;
+  }
+
+  /** A ULID-shaped id (48-bit time, then randomness), so ids sort roughly by creation time. */
+  callId(nowMs: number): string {
+    let time = '';
+    let rest = nowMs;
+    for (let i = 0; i < 10; i++) {
+      time = CROCKFORD[rest % 32] + time;
+      rest = Math.floor(rest / 32);
+    }
+    return `call_${time}${this.#pick(CROCKFORD, 16)}`;
+  }
+
+  /** A version-4 UUID. */
+  uuid(): string {
+    const hex = this.#pick(HEX, 32).split('');
+    hex[12] = '4';
+    hex[16] = HEX[(Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8] as string;
+    const s = hex.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+
+  requestId(): string {
+    return `req_${this.#pick(HEX, 16)}`;
+  }
+
+  /** A LiveKit-style id: `AD_` for agent dispatches, `PA_` for participants. */
+  livekitId(prefix: 'AD' | 'PA'): string {
+    return `${prefix}_${this.#pick(BASE62, 12)}`;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * @module
+ * What an operation handler receives and returns. The request pipeline has already
+ * authenticated the caller and validated the request against the spec.
+ */
+import type { CallProgression } from './call-progression';
+import type { IdGenerator } from './id-generator';
+import type { MockState } from './mock-state';
+import type { Organization } from './mock-types';
+
+/** The mock's shared parts, passed to every handler. */
+export type MockRuntime = {
+  state: MockState;
+  progression: CallProgression;
+  ids: IdGenerator;
+  now: () => Date;
+  /** Awaited while a createOutboundCall holds its Idempotency-Key (see `createLatency`). */
+  createLatency: () => Promise<void> | undefined;
+};
+
+/** One validated request. */
+export type OperationRequest = {
+  runtime: MockRuntime;
+  /** The caller's organization; undefined only for operations without security. */
+  organization: Organization | undefined;
+  /** Path, query and header parameters, coerced and with defaults applied. */
+  params: Record<string, unknown>;
+  /** The JSON body, already validated against the operation's schema. */
+  body: Record<string, unknown> | undefined;
+};
+
+/** What a handler answers. `body` is JSON unless `text` is set. */
+export type OperationResult = {
+  status: number;
+  body?: unknown;
+  text?: { content: string; contentType: string };
+  headers?: Record<string, string>;
+};
+
+export type OperationHandler = (request: OperationRequest) => OperationResult | Promise<OperationResult>;
+
+/** The organization of a secured operation (the pipeline guarantees it is there). */
+export function organizationOf(request: OperationRequest): Organization {
+  if (!request.organization) throw new Error('A secured operation ran without an organization');
+  return request.organization;
+}

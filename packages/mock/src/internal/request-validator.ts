@@ -1,0 +1,189 @@
+/**
+ * @module
+ * Validates a request's parameters and JSON body against its operation in openapi.yaml with ajv,
+ * and turns ajv's errors into the envelope's `details` with the rules shared with the server:
+ *
+ * - `field` is the parameter name, or the dotted body path (`phoneNumbers.1`), or `body` for
+ *   the body as a whole;
+ * - `message` is the nearest `x-error-message` (see `schema-messages.ts`); a missing required
+ *   value gets `<field> is required`, an unknown body property `Unknown field: <name>`, and
+ *   anything else without a message `<field> is invalid`;
+ * - one detail per field (the first failing rule), parameters first in spec order (path-level
+ *   parameters, then the operation's), then body fields in the schema's property order
+ *   (unknown fields last, in the order they were sent; a property before its children).
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { ErrorDetail } from './api-error';
+import { ApiError } from './api-error';
+import { errorMessageAt, propertyOrder } from './schema-messages';
+import { type ParameterNode, resolvePointer, type SchemaNode, spec } from './spec';
+
+/** A parameter with the JSON pointer of its schema inside the document. */
+export type LocatedParameter = ParameterNode & { schemaPointer: string };
+
+/** What the validator needs to know about one operation. */
+export type OperationShape = {
+  parameters: LocatedParameter[];
+  /** The JSON pointer of the `application/json` request body schema, if the operation has a body. */
+  bodyPointer?: string;
+};
+
+/** The request's raw inputs. */
+export type RequestInputs = {
+  path: Readonly<Record<string, string>>;
+  query: URLSearchParams;
+  headers: Headers;
+};
+
+const DOCUMENT_ID = 'openapi';
+
+function createAjv(coerce: boolean): Ajv2020 {
+  // strict: false because the schemas carry OpenAPI extension keywords (`x-error-message`, …).
+  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: coerce ? 'array' : false });
+  addFormats(ajv);
+  ajv.addSchema(spec, DOCUMENT_ID);
+  return ajv;
+}
+
+function toSegments(instancePath: string): string[] {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+function compareSegments(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i] as string, b[i] as string];
+    if (x === y) continue;
+    if (/^\d+$/.test(x) && /^\d+$/.test(y)) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Validates requests for one operation.
+ *
+ * @example
+ * const validator = new RequestValidator(shape);
+ * const { params } = validator.validateParameters(inputs); // throws ApiError (400) on failure
+ */
+export class RequestValidator {
+  readonly #shape: OperationShape;
+  readonly #parameterValidators: Map<string, ValidateFunction>;
+  readonly #bodyValidator?: ValidateFunction;
+  readonly #bodySchema?: SchemaNode;
+
+  constructor(shape: OperationShape, ajv: { params: Ajv2020; body: Ajv2020 } = sharedAjv()) {
+    this.#shape = shape;
+    this.#parameterValidators = new Map(
+      shape.parameters.map((p) => [
+        p.name,
+        // Wrapped in an object so ajv's coercion has a parent to write the coerced value into.
+        ajv.params.compile({
+          type: 'object',
+          properties: { value: { $ref: `${DOCUMENT_ID}${p.schemaPointer}` } },
+        }),
+      ]),
+    );
+    if (shape.bodyPointer) {
+      this.#bodySchema = resolvePointer<SchemaNode>(shape.bodyPointer);
+      this.#bodyValidator = ajv.body.compile({ $ref: `${DOCUMENT_ID}${shape.bodyPointer}` });
+    }
+  }
+
+  /** Parameter details (in spec order) and the coerced parameter values, defaults applied. */
+  checkParameters(inputs: RequestInputs): { details: ErrorDetail[]; values: Record<string, unknown> } {
+    const details: ErrorDetail[] = [];
+    const values: Record<string, unknown> = {};
+    for (const parameter of this.#shape.parameters) {
+      const raw = readParameter(parameter, inputs);
+      if (raw === undefined) {
+        if (parameter.required)
+          details.push({ field: parameter.name, message: `${parameter.name} is required` });
+        else if (parameter.schema.default !== undefined) values[parameter.name] = parameter.schema.default;
+        continue;
+      }
+      const wrapper = { value: raw };
+      const validate = this.#parameterValidators.get(parameter.name) as ValidateFunction;
+      if (validate(wrapper)) {
+        values[parameter.name] = wrapper.value;
+        continue;
+      }
+      const first = (validate.errors ?? [])[0];
+      const segments = first ? toSegments(first.instancePath).slice(1) : [];
+      const message = errorMessageAt(parameter.schema, segments) ?? `${parameter.name} is invalid`;
+      details.push({ field: parameter.name, message });
+    }
+    return { details, values };
+  }
+
+  /** Body details, ordered by the schema's property order. `body` must already be a JSON object. */
+  checkBody(body: Record<string, unknown>): ErrorDetail[] {
+    const validate = this.#bodyValidator;
+    const schema = this.#bodySchema;
+    if (!validate || !schema || validate(body)) return [];
+    const byField = new Map<string, { segments: string[]; message: string }>();
+    for (const error of validate.errors ?? []) {
+      const { segments, message } = describeBodyError(error, schema);
+      const field = segments.length === 0 ? 'body' : segments.join('.');
+      if (!byField.has(field)) byField.set(field, { segments, message });
+    }
+    const order = propertyOrder(schema);
+    const sent = Object.keys(body);
+    const rank = (segments: readonly string[]): number => {
+      if (segments.length === 0) return -1;
+      const top = segments[0] as string;
+      const known = order.indexOf(top);
+      return known >= 0 ? known : order.length + sent.indexOf(top);
+    };
+    return [...byField.entries()]
+      .sort(([, a], [, b]) => rank(a.segments) - rank(b.segments) || compareSegments(a.segments, b.segments))
+      .map(([field, { message }]) => ({ field, message }));
+  }
+
+  /** Throws the 400 for `details` if there are any. */
+  static throwIfAny(details: ErrorDetail[]): void {
+    if (details.length > 0) throw ApiError.validation(details);
+  }
+}
+
+function describeBodyError(error: ErrorObject, schema: SchemaNode): { segments: string[]; message: string } {
+  const parent = toSegments(error.instancePath);
+  if (error.keyword === 'required') {
+    const segments = [...parent, String(error.params.missingProperty)];
+    return { segments, message: `${segments.join('.')} is required` };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const name = String(error.params.additionalProperty);
+    return { segments: [...parent, name], message: `Unknown field: ${name}` };
+  }
+  const field = parent.length === 0 ? 'body' : parent.join('.');
+  return { segments: parent, message: errorMessageAt(schema, parent) ?? `${field} is invalid` };
+}
+
+function readParameter(parameter: LocatedParameter, inputs: RequestInputs): unknown {
+  switch (parameter.in) {
+    case 'path':
+      return inputs.path[parameter.name];
+    case 'header':
+      return inputs.headers.get(parameter.name) ?? undefined;
+    case 'query': {
+      const all = inputs.query.getAll(parameter.name);
+      if (all.length === 0) return undefined;
+      // A repeated scalar stays an array so it fails validation instead of silently losing values.
+      return all.length === 1 ? all[0] : all;
+    }
+  }
+}
+
+let shared: { params: Ajv2020; body: Ajv2020 } | undefined;
+
+/** Compiling the document is the slow part, so every mock in a process shares two ajv instances. */
+function sharedAjv(): { params: Ajv2020; body: Ajv2020 } {
+  shared ??= { params: createAjv(true), body: createAjv(false) };
+  return shared;
+}
