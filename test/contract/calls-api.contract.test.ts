@@ -1,0 +1,410 @@
+/**
+ * The contract suite: one set of assertions, run against every target (the mock and the real
+ * server). Everything goes through @outdial/sdk, except the malformed requests the SDK's types
+ * would never let through, which go through fetch.
+ */
+import {
+  type Call,
+  type CallStatus,
+  NotFoundError,
+  Outdial,
+  PermissionDeniedError,
+  TERMINAL_STATUSES,
+  UnprocessableEntityError,
+} from '@outdial/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BAD_REQUESTS } from './bad-requests';
+import { CONTRACT_TARGETS, type TargetHandle } from './contract-targets';
+
+const FAST_POLL = { minDelayMs: 20, maxDelayMs: 60, timeoutMs: 20_000 };
+let uniqueNumber = 0;
+/** A number no other test uses, so list filters see only this test's calls. */
+const freshNumber = () => `+1212555${String(1000 + uniqueNumber++).padStart(4, '0')}`;
+
+describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start }) => {
+  let target: TargetHandle;
+  let outdial: Outdial;
+  let other: Outdial;
+
+  beforeAll(async () => {
+    target = await start();
+    outdial = new Outdial({ apiKey: target.apiKey, baseUrl: target.baseUrl, maxRetries: 0 });
+    other = new Outdial({ apiKey: target.otherApiKey, baseUrl: target.baseUrl, maxRetries: 0 });
+  });
+  afterAll(() => target?.stop());
+
+  describe('createOutboundCall', () => {
+    it('queues a call and answers with the contract body', async () => {
+      const { data, response } = await outdial.raw.POST('/api/v1/calls/outbound', {
+        body: { agentId: target.agents.voice.id, phoneNumber: '+14155552671', metadata: { crm: 'c-1' } },
+      });
+      expect(response.status).toBe(201);
+      expect(data?.message).toBe('Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.');
+      expect(data?.data).toMatchObject({
+        status: 'queued',
+        agentId: target.agents.voice.id,
+        phoneNumber: '+14155552671',
+        callerId: target.agents.voice.phoneNumbers[0],
+        agent: { id: target.agents.voice.id, type: 'voice' },
+        metadata: {
+          crm: 'c-1',
+          caller_id: target.agents.voice.phoneNumbers[0],
+          from_phone_number: target.agents.voice.phoneNumbers[0],
+          priority: 5,
+        },
+      });
+      expect(data?.data.id).toMatch(/^call_/);
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+    });
+
+    it('accepts both the x-api-key and the bearer scheme', async () => {
+      for (const authScheme of ['x-api-key', 'bearer'] as const) {
+        const client = new Outdial({ apiKey: target.apiKey, baseUrl: target.baseUrl, authScheme });
+        const call = await client.calls.create({
+          agentId: target.agents.voice.id,
+          phoneNumber: freshNumber(),
+        });
+        expect(call.status).toBe('queued');
+      }
+    });
+
+    it('uses the caller ID asked for when it is one of the agent’s numbers, and keeps priority', async () => {
+      const callerId = target.agents.voice.phoneNumbers[1] as string;
+      const call = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: freshNumber(),
+        callerId,
+        priority: 0,
+      });
+      expect(call.callerId).toBe(callerId);
+      expect(call.metadata).toMatchObject({ caller_id: callerId, from_phone_number: callerId, priority: 0 });
+      expect((await outdial.calls.get(call.id)).priority).toBe(0);
+    });
+  });
+
+  describe('waitForTerminalStatus, for each number of the outcome table', () => {
+    const cases: [string, string, CallStatus, (call: Call) => void][] = [
+      ['an ordinary number', '+14155552671', 'completed', (c) => expect(c.answeredAt).not.toBeNull()],
+      ['the busy number', '+15005550001', 'busy', (c) => expect(c.failureReason).toBeTruthy()],
+      ['the unanswered number', '+15005550002', 'no_answer', (c) => expect(c.failureReason).toBeTruthy()],
+      ['the trunk-failure number', '+15005550003', 'failed', (c) => expect(c.failureReason).toBeTruthy()],
+      ['the early-hangup number', '+15005550004', 'completed', (c) => expect(c.answeredAt).not.toBeNull()],
+    ];
+    it.each(cases)('%s (%s) ends %s', async (_name, phoneNumber, expected, check) => {
+      const call = await outdial.calls.create({ agentId: target.agents.voice.id, phoneNumber });
+      const seen: string[] = [];
+      const final = await outdial.calls.waitForTerminalStatus(call.id, {
+        ...FAST_POLL,
+        onStatusChange: (c) => seen.push(c.status),
+      });
+      expect(final.status).toBe(expected);
+      expect(final.endedAt).not.toBeNull();
+      expect(final.duration).toBeTypeOf('number');
+      expect(final.queuePosition).toBeNull();
+      expect(final.roomId).toBeTruthy();
+      check(final);
+      // Statuses only move forward: each is seen once, and the last is the final one.
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.at(-1)).toBe(expected);
+    });
+  });
+
+  describe('getCall', () => {
+    it('returns every field of a Call', async () => {
+      const created = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: freshNumber(),
+      });
+      const call = await outdial.calls.get(created.id);
+      for (const field of [
+        'priority',
+        'ringTimeoutSeconds',
+        'maxDurationSeconds',
+        'variables',
+        'roomId',
+        'jobId',
+        'sipParticipantId',
+        'answeredAt',
+        'endedAt',
+        'duration',
+        'failureReason',
+        'summary',
+        'queuePosition',
+        'updatedAt',
+      ]) {
+        expect(call, field).toHaveProperty(field);
+      }
+      expect(call.ringTimeoutSeconds).toBe(30);
+      if (call.status === 'queued') expect(call.queuePosition).toBeGreaterThanOrEqual(1);
+      else expect(call.queuePosition).toBeNull();
+    });
+
+    it('answers 404 "Call not found" for an unknown id', async () => {
+      const error = await outdial.calls.get('call_does_not_exist').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error).toMatchObject({ status: 404, type: 'not_found', message: 'Call not found' });
+    });
+  });
+
+  describe('cancelCall, for every status', () => {
+    const cancelled = async (call: { id: string }) => {
+      const result = await outdial.calls.cancel(call.id);
+      expect(result).toEqual({ id: call.id, status: 'cancelled' });
+      const after = await outdial.calls.get(call.id);
+      expect(after.status).toBe('cancelled');
+      expect(after.endedAt).not.toBeNull();
+      return after;
+    };
+
+    it('cancels a call right after it was queued, and it stays cancelled', async () => {
+      const call = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: freshNumber(),
+      });
+      await cancelled(call);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect((await outdial.calls.get(call.id)).status).toBe('cancelled');
+    });
+
+    it.each(['ringing', 'active'] as const)('cancels a %s call', async (status) => {
+      const call = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: freshNumber(),
+      });
+      await outdial.calls.waitForStatus(call.id, [status], FAST_POLL);
+      await cancelled(call);
+    });
+
+    it('cancels an initiated call', async () => {
+      const call = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: '+15005550002',
+      });
+      await target.forceStatus(call.id, 'initiated');
+      await cancelled(call);
+    });
+
+    it.each([
+      ['completed', '+14155552671'],
+      ['busy', '+15005550001'],
+      ['no_answer', '+15005550002'],
+      ['failed', '+15005550003'],
+    ] as const)('refuses to cancel a %s call', async (status, phoneNumber) => {
+      const call = await outdial.calls.create({ agentId: target.agents.voice.id, phoneNumber });
+      expect((await outdial.calls.waitForTerminalStatus(call.id, FAST_POLL)).status).toBe(status);
+      await expect(outdial.calls.cancel(call.id)).rejects.toMatchObject({
+        status: 400,
+        type: 'call_not_cancellable',
+        message: `Cannot cancel call with status: ${status}`,
+      });
+    });
+
+    it('refuses to cancel a cancelled call', async () => {
+      const call = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: freshNumber(),
+      });
+      await outdial.calls.cancel(call.id);
+      await expect(outdial.calls.cancel(call.id)).rejects.toMatchObject({
+        status: 400,
+        message: 'Cannot cancel call with status: cancelled',
+      });
+    });
+  });
+
+  describe('idempotency', () => {
+    it('replays the original response for the same key and body', async () => {
+      const body = { agentId: target.agents.voice.id, phoneNumber: freshNumber() };
+      const key = `contract-${crypto.randomUUID()}`;
+      const first = await outdial.raw.POST('/api/v1/calls/outbound', {
+        body,
+        headers: { 'Idempotency-Key': key },
+      });
+      const second = await outdial.raw.POST('/api/v1/calls/outbound', {
+        body,
+        headers: { 'Idempotency-Key': key },
+      });
+      expect(second.response.status).toBe(201);
+      expect(second.response.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(first.response.headers.get('Idempotent-Replayed')).toBeNull();
+      expect(second.data).toEqual(first.data);
+      const calls = await outdial.calls.list({ phoneNumber: body.phoneNumber }).firstPage();
+      expect(calls.data).toHaveLength(1);
+    });
+
+    it('answers 422 idempotency_key_reused for the same key with another body', async () => {
+      const key = `contract-${crypto.randomUUID()}`;
+      await outdial.calls.create(
+        { agentId: target.agents.voice.id, phoneNumber: freshNumber() },
+        { idempotencyKey: key },
+      );
+      const error = await outdial.calls
+        .create({ agentId: target.agents.voice.id, phoneNumber: freshNumber() }, { idempotencyKey: key })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnprocessableEntityError);
+      expect(error).toMatchObject({ status: 422, type: 'idempotency_key_reused' });
+    });
+
+    it('places exactly one call for concurrent duplicates', async () => {
+      const body = { agentId: target.agents.voice.id, phoneNumber: freshNumber() };
+      const key = `contract-${crypto.randomUUID()}`;
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          outdial.raw.POST('/api/v1/calls/outbound', { body, headers: { 'Idempotency-Key': key } }),
+        ),
+      );
+      const statuses = responses.map((r) => r.response.status);
+      expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+      const ids = new Set(responses.filter((r) => r.response.status === 201).map((r) => r.data?.data.id));
+      expect(ids.size).toBe(1);
+      for (const r of responses.filter((r) => r.response.status === 409)) {
+        expect(r.error).toMatchObject({ error: { type: 'idempotency_in_progress' } });
+      }
+      expect((await outdial.calls.list({ phoneNumber: body.phoneNumber }).firstPage()).data).toHaveLength(1);
+    });
+  });
+
+  describe('listCalls', () => {
+    it('pages through every call, newest first, with filters', async () => {
+      const phoneNumber = freshNumber();
+      const created: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        created.push((await outdial.calls.create({ agentId: target.agents.voice.id, phoneNumber })).id);
+      }
+      const first = await outdial.calls.list({ phoneNumber, limit: 2 }).firstPage();
+      expect(first.data).toHaveLength(2);
+      expect(first.hasMore).toBe(true);
+      const all: string[] = [];
+      for await (const call of outdial.calls.list({ phoneNumber, limit: 2 })) all.push(call.id);
+      expect(all).toHaveLength(5);
+      expect(new Set(all)).toEqual(new Set(created));
+      // Newest first.
+      expect(all[0]).toBe(created.at(-1));
+
+      const byAgent = await outdial.calls.list({ phoneNumber, agentId: target.agents.voice.id }).firstPage();
+      expect(byAgent.data).toHaveLength(5);
+      const future = await outdial.calls.list({ phoneNumber, startDate: '2999-01-01T00:00:00Z' }).firstPage();
+      expect(future.data).toHaveLength(0);
+    });
+
+    it('filters by one or more statuses', async () => {
+      const phoneNumber = '+15005550001';
+      const call = await outdial.calls.create({ agentId: target.agents.voice.id, phoneNumber });
+      await outdial.calls.waitForTerminalStatus(call.id, FAST_POLL);
+      const busy: string[] = [];
+      for await (const c of outdial.calls.list({ status: ['busy', 'no_answer'], phoneNumber })) {
+        expect(['busy', 'no_answer']).toContain(c.status);
+        busy.push(c.id);
+      }
+      expect(busy).toContain(call.id);
+      const active = await outdial.calls.list({ status: ['active'], phoneNumber }).firstPage();
+      expect(active.data.map((c) => c.id)).not.toContain(call.id);
+    });
+  });
+
+  describe('organization isolation', () => {
+    it("answers 403 for another organization's call, and leaves it out of lists", async () => {
+      const call = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: freshNumber(),
+      });
+      for (const attempt of [() => other.calls.get(call.id), () => other.calls.cancel(call.id)]) {
+        const error = await attempt().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(PermissionDeniedError);
+        expect(error).toMatchObject({
+          status: 403,
+          type: 'forbidden',
+          message: 'Access denied - call belongs to different organization',
+        });
+      }
+      const theirs = [];
+      for await (const c of other.calls.list({ limit: 100 })) theirs.push(c.id);
+      expect(theirs).not.toContain(call.id);
+      expect((await outdial.calls.get(call.id)).status).not.toBe('cancelled');
+    });
+
+    it("hides another organization's agents", async () => {
+      await expect(other.agents.get(target.agents.voice.id)).rejects.toMatchObject({
+        status: 404,
+        type: 'agent_not_found',
+      });
+      await expect(
+        other.calls.create({ agentId: target.agents.voice.id, phoneNumber: freshNumber() }),
+      ).rejects.toMatchObject({ status: 404, type: 'agent_not_found' });
+    });
+  });
+
+  describe('agents', () => {
+    it('creates, reads, lists, updates and deletes an agent', async () => {
+      const agent = await outdial.agents.create({ name: 'Renewals', phoneNumbers: ['+14155550100'] });
+      expect(agent).toMatchObject({
+        name: 'Renewals',
+        type: 'voice',
+        status: 'active',
+        phoneNumbers: ['+14155550100'],
+      });
+      expect(await outdial.agents.get(agent.id)).toEqual(agent);
+      const listed: string[] = [];
+      for await (const a of outdial.agents.list({ limit: 2 })) listed.push(a.id);
+      expect(listed).toContain(agent.id);
+      const updated = await outdial.agents.update(agent.id, { status: 'inactive' });
+      expect(updated.status).toBe('inactive');
+      await expect(
+        outdial.calls.create({ agentId: agent.id, phoneNumber: freshNumber() }),
+      ).rejects.toMatchObject({
+        type: 'agent_inactive',
+      });
+      await outdial.agents.delete(agent.id);
+      await expect(outdial.agents.get(agent.id)).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
+
+  describe('health', () => {
+    it('answers /healthz, /readyz and /openapi.yaml without a key', async () => {
+      expect(await (await fetch(`${target.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect((await (await fetch(`${target.baseUrl}/readyz`)).json()).status).toBe('ready');
+      expect(await (await fetch(`${target.baseUrl}/openapi.yaml`)).text()).toContain('openapi: 3.1.0');
+    });
+  });
+
+  describe('malformed and refused requests', () => {
+    it.each(BAD_REQUESTS)('$method $path: $name', async (bad) => {
+      const ids: Record<string, string> = {
+        '{voice}': target.agents.voice.id,
+        '{chat}': target.agents.chat.id,
+        '{inactive}': target.agents.inactive.id,
+        '{other}': target.agents.other.id,
+      };
+      const fill = (text: string) =>
+        text.replace(/\{(voice|chat|inactive|other)\}/g, (m) => ids[m] as string);
+      const headers: Record<string, string> = { ...bad.headers };
+      if (bad.auth === undefined) headers['x-api-key'] = target.apiKey;
+      if (bad.auth === 'unknown-api-key') headers['x-api-key'] = 'od_not_a_real_key';
+      if (bad.auth === 'unknown-bearer') headers.authorization = 'Bearer od_not_a_real_key';
+      let body: string | undefined;
+      if (typeof bad.body === 'string') body = bad.body;
+      else if (bad.body !== undefined) {
+        body = fill(JSON.stringify(bad.body));
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(`${target.baseUrl}${fill(bad.path)}`, {
+        method: bad.method,
+        headers,
+        body,
+      });
+      const json = (await response.json()) as {
+        error: { message: string; code: number; type: string; requestId: string };
+      };
+      expect({ status: response.status, type: json.error.type, message: json.error.message }).toEqual(
+        bad.expect,
+      );
+      expect(json.error.code).toBe(response.status);
+      expect(json.error.requestId).toBe(response.headers.get('x-request-id'));
+    });
+  });
+});
+
+it('the bad-request table is large enough to mean something', () => {
+  expect(BAD_REQUESTS.length).toBeGreaterThanOrEqual(30);
+  expect(TERMINAL_STATUSES).toHaveLength(5);
+});

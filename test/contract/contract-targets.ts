@@ -1,0 +1,119 @@
+/**
+ * The targets the contract suite runs against, the way kysely runs one suite over every dialect:
+ * the mock, in-process through msw, and the real server with the LiveKit emulator, over HTTP on
+ * an ephemeral port. Each gives the suite the same things: a base URL, two organizations' keys
+ * and the seeded agents.
+ */
+import { createOutdialMock } from '@outdial/mock';
+import { startServer } from '@outdial/server';
+import { setupServer } from 'msw/node';
+
+/** Step timings both targets share, short enough for tests, long enough to see each status. */
+export const TIMINGS = { ringMs: 150, talkMs: 400, earlyHangupMs: 200, noAnswerMs: 300, failMs: 50 };
+
+export interface SeededAgent {
+  id: string;
+  phoneNumbers: string[];
+}
+
+export interface TargetHandle {
+  baseUrl: string;
+  apiKey: string;
+  otherApiKey: string;
+  agents: { voice: SeededAgent; chat: SeededAgent; inactive: SeededAgent; other: SeededAgent };
+  /**
+   * Puts a call straight into a status no API request can reach on its own (`initiated` exists
+   * only inside the server's create transaction). Used for the cancellation rule of that status.
+   */
+  forceStatus(callId: string, status: 'initiated'): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ContractTarget {
+  name: 'mock' | 'server';
+  start(): Promise<TargetHandle>;
+}
+
+const mockTarget: ContractTarget = {
+  name: 'mock',
+  async start() {
+    const mock = createOutdialMock({
+      baseUrl: 'https://api.outdial.test',
+      progression: 'realtime',
+      stepDelaysMs: {
+        ring: TIMINGS.ringMs,
+        talk: TIMINGS.talkMs,
+        earlyHangup: TIMINGS.earlyHangupMs,
+        noAnswer: TIMINGS.noAnswerMs,
+        fail: TIMINGS.failMs,
+      },
+    });
+    const msw = setupServer(...mock.handlers);
+    msw.listen({ onUnhandledRequest: 'bypass' });
+    const agent = (a: { id: string; phoneNumbers: string[] }) => ({ id: a.id, phoneNumbers: a.phoneNumbers });
+    return {
+      baseUrl: mock.baseUrl,
+      apiKey: mock.apiKey,
+      otherApiKey: mock.otherOrganization.apiKey,
+      agents: {
+        voice: agent(mock.agents.voice),
+        chat: agent(mock.agents.chat),
+        inactive: agent(mock.agents.inactive),
+        other: agent(mock.otherOrganization.agent),
+      },
+      async forceStatus(callId, status) {
+        mock.forceStatus(callId, status);
+      },
+      async stop() {
+        mock.reset();
+        msw.close();
+      },
+    };
+  },
+};
+
+const serverTarget: ContractTarget = {
+  name: 'server',
+  async start() {
+    const server = await startServer({
+      port: 0,
+      dbPath: ':memory:',
+      livekit: 'emulate',
+      emulatorTimings: TIMINGS,
+      dialCps: 50,
+      dialMaxInFlight: 100,
+      rateLimit: false,
+      validateResponses: true,
+      logLevel: 'silent',
+    });
+    const org = await server.admin.createOrganization('Contract Co');
+    const other = await server.admin.createOrganization('Other Co');
+    const { key: apiKey } = await server.admin.createApiKey(org.id);
+    const { key: otherApiKey } = await server.admin.createApiKey(other.id);
+    const create = async (orgId: string, input: Parameters<typeof server.admin.createAgent>[1]) => {
+      const a = await server.admin.createAgent(orgId, input);
+      return { id: a.id, phoneNumbers: a.phoneNumbers };
+    };
+    return {
+      baseUrl: server.url,
+      apiKey,
+      otherApiKey,
+      agents: {
+        voice: await create(org.id, { name: 'Voice', phoneNumbers: ['+14155551234', '+14155551235'] }),
+        chat: await create(org.id, { name: 'Chat', type: 'chat', phoneNumbers: ['+14155551236'] }),
+        inactive: await create(org.id, {
+          name: 'Inactive',
+          status: 'inactive',
+          phoneNumbers: ['+14155551237'],
+        }),
+        other: await create(other.id, { name: 'Other', phoneNumbers: ['+14155551238'] }),
+      },
+      async forceStatus(callId, status) {
+        await server.db.updateTable('calls').set({ status }).where('id', '=', callId).execute();
+      },
+      stop: () => server.close(),
+    };
+  },
+};
+
+export const CONTRACT_TARGETS: ContractTarget[] = [mockTarget, serverTarget];
