@@ -45,6 +45,11 @@ export type OutdialMockOptions = {
   createLatency?: number | (() => Promise<void>);
   /** Request bodies larger than this get 413 `payload_too_large`. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * The mock's clock, for timestamps and the 24-hour idempotency expiry. Default: the system
+   * clock. (Realtime step delays use `setTimeout`, so fake timers drive those.)
+   */
+  now?: () => Date;
 };
 
 /** The mock: handlers for msw plus test controls. */
@@ -94,7 +99,7 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const otherApiKey = options.otherApiKey ?? DEFAULT_OTHER_API_KEY;
   const ids = new IdGenerator(options.seed ?? Math.floor(Math.random() * 2 ** 32));
-  const now = () => new Date();
+  const now = options.now ?? (() => new Date());
   const state = new MockState({ primary: apiKey, other: otherApiKey });
   const progression = new CallProgression({
     mode: options.progression ?? 'realtime',

@@ -71,7 +71,8 @@ function stepsFor(phoneNumber: string): Step[] {
 function failureReasonFor(status: CallStatus, phoneNumber: string): string | null {
   const own = outcomeForNumber(phoneNumber);
   const outcome = own.kind === status ? own : FAILURE_OUTCOMES[status];
-  return outcome?.sipStatusCode ? `SIP ${outcome.sipStatusCode} ${outcome.sipStatus}` : null;
+  // The server's wording (its dialer reports "SIP 503: Service Unavailable").
+  return outcome?.sipStatusCode ? `SIP ${outcome.sipStatusCode}: ${outcome.sipStatus}` : null;
 }
 
 /**
@@ -180,12 +181,15 @@ export class CallProgression {
     const now = this.options.now();
     const at = now.toISOString();
     if (status === 'connecting') {
-      // The Dial queue has placed the call: LiveKit room, agent dispatch and SIP participant.
+      // The Dial queue has placed the call: LiveKit room and agent dispatch.
       call.roomId = `outdial-${call.id}`;
       call.jobId = this.options.ids.livekitId('AD');
+    }
+    if (status === 'active') {
+      // Like the server, the SIP participant id is recorded when the callee answers.
+      call.answeredAt = at;
       call.sipParticipantId = this.options.ids.livekitId('PA');
     }
-    if (status === 'active') call.answeredAt = at;
     if (isTerminal(status)) {
       call.endedAt = at;
       call.duration = call.answeredAt

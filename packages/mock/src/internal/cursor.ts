@@ -23,6 +23,7 @@ export function encodeCursor(position: CursorPosition): string {
 /** Decodes a cursor, or throws the catalog's `invalid_cursor` 400. */
 export function decodeCursor(cursor: string): CursorPosition {
   try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
     const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
     const parsed: unknown = JSON.parse(
       new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),

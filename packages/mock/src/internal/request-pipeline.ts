@@ -112,15 +112,16 @@ export class RequestPipeline {
 
   async #readJsonBody(request: Request): Promise<unknown> {
     const bytes = new Uint8Array(await request.arrayBuffer());
-    if (bytes.length > this.#maxBodyBytes) throw ApiError.fromCatalog('payload_too_large');
-    const text = new TextDecoder().decode(bytes);
-    if (text.trim() === '')
+    // The server's order: no body, then a media type other than JSON, then size, then syntax.
+    if (bytes.length === 0) {
       throw ApiError.fromCatalog('validation_error', { reason: 'Request body is required' }, []);
+    }
     if (!isJsonContentType(request.headers.get('content-type'))) {
       throw ApiError.fromCatalog('unsupported_media_type', {}, []);
     }
+    if (bytes.length > this.#maxBodyBytes) throw ApiError.fromCatalog('payload_too_large');
     try {
-      return JSON.parse(text) as unknown;
+      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
     } catch {
       throw ApiError.fromCatalog('invalid_json', {}, []);
     }
