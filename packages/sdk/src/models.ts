@@ -8,6 +8,12 @@ import type { components, operations } from './generated/openapi';
 type Schemas = components['schemas'];
 
 /**
+ * openapi-typescript marks a property with a `default` as required (its `defaultNonNullable`),
+ * which is right for responses but not for request bodies: the server fills those in.
+ */
+type WithDefaults<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/**
  * A call with its progress, as `calls.get` returns it.
  *
  * @example
@@ -46,7 +52,10 @@ export type CallStatus = Schemas['CallStatus'];
  * const params: CreateCallParams = { agentId, phoneNumber: '+14155552671', priority: 0 };
  * ```
  */
-export type CreateCallParams = Schemas['CreateOutboundCallRequest'];
+export type CreateCallParams = WithDefaults<
+  Schemas['CreateOutboundCallRequest'],
+  'priority' | 'ringTimeoutSeconds'
+>;
 
 /**
  * The filters of `calls.list`.
@@ -86,7 +95,10 @@ export type Agent = Schemas['Agent'];
  * const params: CreateAgentParams = { name: 'Support', phoneNumbers: ['+14155551234'] };
  * ```
  */
-export type CreateAgentParams = Schemas['CreateAgentRequest'];
+export type CreateAgentParams = WithDefaults<
+  Schemas['CreateAgentRequest'],
+  'type' | 'status' | 'phoneNumbers'
+>;
 
 /**
  * The body of `agents.update`: only the fields sent change.

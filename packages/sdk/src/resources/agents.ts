@@ -5,6 +5,7 @@
 import type { Outdial } from '../client';
 import { CursorList } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
+import type { Body } from '../internal/body';
 import { unwrap } from '../internal/unwrap';
 import type { Agent, CreateAgentParams, DeletedAgent, ListAgentsParams, UpdateAgentParams } from '../models';
 
@@ -28,7 +29,12 @@ export class Agents {
    * ```
    */
   create(params: CreateAgentParams, options?: RequestOptions): Promise<Agent> {
-    return unwrap(this.client.raw.POST('/api/v1/agents', this.client._init(options, { body: params })));
+    return unwrap(
+      this.client.raw.POST(
+        '/api/v1/agents',
+        this.client._init(options, { body: params as Body<'CreateAgentRequest'> }),
+      ),
+    );
   }
 
   /**

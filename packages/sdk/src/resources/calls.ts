@@ -8,6 +8,7 @@ import type { Outdial } from '../client';
 import { CursorList } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
 import type { WaitOptions } from '../core/wait-options';
+import type { Body } from '../internal/body';
 import { pollCall } from '../internal/poll-call';
 import { unwrap } from '../internal/unwrap';
 import type {
@@ -42,7 +43,10 @@ export class Calls {
    */
   create(params: CreateCallParams, options?: RequestOptions): Promise<QueuedCall> {
     return unwrap(
-      this.client.raw.POST('/api/v1/calls/outbound', this.client._init(options, { body: params })),
+      this.client.raw.POST(
+        '/api/v1/calls/outbound',
+        this.client._init(options, { body: params as Body<'CreateOutboundCallRequest'> }),
+      ),
     );
   }
 

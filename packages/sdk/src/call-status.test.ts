@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { isTerminalStatus, TERMINAL_STATUSES } from './call-status';
+
+describe('call status', () => {
+  it('knows the terminal statuses, and treats unknown ones as not terminal', () => {
+    expect(TERMINAL_STATUSES).toEqual(['completed', 'failed', 'cancelled', 'no_answer', 'busy']);
+    for (const status of TERMINAL_STATUSES) expect(isTerminalStatus(status)).toBe(true);
+    for (const status of ['initiated', 'queued', 'connecting', 'ringing', 'active', 'voicemail', ''])
+      expect(isTerminalStatus(status)).toBe(false);
+  });
+});
