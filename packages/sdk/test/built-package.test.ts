@@ -1,0 +1,223 @@
+/**
+ * The built package, as users get it: `import` and `require` on Node 24 and on the machine's
+ * Node 20, each in a child process against a real node:http server; its bundle size; and
+ * publint + attw.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const pkgDir = join(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+const NODE20 = process.env.OUTDIAL_NODE20_BIN ?? '/usr/bin/node';
+const NODES = { 'Node 24': process.execPath, 'Node 20': NODE20 } as const;
+let work: string;
+
+/** Builds dist/ unless it is newer than every source file (the root `pnpm test` builds first). */
+function ensureBuilt() {
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+      ),
+    );
+  const built = (() => {
+    try {
+      return Math.min(
+        statSync(join(pkgDir, 'dist/index.js')).mtimeMs,
+        statSync(join(pkgDir, 'dist/index.cjs')).mtimeMs,
+      );
+    } catch {
+      return 0;
+    }
+  })();
+  if (built < newest(join(pkgDir, 'src')))
+    execFileSync(join(pkgDir, 'node_modules/.bin/tsup'), { cwd: pkgDir });
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  // An app that depends on @outdial/sdk: node_modules/@outdial/sdk → this package.
+  work = mkdtempSync(join(tmpdir(), 'outdial-sdk-'));
+  mkdirSync(join(work, 'node_modules/@outdial'), { recursive: true });
+  symlinkSync(pkgDir, join(work, 'node_modules/@outdial/sdk'), 'dir');
+  writeFileSync(join(work, 'scenario.mjs'), readFileSync(join(import.meta.dirname, 'fixtures/scenario.mjs')));
+  writeFileSync(
+    join(work, 'esm.mjs'),
+    `import * as sdk from '@outdial/sdk';\nimport { createRequire } from 'node:module';\nimport { run } from './scenario.mjs';\nawait run(sdk, createRequire(import.meta.url)('@outdial/sdk'));\n`,
+  );
+  writeFileSync(
+    join(work, 'cjs.cjs'),
+    `const sdk = require('@outdial/sdk');\nPromise.all([import('@outdial/sdk'), import('./scenario.mjs')]).then(([other, { run }]) => run(sdk, other));\n`,
+  );
+}, 60_000);
+
+afterAll(() => work && rmSync(work, { recursive: true, force: true }));
+
+/**
+ * A tiny stateful Calls API. The first POST is processed and then its connection is reset, so
+ * the SDK must retry with the same Idempotency-Key and get the original call back.
+ */
+function startServer() {
+  const posts: (string | undefined)[] = [];
+  const created = new Map<string, string>();
+  let polls = 0;
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_test' });
+    res.end(JSON.stringify(body));
+  };
+  const call = (id: string, status: string) => ({ id, status, agentId: 'a', phoneNumber: '+14155552671' });
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.headers['x-api-key'] !== 'test-key')
+      return json(res, 401, { error: { message: 'Unauthorized' } });
+    if (req.method === 'POST' && url.pathname === '/api/v1/calls/outbound') {
+      const key = req.headers['idempotency-key'] as string | undefined;
+      posts.push(key);
+      const existing = key && created.get(key);
+      if (existing) return json(res, 201, { data: call(existing, 'queued') });
+      created.set(key ?? '', `call_${created.size + 1}`);
+      return req.socket.destroy(); // processed, but the response never arrives
+    }
+    if (url.pathname === '/api/v1/calls/call_1') {
+      return json(res, 200, {
+        data: call('call_1', ['queued', 'ringing', 'ringing', 'completed'][Math.min(polls++, 3)] ?? ''),
+      });
+    }
+    if (url.pathname === '/api/v1/calls') {
+      const second = url.searchParams.get('cursor') === 'p2';
+      return json(res, 200, {
+        data: {
+          calls: [call(second ? 'call_b' : 'call_a', 'completed')],
+          pagination: { limit: 1, hasMore: !second, nextCursor: second ? null : 'p2' },
+        },
+      });
+    }
+    return json(res, 404, {
+      error: { message: 'Call not found', code: 404, type: 'not_found', requestId: 'req_404' },
+    });
+  });
+  return new Promise<{ url: string; posts: typeof posts; created: typeof created; close: () => void }>(
+    (resolve) =>
+      server.listen(0, '127.0.0.1', () =>
+        resolve({
+          url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+          posts,
+          created,
+          close: () => server.close(),
+        }),
+      ),
+  );
+}
+
+describe.each(Object.entries(NODES))('the built package on %s', (_name, node) => {
+  it('is the expected Node major', async () => {
+    const { stdout } = await run(node, ['--version']);
+    expect(stdout.trim()).toMatch(_name === 'Node 20' ? /^v20\./ : /^v24\./);
+  });
+
+  it.each([
+    ['import', 'esm.mjs'],
+    ['require', 'cjs.cjs'],
+  ])(
+    'works from %s',
+    async (_how, file) => {
+      const server = await startServer();
+      try {
+        const { stdout } = await run(node, [join(work, file)], {
+          cwd: work,
+          env: { ...process.env, OUTDIAL_TEST_URL: server.url },
+          timeout: 30_000,
+        });
+        const out = JSON.parse(stdout);
+        expect(out).toEqual({
+          node: expect.stringMatching(_name === 'Node 20' ? /^v20\./ : /^v24\./),
+          created: 'call_1',
+          final: 'completed',
+          seen: ['queued', 'ringing', 'completed'],
+          listed: ['call_a', 'call_b'],
+          error: {
+            name: 'NotFoundError',
+            requestId: 'req_404',
+            sameBuild: true,
+            otherBuild: true,
+            notOther: false,
+            distinctClasses: true,
+          },
+          terminal: true,
+          version: pkg.version,
+        });
+        // One call placed, though the first response was lost: the retry reused the key.
+        expect(server.created.size).toBe(1);
+        expect(server.posts).toHaveLength(2);
+        expect(server.posts[0]).toMatch(/^[0-9a-f-]{32,36}$/);
+        expect(server.posts[1]).toBe(server.posts[0]);
+      } finally {
+        server.close();
+      }
+    },
+    30_000,
+  );
+});
+
+describe('packaging', () => {
+  it('keeps create + waitForTerminalStatus at or under 8 kB min+gzip', async () => {
+    const size = async (contents: string, resolveDir: string) => {
+      const result = await build({
+        stdin: { contents, resolveDir, sourcefile: 'entry.mjs' },
+        bundle: true,
+        minify: true,
+        write: false,
+        format: 'esm',
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        logLevel: 'silent',
+      });
+      return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
+    };
+    const ours = await size(
+      `import { Outdial } from '@outdial/sdk';\nconst outdial = new Outdial({ apiKey: 'k' });\nconst call = await outdial.calls.create({ agentId: 'a', phoneNumber: '+14155552671' });\nconsole.log(await outdial.calls.waitForTerminalStatus(call.id));`,
+      work,
+    );
+    const openapiFetch = await size(
+      `import createClient from 'openapi-fetch';\nconst client = createClient({ baseUrl: 'http://x' });\nconsole.log(await client.POST('/api/v1/calls/outbound', { body: {} }));`,
+      pkgDir, // where openapi-fetch is installed
+    );
+    console.info(
+      `bundle (min+gzip): @outdial/sdk create+wait ${ours} B; openapi-fetch alone ${openapiFetch} B`,
+    );
+    expect(ours).toBeLessThanOrEqual(8 * 1024);
+    expect(ours).toBeGreaterThan(openapiFetch); // it really bundled the SDK, not an empty entry
+  });
+
+  it('has openapi-fetch as its only runtime dependency, and no node: imports in dist', () => {
+    expect(Object.keys(pkg.dependencies)).toEqual(['openapi-fetch']);
+    for (const file of ['dist/index.js', 'dist/index.cjs']) {
+      expect(readFileSync(join(pkgDir, file), 'utf8')).not.toMatch(/\bnode:|require\(["'](?!openapi-fetch)/);
+    }
+  });
+
+  it('passes publint --strict and attw', async () => {
+    const { stdout } = await run('pnpm', ['run', 'test:package'], { cwd: pkgDir, timeout: 60_000 });
+    expect(stdout).toContain('All good!');
+    expect(stdout).toContain('No problems found');
+  }, 60_000);
+});
