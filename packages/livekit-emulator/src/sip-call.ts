@@ -111,10 +111,6 @@ export class SipCall {
     });
   }
 
-  get phase(): CallPhase | 'ended' {
-    return this.#phase;
-  }
-
   /** Dials: the callee joins the room as ringing starts, and the outcome's timers begin. */
   start(): void {
     const { log, rooms } = this.#context;
@@ -211,9 +207,11 @@ export class SipCall {
         return;
       case 'busy':
       case 'no_answer':
-      case 'failed':
-        this.#fail(phase, this.#failureStatus(phase).code, this.#failureStatus(phase).status);
+      case 'failed': {
+        const { code, status } = this.#failureStatus(phase);
+        this.#fail(phase, code, status);
         return;
+      }
       default:
         return;
     }

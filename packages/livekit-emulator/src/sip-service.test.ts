@@ -144,6 +144,17 @@ describe('CreateSIPParticipant through SipClient', () => {
     expect(events()).toEqual(['room_started', 'participant_joined', 'participant_left', 'room_finished']);
   });
 
+  it('hangUp() while ringing declines the call with SIP 603', async () => {
+    emulator.setTimings({ ringMs: 60_000 });
+    const call = sipError(sip.createSipParticipant(TRUNK, NORMAL, 'r-decline', { waitUntilAnswered: true }));
+    await waitUntil(() => emulator.rooms().length === 1);
+    emulator.hangUp('r-decline');
+    const error = await call;
+    expect(error.sipStatusCode).toBe(603);
+    expect(error.code).toBe('permission_denied');
+    expect(events()).toEqual(['room_started', 'participant_joined', 'participant_left', 'room_finished']);
+  });
+
   it('a pending waitUntilAnswered call fails when its room is deleted', async () => {
     emulator.setTimings({ ringMs: 60_000 });
     const call = sipError(sip.createSipParticipant(TRUNK, NORMAL, 'r-deleted', { waitUntilAnswered: true }));

@@ -36,11 +36,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseJson(text: string): JsonValue {
+// Returns the error rather than throwing it: the request is recorded, and faults apply, first.
+function parseJson(text: string): JsonValue | TwirpError {
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
-    throw new TwirpError('malformed', 'the json request could not be decoded');
+    return new TwirpError('malformed', 'the json request could not be decoded');
   }
 }
 
@@ -111,14 +112,8 @@ export function createTwirpServer(options: TwirpServerOptions): Server {
     const time = new Date().toISOString();
     let record: EmulatorRequestRecord | undefined;
     try {
-      const text = await readBody(req);
-      let body: JsonValue = null;
-      let parseError: TwirpError | undefined;
-      try {
-        body = parseJson(text);
-      } catch (error) {
-        parseError = error as TwirpError;
-      }
+      const parsed = parseJson(await readBody(req));
+      const body = parsed instanceof TwirpError ? null : parsed;
       record = options.requestLog.add({
         service: target.service,
         method: target.method,
@@ -147,7 +142,7 @@ export function createTwirpServer(options: TwirpServerOptions): Server {
         options.log(`${target.method}: injected 503`);
         throw new TwirpError('unavailable', 'emulator: injected fault', { outcome: 'fault' });
       }
-      if (parseError) throw parseError;
+      if (parsed instanceof TwirpError) throw parsed;
       const claims = await authenticateRequest(req.headers.authorization, options.apiKey, options.apiSecret);
       const response = await target.handle(body, claims);
       send(res, record, 200, response.toJson(), 'ok');
