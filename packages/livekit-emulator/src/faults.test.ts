@@ -112,13 +112,13 @@ describe('fault injection', () => {
 
   it('webhook delay holds deliveries back and keeps their order', async () => {
     emulator.setWebhookUrl(sink.url);
-    emulator.setFaults({ webhookDelayMs: 200 });
+    emulator.setFaults({ webhookDelayMs: 500 });
     const started = performance.now();
     await roomService.createRoom({ name: 'late' });
     await roomService.deleteRoom('late');
     expect(emulator.webhooks.map((w) => w.status)).toEqual(['pending', 'pending']);
     const received = await sink.waitFor(2);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(199);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(499);
     expect(received.map((r) => r.event?.event)).toEqual(['room_started', 'room_finished']);
   });
 

@@ -96,11 +96,12 @@ describe('RoomService through RoomServiceClient', () => {
   });
 
   it('ends an active call when its room is deleted, and cancels its hang-up timer', async () => {
-    emulator.setTimings({ talkMs: 30 });
+    // Long enough that the call cannot hang up by itself before DeleteRoom, even on a slow machine.
+    emulator.setTimings({ talkMs: 250 });
     await sip.createSipParticipant('ST_trunk', '+14155552671', 'del', { waitUntilAnswered: true });
     await roomService.deleteRoom('del');
     // Outlive the talk time: the cancelled timer must not produce a second participant_left.
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(emulator.webhooks.map((w) => w.event)).toEqual([
       'room_started',
       'participant_joined',

@@ -29,6 +29,7 @@ describe('CreateSIPParticipant through SipClient', () => {
   afterEach(() => emulator.stop());
 
   it('a normal number rings, answers (waitUntilAnswered resolves), talks and hangs up', async () => {
+    emulator.setTimings({ talkMs: 300 });
     const info = await sip.createSipParticipant(TRUNK, NORMAL, 'r-normal', {
       participantIdentity: 'callee',
       waitUntilAnswered: true,
