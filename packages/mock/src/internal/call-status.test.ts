@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest';
+import { CALL_STATUSES, isCancellable, isTerminal, pathTo } from './call-status';
+
+test('statuses, terminal and cancellable come from the spec', () => {
+  expect(CALL_STATUSES).toHaveLength(10);
+  expect(CALL_STATUSES.filter(isTerminal)).toEqual(['completed', 'failed', 'cancelled', 'no_answer', 'busy']);
+  expect(CALL_STATUSES.filter(isCancellable)).toEqual([
+    'initiated',
+    'queued',
+    'connecting',
+    'ringing',
+    'active',
+  ]);
+});
+
+test('pathTo takes the shortest allowed route', () => {
+  expect(pathTo('queued', 'completed')).toEqual(['connecting', 'active', 'completed']);
+  expect(pathTo('queued', 'busy')).toEqual(['connecting', 'busy']);
+  expect(pathTo('ringing', 'cancelled')).toEqual(['cancelled']);
+  expect(pathTo('initiated', 'ringing')).toEqual(['queued', 'connecting', 'ringing']);
+});
+
+test('no route out of a terminal status, backwards, or to the same status', () => {
+  for (const terminal of CALL_STATUSES.filter(isTerminal)) {
+    for (const to of CALL_STATUSES) expect(pathTo(terminal, to)).toBeUndefined();
+  }
+  expect(pathTo('active', 'ringing')).toBeUndefined();
+  expect(pathTo('active', 'queued')).toBeUndefined();
+  expect(pathTo('queued', 'queued')).toBeUndefined();
+});
