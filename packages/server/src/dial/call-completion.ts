@@ -1,0 +1,35 @@
+/**
+ * @module
+ * Ending an answered call, shared by the webhook handler and the live-call tracker (its safety
+ * net for webhooks that never arrive).
+ */
+import type { Kysely } from 'kysely';
+import { transitionCall } from '../store/call-transitions';
+import type { CallRow, Database } from '../store/schema';
+
+/**
+ * `active → completed` with ended_at and duration (whole seconds since answered_at). Guarded:
+ * a call that is not active (never answered, already ended, cancelled) is left alone.
+ */
+export async function completeAnsweredCall(
+  db: Kysely<Database>,
+  callId: string,
+  details: Record<string, unknown>,
+  now = new Date(),
+): Promise<CallRow | undefined> {
+  const call = await db
+    .selectFrom('calls')
+    .select(['status', 'answered_at'])
+    .where('id', '=', callId)
+    .executeTakeFirst();
+  if (call?.status !== 'active') return undefined;
+  const duration = call.answered_at
+    ? Math.max(0, Math.floor((now.getTime() - Date.parse(call.answered_at)) / 1000))
+    : null;
+  return transitionCall(db, callId, 'completed', {
+    from: ['active'],
+    patch: { ended_at: now.toISOString(), duration },
+    details,
+    now,
+  });
+}

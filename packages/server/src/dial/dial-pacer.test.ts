@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { DialPacer } from './dial-pacer';
+import type { MonotonicClock } from './monotonic-clock';
+
+/**
+ * A virtual clock: sleeps resolve only when the test advances time, optionally late by
+ * `lateness()` ms (event-loop lag). Everything is deterministic.
+ */
+class FakeClock implements MonotonicClock {
+  #now = 0;
+  #timers: { at: number; resolve: () => void }[] = [];
+  constructor(readonly lateness: () => number = () => 0) {}
+  now(): number {
+    return this.#now;
+  }
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) =>
+      this.#timers.push({ at: this.#now + Math.max(0, ms) + this.lateness(), resolve }),
+    );
+  }
+  /** Runs timers in time order until `until`, letting promise chains settle between them. */
+  async runUntil(until: number): Promise<void> {
+    for (;;) {
+      await settle();
+      this.#timers.sort((a, b) => a.at - b.at);
+      const next = this.#timers[0];
+      if (!next || next.at > until) break;
+      this.#timers.shift();
+      this.#now = Math.max(this.#now, next.at);
+      next.resolve();
+    }
+    this.#now = Math.max(this.#now, until);
+    await settle();
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** The most starts in any half-open window [t, t + windowMs), as the emulator counts. */
+function maxInWindow(starts: number[], windowMs = 1000): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let best = 0;
+  let first = 0;
+  for (let last = 0; last < sorted.length; last++) {
+    while ((sorted[last] as number) - (sorted[first] as number) >= windowMs) first++;
+    best = Math.max(best, last - first + 1);
+  }
+  return best;
+}
+
+/** `consumers` loops that always want to start the next dial: a backlog. */
+function drainBacklog(
+  pacer: DialPacer,
+  starts: number[],
+  stopAt: { value: boolean },
+  consumers = 1,
+): Promise<void> {
+  const loop = async () => {
+    while (!stopAt.value) starts.push(await pacer.acquire());
+  };
+  return Promise.all(Array.from({ length: consumers }, loop)).then(() => undefined);
+}
+
+describe('DialPacer', () => {
+  for (const cps of [1, 7, 10, 50, 200]) {
+    it(`under a backlog at ${cps} CPS: never more than ${cps} in a second, at least 98% of the budget`, async () => {
+      const clock = new FakeClock();
+      const pacer = new DialPacer({ cps, clock });
+      const starts: number[] = [];
+      const stop = { value: false };
+      const consumer = drainBacklog(pacer, starts, stop);
+      await clock.runUntil(20_000);
+      stop.value = true;
+      const inTwentySeconds = starts.filter((t) => t < 20_000).length;
+      expect(maxInWindow(starts)).toBeLessThanOrEqual(cps);
+      expect(inTwentySeconds).toBeGreaterThanOrEqual(Math.floor(0.98 * cps * 20));
+      // Evenly spread: no two starts closer than one spacing.
+      const gaps = starts.slice(1).map((t, i) => t - (starts[i] as number));
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / cps);
+      await clock.runUntil(40_000);
+      await consumer;
+    });
+  }
+
+  it('with many concurrent waiters it still paces (waiters are served one slot each)', async () => {
+    const clock = new FakeClock();
+    const pacer = new DialPacer({ cps: 50, clock });
+    const starts: number[] = [];
+    const waiters = Array.from({ length: 300 }, () => pacer.acquire().then((t) => starts.push(t)));
+    await clock.runUntil(10_000);
+    await Promise.all(waiters);
+    expect(starts).toHaveLength(300);
+    expect(maxInWindow(starts)).toBeLessThanOrEqual(50);
+    // 300 starts at 50 CPS take about 6 s, not more: the budget is used.
+    expect(Math.max(...starts)).toBeLessThan(6 * 1010 + 1);
+  });
+
+  it('does not burst after an idle period (missed slots are forfeited)', async () => {
+    const clock = new FakeClock();
+    const pacer = new DialPacer({ cps: 20, clock });
+    const starts: number[] = [];
+    starts.push(await pacer.acquire());
+    await clock.runUntil(5_000); // idle for 5 s: 100 slots go unused
+    const waiters = Array.from({ length: 40 }, () => pacer.acquire().then((t) => starts.push(t)));
+    await clock.runUntil(10_000);
+    await Promise.all(waiters);
+    const afterIdle = starts.slice(1);
+    expect(afterIdle).toHaveLength(40);
+    const gaps = afterIdle.slice(1).map((t, i) => t - (afterIdle[i] as number));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / 20);
+    expect(afterIdle.filter((t) => t < 6_000).length).toBeLessThanOrEqual(20);
+  });
+
+  it('catches up after late wake-ups without overflowing a window', async () => {
+    // Every sleep overshoots by 0–4 ms, and one in fifty by 60 ms (a GC pause, a busy loop).
+    let n = 0;
+    const lateness = () => {
+      n++;
+      return n % 50 === 0 ? 60 : (n * 7919) % 5;
+    };
+    for (const cps of [10, 200]) {
+      const clock = new FakeClock(lateness);
+      const pacer = new DialPacer({ cps, clock });
+      const starts: number[] = [];
+      const stop = { value: false };
+      // Several waiters, as in the Dial queue, so a late waiter's slot is caught up by the next.
+      const consumer = drainBacklog(pacer, starts, stop, 4);
+      await clock.runUntil(20_000);
+      stop.value = true;
+      expect(maxInWindow(starts)).toBeLessThanOrEqual(cps);
+      expect(starts.filter((t) => t < 20_000).length).toBeGreaterThanOrEqual(Math.floor(0.98 * cps * 20));
+      await clock.runUntil(40_000);
+      await consumer;
+    }
+  });
+
+  it('a lone late waiter never overflows a window either', async () => {
+    let n = 0;
+    const clock = new FakeClock(() => (++n % 10 === 0 ? 30 : 1));
+    const pacer = new DialPacer({ cps: 50, clock });
+    const starts: number[] = [];
+    const stop = { value: false };
+    const consumer = drainBacklog(pacer, starts, stop);
+    await clock.runUntil(10_000);
+    stop.value = true;
+    expect(maxInWindow(starts)).toBeLessThanOrEqual(50);
+    await clock.runUntil(20_000);
+    await consumer;
+  });
+
+  it('the guard band makes every window of cps starts span at least 1 s + guard', async () => {
+    const clock = new FakeClock();
+    const pacer = new DialPacer({ cps: 10, guardBandMs: 50, clock });
+    const starts: number[] = [];
+    const stop = { value: false };
+    const consumer = drainBacklog(pacer, starts, stop);
+    await clock.runUntil(10_000);
+    stop.value = true;
+    for (let i = 10; i < starts.length; i++) {
+      expect((starts[i] as number) - (starts[i - 10] as number)).toBeGreaterThanOrEqual(1050);
+    }
+    await clock.runUntil(20_000);
+    await consumer;
+  });
+
+  it('rejects a CPS that is not a positive integer', () => {
+    expect(() => new DialPacer({ cps: 0 })).toThrow(RangeError);
+    expect(() => new DialPacer({ cps: 2.5 })).toThrow(RangeError);
+  });
+});

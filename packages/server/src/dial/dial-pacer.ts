@@ -1,0 +1,88 @@
+/**
+ * @module
+ * Paces dial starts: at most `cps` starts in any window of `windowMs`, evenly spread.
+ */
+import { type MonotonicClock, systemClock } from './monotonic-clock';
+
+export interface DialPacerOptions {
+  /** Calls per second the SIP trunk accepts. */
+  cps: number;
+  /**
+   * Extra milliseconds each window of `cps` starts must span, beyond `windowMs`. It absorbs the
+   * jitter between our clock and the carrier's (event-loop lag, network), at a throughput cost of
+   * guardBandMs / (windowMs + guardBandMs): 10 ms keeps 99% of the budget.
+   */
+  guardBandMs?: number;
+  windowMs?: number;
+  clock?: MonotonicClock;
+}
+
+/**
+ * Two rules, both on the monotonic clock:
+ *
+ * 1. An even schedule: slot k+1 is one spacing ((windowMs + guard) / cps) after slot k, so under a
+ *    backlog starts are spread evenly rather than bunched at window edges. Slots that pass while
+ *    nobody waits are forfeited, so an idle queue that suddenly gets work does not burst to make
+ *    up for them. But while others wait, a waiter that woke late (event-loop lag, a GC pause)
+ *    does not push the schedule back: the next waiter keeps its slot (catch-up), which keeps
+ *    throughput at the budget.
+ * 2. A hard window check on the times starts really happened: a start is allowed only if the
+ *    `cps`-th previous start is at least windowMs + guard ago. Catch-up after a late wake-up can
+ *    bring two starts closer than one spacing; this rule makes sure no window ever overflows.
+ *
+ * @example
+ * ```ts
+ * const pacer = new DialPacer({ cps: 50 });
+ * await pacer.acquire(); // now is a good moment to send the INVITE
+ * ```
+ */
+export class DialPacer {
+  readonly #cps: number;
+  readonly #span: number;
+  readonly #spacing: number;
+  readonly #clock: MonotonicClock;
+  #nextSlot = Number.NEGATIVE_INFINITY;
+  #waiting = 0;
+  /** The last `cps` start times, oldest first (a ring buffer of at most cps entries). */
+  readonly #recentStarts: number[] = [];
+
+  constructor({ cps, guardBandMs = 10, windowMs = 1000, clock = systemClock }: DialPacerOptions) {
+    if (!(cps > 0) || !Number.isInteger(cps))
+      throw new RangeError(`cps must be a positive integer, got ${cps}`);
+    if (!(guardBandMs >= 0)) throw new RangeError(`guardBandMs must be ≥ 0, got ${guardBandMs}`);
+    this.#cps = cps;
+    this.#span = windowMs + guardBandMs;
+    this.#spacing = this.#span / cps;
+    this.#clock = clock;
+  }
+
+  /** Resolves when one more dial may start, and counts that start. Waiters are served in order. */
+  async acquire(): Promise<number> {
+    const slot = this.#waiting > 0 ? this.#nextSlot : Math.max(this.#nextSlot, this.#clock.now());
+    this.#nextSlot = slot + this.#spacing;
+    this.#waiting++;
+    try {
+      for (;;) {
+        const now = this.#clock.now();
+        const notBefore = Math.max(slot, this.#windowOpensAt());
+        if (now >= notBefore) {
+          this.#recordStart(now);
+          return now;
+        }
+        await this.#clock.sleep(notBefore - now);
+      }
+    } finally {
+      this.#waiting--;
+    }
+  }
+
+  #windowOpensAt(): number {
+    if (this.#recentStarts.length < this.#cps) return Number.NEGATIVE_INFINITY;
+    return (this.#recentStarts[0] as number) + this.#span;
+  }
+
+  #recordStart(at: number): void {
+    this.#recentStarts.push(at);
+    if (this.#recentStarts.length > this.#cps) this.#recentStarts.shift();
+  }
+}

@@ -1,0 +1,175 @@
+import { type LiveKitEmulator, MAGIC_NUMBERS, startLiveKitEmulator } from '@outdial/livekit-emulator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DialQueue } from './dial-queue';
+import {
+  callById,
+  insertCalls,
+  manyCalls,
+  nth,
+  type Seeded,
+  seededDatabase,
+  silentLogger,
+  startWebhookBridge,
+  type WebhookBridge,
+  waitForAllTerminal,
+  waitUntil,
+} from './dial-test-fixtures';
+import { LiveKitDialer } from './livekit-dialer';
+import { LiveKitWebhookHandler } from './livekit-webhook-handler';
+
+const FAST = { ringMs: 30, talkMs: 200, earlyHangupMs: 60, noAnswerMs: 60, failMs: 20 };
+
+let emulator: LiveKitEmulator;
+let bridge: WebhookBridge;
+let seeded: Seeded;
+let queue: DialQueue | undefined;
+
+beforeEach(async () => {
+  seeded = await seededDatabase();
+  const handler = new LiveKitWebhookHandler({
+    db: seeded.db,
+    logger: silentLogger,
+    apiKey: 'devkey',
+    apiSecret: 'secret-secret-secret-secret-secret',
+  });
+  bridge = await startWebhookBridge(handler);
+  emulator = await startLiveKitEmulator({ timings: FAST, webhookUrl: bridge.url });
+});
+
+afterEach(async () => {
+  await queue?.stop();
+  queue = undefined;
+  await emulator.stop();
+  await bridge.close();
+  await seeded.db.destroy();
+});
+
+function newQueue(options: { cps?: number; maxInFlight?: number; trackIntervalMs?: number } = {}): DialQueue {
+  queue = new DialQueue({
+    db: seeded.db,
+    dialer: new LiveKitDialer({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret }),
+    logger: silentLogger,
+    cps: options.cps ?? 50,
+    maxInFlight: options.maxInFlight ?? 50,
+    trackIntervalMs: options.trackIntervalMs ?? 100,
+  });
+  return queue;
+}
+
+function sipRequests(): { room?: string; phoneNumber?: string; participantIdentity?: string }[] {
+  return emulator.requests.filter((r) => r.method === 'CreateSIPParticipant');
+}
+
+describe('DialQueue outcomes', () => {
+  it('maps every outcome to the right status and failure reason', async () => {
+    const calls = await insertCalls(seeded, [
+      { phoneNumber: '+14155550100' },
+      { phoneNumber: MAGIC_NUMBERS.busy },
+      { phoneNumber: MAGIC_NUMBERS.noAnswer },
+      { phoneNumber: MAGIC_NUMBERS.trunkFailure },
+      { phoneNumber: MAGIC_NUMBERS.earlyHangup },
+    ]);
+    const normal = nth(calls, 0);
+    const busy = nth(calls, 1);
+    const noAnswer = nth(calls, 2);
+    const trunk = nth(calls, 3);
+    const early = nth(calls, 4);
+    await newQueue().start();
+    await waitForAllTerminal(seeded.db);
+
+    const answered = await callById(seeded.db, normal.id);
+    expect(answered).toMatchObject({ status: 'completed', failure_reason: null });
+    expect(answered.answered_at).not.toBeNull();
+    expect(answered.ended_at).not.toBeNull();
+    expect(answered.duration).toBeGreaterThanOrEqual(0);
+    expect(answered.room_id).toBeTruthy();
+    expect(answered.job_id).toBeTruthy();
+    expect(answered.sip_participant_id).toBeTruthy();
+
+    expect(await callById(seeded.db, busy.id)).toMatchObject({
+      status: 'busy',
+      failure_reason: 'SIP 486: Busy Here',
+    });
+    expect(await callById(seeded.db, noAnswer.id)).toMatchObject({
+      status: 'no_answer',
+      failure_reason: 'SIP 408: Request Timeout',
+    });
+    expect(await callById(seeded.db, trunk.id)).toMatchObject({
+      status: 'failed',
+      failure_reason: 'SIP 503: Service Unavailable',
+    });
+    expect(await callById(seeded.db, early.id)).toMatchObject({ status: 'completed', failure_reason: null });
+
+    // Steps in order per call, with the request's fields: room, dispatch, then the INVITE.
+    const forNormal = emulator.requests.filter((r) => r.room === `outdial-${normal.id}`).map((r) => r.method);
+    expect(forNormal.slice(0, 3)).toEqual(['CreateRoom', 'CreateDispatch', 'CreateSIPParticipant']);
+    expect(sipRequests().find((r) => r.room === `outdial-${normal.id}`)?.participantIdentity).toBe(
+      `sip-${normal.id}`,
+    );
+  });
+
+  it('records the status history through the guarded transitions (connecting → ringing → active → completed)', async () => {
+    emulator.setTimings({ ringMs: 150 });
+    const call = nth(await insertCalls(seeded, [{}]), 0);
+    await newQueue().start();
+    await waitForAllTerminal(seeded.db);
+    const events = await seeded.db
+      .selectFrom('call_events')
+      .select(['from_status', 'to_status'])
+      .where('call_id', '=', call.id)
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.to_status)).toEqual(['connecting', 'ringing', 'active', 'completed']);
+  });
+
+  it('dials priority 0 before 5 before 10, FIFO within a priority', async () => {
+    const calls = await insertCalls(seeded, [
+      { priority: 10 },
+      { priority: 5 },
+      { priority: 10 },
+      { priority: 0 },
+      { priority: 5 },
+      { priority: 0 },
+    ]);
+    // One dial at a time makes the order of INVITEs the order of starts.
+    await newQueue({ maxInFlight: 1 }).start();
+    await waitForAllTerminal(seeded.db);
+    const order = sipRequests().map((r) => calls.findIndex((c) => `outdial-${c.id}` === r.room));
+    expect(order).toEqual([3, 5, 1, 4, 0, 2]);
+  });
+
+  it('never has more than DIAL_MAX_IN_FLIGHT dials ringing at once', async () => {
+    emulator.setTimings({ ringMs: 150 });
+    await insertCalls(seeded, manyCalls(24));
+    await newQueue({ cps: 200, maxInFlight: 3 }).start();
+    let maxRinging = 0;
+    const sample = setInterval(() => {
+      const ringing = emulator
+        .rooms()
+        .flatMap((room) => room.participants)
+        .filter((p) => p.attributes['sip.callStatus'] === 'ringing').length;
+      maxRinging = Math.max(maxRinging, ringing);
+    }, 2);
+    await waitForAllTerminal(seeded.db);
+    clearInterval(sample);
+    // Measured from the emulator's record too: INVITEs whose answer had not come yet.
+    expect(maxRinging).toBeGreaterThan(0);
+    expect(maxRinging).toBeLessThanOrEqual(3);
+    expect(sipRequests()).toHaveLength(24);
+  });
+
+  it('cancelling a queued call drops it: it is never dialed', async () => {
+    const calls = await insertCalls(seeded, manyCalls(6));
+    const q = newQueue({ cps: 2, maxInFlight: 1 });
+    await q.start();
+    const last = nth(calls, -1);
+    const before = await callById(seeded.db, last.id);
+    await seeded.db.updateTable('calls').set({ status: 'cancelled' }).where('id', '=', last.id).execute();
+    await q.onCallCancelled(before);
+    // Let the others run.
+    await waitUntil(() => sipRequests().length === 5);
+    await waitForAllTerminal(seeded.db);
+    expect(sipRequests().some((r) => r.room === `outdial-${last.id}`)).toBe(false);
+    expect((await callById(seeded.db, last.id)).status).toBe('cancelled');
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * @module
+ * Watches calls whose dial result no longer comes from a running dial: answered calls (until
+ * they end) and calls found connecting/ringing at start-up (their dial died with the previous
+ * process). Webhooks normally end these calls; the tracker is the safety net for webhooks that
+ * are lost, and the way interrupted dials are reconciled.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { isTerminalStatus } from '../calls/call-status';
+import { transitionCall } from '../store/call-transitions';
+import type { Database } from '../store/schema';
+import { completeAnsweredCall } from './call-completion';
+import { roomNameForCall, sipIdentityForCall } from './call-room';
+import type { Dialer } from './dialer';
+
+export interface LiveCallTrackerDeps {
+  db: Kysely<Database>;
+  dialer: Dialer;
+  logger: Logger;
+  /** How often tracked calls are checked against LiveKit. */
+  intervalMs: number;
+}
+
+/** The failure reason of a dial whose result was lost (the process died mid-dial). */
+export const INTERRUPTED = 'interrupted';
+
+const LOOKUP_BATCH = 16;
+
+export class LiveCallTracker {
+  readonly #deps: LiveCallTrackerDeps;
+  readonly #tracked = new Set<string>();
+  #timer: NodeJS.Timeout | undefined;
+  #sweeping: Promise<void> | undefined;
+
+  constructor(deps: LiveCallTrackerDeps) {
+    this.#deps = deps;
+  }
+
+  get size(): number {
+    return this.#tracked.size;
+  }
+
+  track(callId: string): void {
+    this.#tracked.add(callId);
+  }
+
+  start(): void {
+    this.#timer ??= setInterval(() => void this.sweep(), this.#deps.intervalMs);
+    // Tracking must not keep a stopping process alive.
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#sweeping;
+  }
+
+  /** Checks every tracked call once; concurrent calls share one sweep. */
+  sweep(): Promise<void> {
+    this.#sweeping ??= this.#sweepOnce().finally(() => {
+      this.#sweeping = undefined;
+    });
+    return this.#sweeping;
+  }
+
+  async #sweepOnce(): Promise<void> {
+    const { db, dialer, logger } = this.#deps;
+    const ids = [...this.#tracked];
+    let roomNames: Set<string> | undefined;
+    const undecided: { id: string }[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('calls')
+        .select(['id', 'status'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const row of rows) {
+        if (isTerminalStatus(row.status)) {
+          this.#tracked.delete(row.id);
+        } else if (row.status === 'active') {
+          try {
+            roomNames ??= await dialer.listRoomNames();
+          } catch (error) {
+            logger.warn({ err: error }, 'could not list LiveKit rooms; will retry');
+            continue;
+          }
+          // The room outlives the callee by LiveKit's departure timeout; once it is gone the
+          // call is certainly over, whatever webhooks we missed.
+          if (!roomNames.has(roomNameForCall(row.id))) {
+            await completeAnsweredCall(db, row.id, { source: 'tracker', reason: 'room_gone' });
+            this.#tracked.delete(row.id);
+          }
+        } else {
+          undecided.push(row);
+        }
+      }
+    }
+    for (let i = 0; i < undecided.length; i += LOOKUP_BATCH) {
+      await Promise.all(undecided.slice(i, i + LOOKUP_BATCH).map((row) => this.#reconcileDial(row.id)));
+    }
+  }
+
+  /**
+   * A connecting/ringing call whose dial result will never arrive. SIP participant still in the
+   * room: follow it (answered → active). Gone: the call is over and we cannot know how it went,
+   * so it fails as "interrupted" (never re-dialed: the person may have been rung already).
+   */
+  async #reconcileDial(callId: string): Promise<void> {
+    const { db, dialer, logger } = this.#deps;
+    const roomName = roomNameForCall(callId);
+    let participant: Awaited<ReturnType<Dialer['findSipParticipant']>>;
+    try {
+      participant = await dialer.findSipParticipant(roomName, sipIdentityForCall(callId));
+    } catch (error) {
+      logger.warn({ err: error, callId }, 'could not look up the SIP participant; will retry');
+      return;
+    }
+    if (participant && participant.callStatus !== 'hangup') {
+      const patch = { sip_participant_id: participant.sipParticipantId };
+      if (participant.callStatus === 'active') {
+        const answered = await transitionCall(db, callId, 'active', {
+          from: ['connecting', 'ringing'],
+          patch: { ...patch, answered_at: new Date().toISOString() },
+          details: { source: 'tracker', sipCallStatus: participant.callStatus },
+        });
+        if (answered) logger.info({ callId }, 'interrupted dial was answered; tracking it');
+      } else {
+        await transitionCall(db, callId, 'ringing', {
+          from: ['connecting'],
+          patch,
+          details: { source: 'tracker', sipCallStatus: participant.callStatus },
+        });
+      }
+      return;
+    }
+    const failed = await transitionCall(db, callId, 'failed', {
+      from: ['connecting', 'ringing'],
+      patch: { failure_reason: INTERRUPTED, ended_at: new Date().toISOString() },
+      details: { source: 'tracker', reason: INTERRUPTED },
+    });
+    this.#tracked.delete(callId);
+    if (failed) {
+      logger.warn({ callId }, 'interrupted dial has no SIP participant in LiveKit; marked failed');
+      // The room may remain with a dispatched agent in it.
+      await dialer.deleteRoom(roomName).catch(() => {});
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * @module
+ * LiveKit webhooks: the SIP participant joining (ringing) and leaving, and rooms finishing
+ * (the call ended). Every status write goes through the guarded transition table, so a late or
+ * repeated webhook can never move a call back or out of a terminal status.
+ */
+import type { Kysely } from 'kysely';
+import { type WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
+import type { Logger } from 'pino';
+import { transitionCall } from '../store/call-transitions';
+import type { Database } from '../store/schema';
+import { completeAnsweredCall } from './call-completion';
+import { callIdFromRoomName, sipIdentityForCall } from './call-room';
+
+/** The webhook's signature (JWT in the Authorization header) or body hash did not verify. */
+export class WebhookVerificationError extends Error {
+  override name = 'WebhookVerificationError';
+}
+
+export interface LiveKitWebhookHandlerDeps {
+  db: Kysely<Database>;
+  logger: Logger;
+  apiKey: string;
+  apiSecret: string;
+}
+
+/**
+ * @example
+ * ```ts
+ * const webhooks = new LiveKitWebhookHandler({ db, logger, apiKey, apiSecret });
+ * app.post('/api/v1/livekit/webhook', express.text({ type: '*\/*' }), async (req, res) => {
+ *   await webhooks.receive(req.body, req.get('authorization')); // WebhookVerificationError → 401
+ *   res.sendStatus(200);
+ * });
+ * ```
+ */
+export class LiveKitWebhookHandler {
+  readonly #db: Kysely<Database>;
+  readonly #log: Logger;
+  readonly #receiver: WebhookReceiver;
+
+  constructor(deps: LiveKitWebhookHandlerDeps) {
+    this.#db = deps.db;
+    this.#log = deps.logger.child({ component: 'livekit-webhooks' });
+    this.#receiver = new WebhookReceiver(deps.apiKey, deps.apiSecret);
+  }
+
+  async receive(rawBody: string, authorization: string | undefined): Promise<void> {
+    let event: WebhookEvent;
+    try {
+      event = await this.#receiver.receive(rawBody, authorization);
+    } catch (error) {
+      throw new WebhookVerificationError(
+        `LiveKit webhook verification failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const roomName = event.room?.name;
+    const callId = roomName ? callIdFromRoomName(roomName) : undefined;
+    if (!callId) return; // Not one of our rooms.
+    const details = { source: 'webhook', event: event.event, webhookId: event.id };
+
+    switch (event.event) {
+      case 'participant_joined': {
+        if (!this.#isCallee(callId, event)) return;
+        // Only from connecting: when the answer (dial result) came first, the call is already
+        // active and this late event changes nothing.
+        await transitionCall(this.#db, callId, 'ringing', {
+          from: ['connecting'],
+          patch: { sip_participant_id: event.participant?.sid || null },
+          details,
+        });
+        return;
+      }
+      case 'participant_left': {
+        if (!this.#isCallee(callId, event)) return;
+        // A call that was never answered ends through its dial result (busy, no answer…).
+        await completeAnsweredCall(this.#db, callId, details);
+        return;
+      }
+      case 'room_finished':
+        await completeAnsweredCall(this.#db, callId, details);
+        return;
+      default:
+        this.#log.debug({ callId, event: event.event }, 'webhook ignored');
+    }
+  }
+
+  /** The callee is the SIP participant we created, known by its deterministic identity. */
+  #isCallee(callId: string, event: WebhookEvent): boolean {
+    return event.participant?.identity === sipIdentityForCall(callId);
+  }
+}

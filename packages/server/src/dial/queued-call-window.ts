@@ -1,0 +1,175 @@
+/**
+ * @module
+ * The part of the queued backlog held in memory: the next `size` calls in (priority, seq) order,
+ * read from SQLite a window at a time, so memory stays bounded with 100k+ queued calls.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../store/schema';
+
+/** A queued call's place in line: priority first (0 most urgent), then seq (FIFO). */
+export interface DialKey {
+  id: string;
+  priority: number;
+  seq: number;
+}
+
+export interface QueuedCallWindowDeps {
+  db: Kysely<Database>;
+  logger: Logger;
+  size: number;
+  /** True for calls already taken for dialing, which must not be admitted again. */
+  isTaken(callId: string): boolean;
+  /** Hands a call to the start line; `signal` aborts when the call leaves the window. */
+  enqueue(call: DialKey, signal: AbortSignal): void;
+}
+
+// How often a caught-up window looks for queued calls that arrived without a notification
+// (inserted by another process, or by the CLI).
+const IDLE_RESCAN_MS = 5_000;
+
+export function compareDialKeys(a: Omit<DialKey, 'id'>, b: Omit<DialKey, 'id'>): number {
+  return a.priority - b.priority || a.seq - b.seq;
+}
+
+/**
+ * Invariant: every queued call whose key is ≤ `#cursor` (the last key read from SQL) is in the
+ * window, was taken, or was evicted (and then the cursor moved back before it). Refills read
+ * strictly after the cursor. So a new call that sorts before the cursor must enter the window at
+ * once (an urgent call behind a large backlog), and one that sorts after it is left to a refill.
+ */
+export class QueuedCallWindow {
+  readonly #deps: QueuedCallWindowDeps;
+  readonly #entries = new Map<string, { key: DialKey; abort: AbortController }>();
+  #cursor: DialKey | undefined;
+  /** The last refill found nothing more after the cursor. */
+  #caughtUp = false;
+  #refilling: Promise<void> | undefined;
+  /** Notifications that arrived during a refill, re-examined after it. */
+  #arrivedDuringRefill: DialKey[] = [];
+  #open = false;
+  #rescanTimer: NodeJS.Timeout | undefined;
+
+  constructor(deps: QueuedCallWindowDeps) {
+    this.#deps = deps;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  open(): void {
+    this.#open = true;
+    this.#rescanTimer = setInterval(() => this.#rescanIfIdle(), IDLE_RESCAN_MS);
+    this.#rescanTimer.unref();
+  }
+
+  /** Drops every call from memory (their jobs never start); they stay queued in the database. */
+  close(): void {
+    this.#open = false;
+    clearInterval(this.#rescanTimer);
+    for (const entry of this.#entries.values()) entry.abort.abort();
+    this.#entries.clear();
+    this.#cursor = undefined;
+    this.#caughtUp = false;
+  }
+
+  /** A newly committed queued call. */
+  admit(call: DialKey): void {
+    if (!this.#open || this.#entries.has(call.id) || this.#deps.isTaken(call.id)) return;
+    if (this.#refilling) {
+      this.#arrivedDuringRefill.push(call);
+      return;
+    }
+    if (this.#cursor && compareDialKeys(call, this.#cursor) <= 0) {
+      this.#add(call);
+      if (this.#entries.size > 2 * this.#deps.size) this.#evictTail();
+      return;
+    }
+    // After the cursor: the next refill reads it, in order with anything committed before it.
+    this.#caughtUp = false;
+    void this.refill();
+  }
+
+  /** Cancelled while queued: its job must never start. */
+  remove(callId: string): void {
+    const entry = this.#entries.get(callId);
+    if (!entry) return;
+    entry.abort.abort();
+    this.#entries.delete(callId);
+  }
+
+  /** The start line took this call: it leaves the window (and may make room for a refill). */
+  taken(callId: string): void {
+    this.#entries.delete(callId);
+    if (this.#entries.size <= this.#deps.size / 2 && !this.#caughtUp) void this.refill();
+  }
+
+  /** Reads the next calls after the cursor until the window is full. Concurrent calls share one. */
+  refill(): Promise<void> {
+    this.#refilling ??= this.#refillOnce()
+      .catch((error: unknown) => this.#deps.logger.error({ err: error }, 'could not read the queued backlog'))
+      .finally(() => {
+        this.#refilling = undefined;
+        const arrived = this.#arrivedDuringRefill;
+        this.#arrivedDuringRefill = [];
+        for (const call of arrived) this.admit(call);
+      });
+    return this.#refilling;
+  }
+
+  async #refillOnce(): Promise<void> {
+    while (this.#open && !this.#caughtUp && this.#entries.size < this.#deps.size) {
+      const limit = this.#deps.size - this.#entries.size;
+      const cursor = this.#cursor;
+      const rows = await this.#deps.db
+        .selectFrom('calls')
+        .select(['id', 'priority', 'seq'])
+        .where('status', '=', 'queued')
+        // A row-value comparison (SQLite ≥ 3.15 and Postgres) walks the (status, priority, seq) index.
+        .$if(cursor !== undefined, (qb) =>
+          qb.where(sql<boolean>`(priority, seq) > (${cursor?.priority}, ${cursor?.seq})`),
+        )
+        .orderBy('priority')
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      if (!this.#open) return;
+      for (const row of rows) {
+        if (!this.#entries.has(row.id) && !this.#deps.isTaken(row.id)) this.#add(row);
+      }
+      const last = rows.at(-1);
+      if (last) this.#cursor = last;
+      if (rows.length < limit) this.#caughtUp = true;
+    }
+  }
+
+  #add(call: DialKey): void {
+    const abort = new AbortController();
+    const key = { id: call.id, priority: call.priority, seq: call.seq };
+    this.#entries.set(call.id, { key, abort });
+    this.#deps.enqueue(key, abort.signal);
+  }
+
+  /**
+   * A flood of urgent calls can grow the window past its size. Drop the least urgent half back to
+   * the database (they stay queued) and move the cursor back so a later refill reads them again.
+   */
+  #evictTail(): void {
+    const sorted = [...this.#entries.values()].sort((a, b) => compareDialKeys(a.key, b.key));
+    for (const entry of sorted.slice(this.#deps.size)) {
+      entry.abort.abort();
+      this.#entries.delete(entry.key.id);
+    }
+    this.#cursor = sorted[this.#deps.size - 1]?.key;
+    this.#caughtUp = false;
+  }
+
+  /** Once the window is empty, read from the start again (finds calls nobody notified us of). */
+  #rescanIfIdle(): void {
+    if (!this.#open || this.#entries.size > 0 || this.#refilling) return;
+    this.#cursor = undefined;
+    this.#caughtUp = false;
+    void this.refill();
+  }
+}
