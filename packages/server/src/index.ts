@@ -1,5 +1,16 @@
 /**
  * @module
- * Placeholder until this package's issue lands: it exports nothing yet.
+ * `@outdial/server`: the Outdial reference server. Start it in-process with {@link startServer},
+ * or run the `outdial` CLI.
  */
-export {};
+export type { AgentResource as Agent } from './agents/agent-resource';
+export type { CallResource as Call } from './calls/call-resource';
+export type { CallStatus } from './calls/call-status';
+export { type EnvConfig, loadEnvConfig } from './config/env-config';
+export type { AdminOperations } from './server/admin-operations';
+export {
+  type LiveKitConnection,
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+} from './server/start-server';

@@ -1,0 +1,29 @@
+import { agentPhoneNumbers } from '../store/agent-store';
+import type { AgentRow } from '../store/schema';
+
+/** The contract's `Agent`. */
+export interface AgentResource {
+  id: string;
+  name: string;
+  type: 'voice' | 'chat';
+  status: 'active' | 'inactive';
+  phoneNumbers: string[];
+  livekitAgentName: string | null;
+  sipTrunkId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toAgentResource(row: AgentRow): AgentResource {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    status: row.status,
+    phoneNumbers: agentPhoneNumbers(row),
+    livekitAgentName: row.livekit_agent_name,
+    sipTrunkId: row.sip_trunk_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

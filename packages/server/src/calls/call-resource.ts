@@ -1,0 +1,67 @@
+/**
+ * @module
+ * How a stored call looks in the API: the contract's `QueuedCall` (the 201 body) and `Call`.
+ */
+import type { CallRow } from '../store/schema';
+
+export interface QueuedCallResource {
+  id: string;
+  status: CallRow['status'];
+  agentId: string;
+  phoneNumber: string;
+  callerId: string;
+  startedAt: string;
+  agent: { id: string; name: string; type: 'voice' | 'chat' };
+  metadata: Record<string, unknown>;
+}
+
+export interface CallResource extends QueuedCallResource {
+  priority: number;
+  ringTimeoutSeconds: number;
+  maxDurationSeconds: number | null;
+  variables: Record<string, string>;
+  roomId: string | null;
+  jobId: string | null;
+  sipParticipantId: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  duration: number | null;
+  failureReason: string | null;
+  summary: string | null;
+  queuePosition: number | null;
+  updatedAt: string;
+}
+
+export function toQueuedCallResource(row: CallRow): QueuedCallResource {
+  return {
+    id: row.id,
+    status: row.status,
+    agentId: row.agent_id,
+    phoneNumber: row.phone_number,
+    callerId: row.caller_id,
+    startedAt: row.started_at,
+    agent: { id: row.agent_id, name: row.agent_name, type: row.agent_type },
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+  };
+}
+
+/** @param queuePosition the 1-based position while the call is queued, else null */
+export function toCallResource(row: CallRow, queuePosition: number | null): CallResource {
+  return {
+    ...toQueuedCallResource(row),
+    priority: row.priority,
+    ringTimeoutSeconds: row.ring_timeout_seconds,
+    maxDurationSeconds: row.max_duration_seconds,
+    variables: JSON.parse(row.variables) as Record<string, string>,
+    roomId: row.room_id,
+    jobId: row.job_id,
+    sipParticipantId: row.sip_participant_id,
+    answeredAt: row.answered_at,
+    endedAt: row.ended_at,
+    duration: row.duration,
+    failureReason: row.failure_reason,
+    summary: row.summary,
+    queuePosition: row.status === 'queued' ? queuePosition : null,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * @module
+ * The embedded default's demo data: on first start an organization, an API key and an active
+ * voice agent. Only the key's hash is in the database, so the key itself is kept in a local file
+ * next to it (`demo.json`) for later starts to print again. That file is a plain-text secret for
+ * a local demo; delete it (and the database) to start over.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { RunningServer } from '../server/start-server';
+import { findAgent } from '../store/agent-store';
+import { findApiKeyOwner } from '../store/api-key-store';
+import { findOrganization } from '../store/organization-store';
+
+export interface DemoData {
+  organizationId: string;
+  apiKey: string;
+  agentId: string;
+}
+
+const DEMO_ORGANIZATION = 'Demo organization';
+const DEMO_CALLER_ID = '+14155551234';
+
+export function demoFilePath(dbPath: string): string | undefined {
+  return dbPath === ':memory:' ? undefined : join(dirname(dbPath), 'demo.json');
+}
+
+/** Reuses the demo data in `demo.json` if it still matches the database, else creates it. */
+export async function ensureDemoData(server: RunningServer, file: string | undefined): Promise<DemoData> {
+  const saved = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoData) : undefined;
+  if (saved && (await isStillValid(server, saved))) return saved;
+
+  const organization =
+    (await findOrganization(server.db, DEMO_ORGANIZATION)) ??
+    (await server.admin.createOrganization(DEMO_ORGANIZATION));
+  const { key } = await server.admin.createApiKey(organization.id);
+  const agent = await server.admin.createAgent(organization.id, {
+    name: 'Demo voice agent',
+    phoneNumbers: [DEMO_CALLER_ID],
+  });
+  const demo = { organizationId: organization.id, apiKey: key, agentId: agent.id };
+  if (file) writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
+  return demo;
+}
+
+async function isStillValid(server: RunningServer, demo: DemoData): Promise<boolean> {
+  const owner = await findApiKeyOwner(server.db, demo.apiKey);
+  return (
+    owner?.organizationId === demo.organizationId &&
+    (await findAgent(server.db, demo.organizationId, demo.agentId)) !== undefined
+  );
+}
+
+export function demoBanner(url: string, demo: DemoData, file: string | undefined): string {
+  return [
+    '',
+    `Outdial is listening on ${url} (LiveKit emulated in-process: no real calls are placed).`,
+    '',
+    `  Organization: ${demo.organizationId}`,
+    `  API key:      ${demo.apiKey}`,
+    `  Agent:        ${demo.agentId}`,
+    file
+      ? `  (only the key's hash is in the database; the key is kept in ${file} so it can be shown again)`
+      : '',
+    '',
+    'Place a call:',
+    `  curl -s -X POST ${url}/api/v1/calls/outbound \\`,
+    `    -H 'x-api-key: ${demo.apiKey}' -H 'content-type: application/json' \\`,
+    `    -d '{"agentId":"${demo.agentId}","phoneNumber":"+14155552671"}'`,
+    '',
+    'Then watch it go from queued to completed (use the id from the answer):',
+    `  curl -s ${url}/api/v1/calls/<call id> -H 'x-api-key: ${demo.apiKey}'`,
+    '',
+  ]
+    .filter((line, i, lines) => line !== '' || lines[i - 1] !== '')
+    .join('\n');
+}

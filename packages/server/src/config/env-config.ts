@@ -1,0 +1,80 @@
+/**
+ * @module
+ * The server's configuration from environment variables, validated at start-up: every problem is
+ * reported at once, by variable name, before anything starts.
+ */
+import type { LiveKitConnection } from '../server/start-server';
+
+export interface EnvConfig {
+  port: number;
+  host: string;
+  dbPath: string;
+  /** null when LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET are all unset. */
+  livekit: LiveKitConnection | null;
+  dialCps: number;
+  dialMaxInFlight: number;
+  /** Requests per minute per API key; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const text = (name: string): string | undefined => (env[name] === '' ? undefined : env[name]);
+
+  const url = text('LIVEKIT_URL');
+  const apiKey = text('LIVEKIT_API_KEY');
+  const apiSecret = text('LIVEKIT_API_SECRET');
+  let livekit: LiveKitConnection | null = null;
+  if (url || apiKey || apiSecret) {
+    if (!url || !apiKey || !apiSecret) {
+      problems.push('LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set together');
+    } else if (!/^(https?|wss?):\/\//.test(url)) {
+      problems.push(`LIVEKIT_URL must be an http(s):// or ws(s):// URL (got "${url}")`);
+    } else {
+      const sipTrunkId = text('LIVEKIT_SIP_TRUNK_ID');
+      const agentName = text('LIVEKIT_AGENT_NAME');
+      livekit = {
+        url,
+        apiKey,
+        apiSecret,
+        ...(sipTrunkId ? { sipTrunkId } : {}),
+        ...(agentName ? { agentName } : {}),
+      };
+    }
+  }
+  const logLevel = text('LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: EnvConfig = {
+    port: integer('PORT', 3000, 0, 65535),
+    host: text('HOST') ?? '127.0.0.1',
+    dbPath: text('OUTDIAL_DB_PATH') ?? './.outdial/outdial.db',
+    livekit,
+    dialCps: integer('DIAL_CPS', 10, 1, 10000),
+    dialMaxInFlight: integer('DIAL_MAX_IN_FLIGHT', 50, 1, 100000),
+    rateLimitPerMinute: integer('OUTDIAL_RATE_LIMIT', 600, 0, 1_000_000),
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,71 @@
+/**
+ * @module
+ * The Express app: request id and logging, body parsing, express-openapi-validator (security,
+ * rate limit, request and response validation), the routes, and the one error renderer.
+ */
+import express, { type Express } from 'express';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { CallQueue } from '../calls/call-queue';
+import type { Database } from '../store/schema';
+import { checkRequestBody, deferBodyErrors, parseJsonBodies } from './body-parsing';
+import { renderErrors, routeNotFound } from './error-middleware';
+import { validateAgainstOpenApi } from './openapi-validation';
+import { limitRequestsPerApiKey, type RateLimitOptions } from './rate-limit';
+import { assignRequestId } from './request-id';
+import { logRequests } from './request-logging';
+import { agentsRoutes } from './routes/agents-routes';
+import { callsRoutes } from './routes/calls-routes';
+import { healthRoutes } from './routes/health-routes';
+import { livekitWebhookRoutes, type WebhookReceiver } from './routes/livekit-webhook-routes';
+import './request-context';
+
+/** Large enough for the 16 KiB metadata cap plus the other fields, small enough to bound memory. */
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  queue: CallQueue;
+  /** Without LiveKit, POST /calls/outbound answers 500 livekit_not_configured. */
+  livekitConfigured: boolean;
+  webhookReceiver: WebhookReceiver | null;
+  logger: Logger;
+  rateLimit: RateLimitOptions | false;
+  validateResponses: boolean;
+  isServing: () => boolean;
+  bodyLimitBytes?: number;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(assignRequestId());
+  app.use(logRequests(deps.logger));
+  app.use(parseJsonBodies(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+  app.use(deferBodyErrors());
+  app.use(
+    validateAgainstOpenApi({
+      db: deps.db,
+      validateResponses: deps.validateResponses,
+      logger: deps.logger,
+      afterAuthentication: [
+        ...(deps.rateLimit ? [limitRequestsPerApiKey(deps.rateLimit)] : []),
+        checkRequestBody(),
+      ],
+    }),
+  );
+  app.use(
+    healthRoutes({
+      db: deps.db,
+      isServing: deps.isServing,
+      dialQueueRunning: () => deps.queue.running,
+      livekitConfigured: deps.livekitConfigured,
+    }),
+  );
+  app.use(callsRoutes(deps));
+  app.use(agentsRoutes(deps));
+  app.use(livekitWebhookRoutes(deps.webhookReceiver));
+  app.use(routeNotFound());
+  app.use(renderErrors(deps.logger));
+  return app;
+}

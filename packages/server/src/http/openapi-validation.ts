@@ -1,0 +1,57 @@
+/**
+ * @module
+ * express-openapi-validator on the root openapi.yaml: route matching, security (real key
+ * lookups), request validation, and response validation when asked for (tests, dev).
+ */
+import type { RequestHandler } from 'express';
+import { middleware as openApiValidator } from 'express-openapi-validator';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { openApiDocument } from '../generated/openapi-document';
+import type { Database } from '../store/schema';
+import { securityHandlers } from './api-key-security';
+
+export interface OpenApiValidationOptions {
+  db: Kysely<Database>;
+  validateResponses: boolean;
+  logger: Logger;
+  /**
+   * Run after the caller is authenticated and before the request is validated: the rate limit
+   * (it needs the key) and the body checks (so that 401 comes before 400).
+   */
+  afterAuthentication: RequestHandler[];
+}
+
+export function validateAgainstOpenApi(options: OpenApiValidationOptions): RequestHandler[] {
+  const chain = openApiValidator({
+    // The validator mutates the document it is given; the generated one is shared and frozen in spirit.
+    apiSpec: structuredClone(openApiDocument) as unknown as Parameters<typeof openApiValidator>[0]['apiSpec'],
+    validateApiSpec: false,
+    validateRequests: {
+      allErrors: true,
+      // Unknown query parameters are ignored, as the mock does.
+      allowUnknownQueryParameters: true,
+      // Left unset on purpose: the validator then coerces parameters (query strings) but not
+      // bodies, where "5" is not an integer.
+    },
+    validateResponses: options.validateResponses
+      ? {
+          onError: (error, body, req) => {
+            options.logger.error(
+              { err: error, body, path: req.path },
+              'response does not match openapi.yaml',
+            );
+            throw error;
+          },
+        }
+      : false,
+    validateSecurity: { handlers: securityHandlers(options.db) },
+    fileUploader: false,
+    ignoreUndocumented: false,
+  }) as RequestHandler[];
+  // The validator's chain is [path params, metadata, security, request, response]; its
+  // middlewares are named, which is what we splice by.
+  const requestIndex = chain.findIndex((mw) => mw.name === 'requestMiddleware');
+  if (requestIndex < 0) throw new Error('express-openapi-validator: request validation middleware not found');
+  return [...chain.slice(0, requestIndex), ...options.afterAuthentication, ...chain.slice(requestIndex)];
+}

@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { apiError } from './api-error';
+
+export interface RateLimitOptions {
+  windowMs: number;
+  /** Requests per window per API key. */
+  limit: number;
+}
+
+/**
+ * The per-API-key limit (express-rate-limit, in-memory). It runs after authentication, so it
+ * counts by key rather than by IP; unauthenticated routes are not limited. Headers follow IETF
+ * draft 6 (`RateLimit-Limit`, `-Remaining`, `-Reset`), plus `Retry-After` on 429.
+ */
+export function limitRequestsPerApiKey(
+  options: RateLimitOptions,
+): RequestHandler & { resetKey(key: string): void } {
+  return rateLimit({
+    windowMs: options.windowMs,
+    limit: options.limit,
+    standardHeaders: 'draft-6',
+    legacyHeaders: false,
+    skip: (req) => req.auth === undefined,
+    keyGenerator: (req) => req.auth?.apiKeyId ?? 'anonymous',
+    handler: (_req, _res, next) => next(apiError('rate_limited')),
+  });
+}

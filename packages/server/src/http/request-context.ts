@@ -1,0 +1,29 @@
+/**
+ * What the middleware chain adds to each Express request.
+ */
+import type { ApiKeyOwner } from '../store/api-key-store';
+import type { ApiError } from './api-error';
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** Echoed in `x-request-id` and in every error envelope. */
+      requestId: string;
+      /** Set by the security handlers once an API key is verified. */
+      auth?: ApiKeyOwner;
+      /** The body's bytes as received (the LiveKit webhook signature covers them). */
+      rawBody?: Buffer;
+      /**
+       * A body that could not be read (too large, malformed JSON). Held back until the caller is
+       * authenticated so the contract's order holds: authentication, then validation.
+       */
+      bodyError?: ApiError;
+    }
+  }
+}
+
+/** The organization of an authenticated request. */
+export function organizationOf(req: Express.Request): string {
+  if (!req.auth) throw new Error('route reached without authentication');
+  return req.auth.organizationId;
+}

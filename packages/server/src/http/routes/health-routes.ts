@@ -1,0 +1,43 @@
+/**
+ * @module
+ * Liveness, readiness and the spec itself; no authentication.
+ */
+import { Router } from 'express';
+import { type Kysely, sql } from 'kysely';
+import { openApiYaml } from '../../generated/openapi-document';
+import type { Database } from '../../store/schema';
+
+export interface HealthRoutesDeps {
+  db: Kysely<Database>;
+  /** False while the server starts up or shuts down. */
+  isServing: () => boolean;
+  dialQueueRunning: () => boolean;
+  livekitConfigured: boolean;
+}
+
+export function healthRoutes(deps: HealthRoutesDeps): Router {
+  const router = Router();
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/readyz', async (_req, res) => {
+    const database = await sql`select 1`
+      .execute(deps.db)
+      .then(() => 'ok')
+      .catch(() => 'error');
+    const dialQueue = deps.dialQueueRunning() ? 'ok' : 'stopped';
+    const ready = deps.isServing() && database === 'ok' && dialQueue === 'ok';
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not_ready',
+      checks: { database, dialQueue, livekit: deps.livekitConfigured ? 'ok' : 'not_configured' },
+    });
+  });
+
+  router.get('/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').send(openApiYaml);
+  });
+
+  return router;
+}

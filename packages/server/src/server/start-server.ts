@@ -1,0 +1,202 @@
+/**
+ * @module
+ * Composition: the database, the Dial queue with its LiveKit dialer (or the in-process
+ * emulator), the webhook handler and the HTTP app, started and stopped together.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { type EmulatorTimings, type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
+import type { Kysely } from 'kysely';
+import { type Logger, pino } from 'pino';
+import { DialQueue } from '../dial/dial-queue';
+import { LiveKitDialer } from '../dial/livekit-dialer';
+import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
+import { createApp } from '../http/create-app';
+import { openDatabase } from '../store/open-database';
+import type { Database } from '../store/schema';
+import { type AdminOperations, adminOperations } from './admin-operations';
+
+export interface LiveKitConnection {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  /** The default outbound trunk, for agents without their own. */
+  sipTrunkId?: string;
+  /** The default agent worker to dispatch, for agents without their own. */
+  agentName?: string;
+}
+
+export interface ServerOptions {
+  /** 0 picks a free port. Default 3000. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** A SQLite file (its directory is created) or ':memory:' (the default: nothing survives close). */
+  dbPath?: string;
+  /** A LiveKit server, `'emulate'` for the in-process emulator, or null/absent for none. */
+  livekit?: LiveKitConnection | 'emulate' | null;
+  /** The emulator's timings, with `livekit: 'emulate'`. */
+  emulatorTimings?: Partial<EmulatorTimings>;
+  /** Dial starts per second (the SIP trunk's CPS budget). Default 10. */
+  dialCps?: number;
+  /** Dials still ringing at once. Default 50. */
+  dialMaxInFlight?: number;
+  /** Per API key; false turns it off. Default 600 requests per minute. */
+  rateLimit?: { windowMs: number; limit: number } | false;
+  /** Check every response against openapi.yaml. Default on unless NODE_ENV=production. */
+  validateResponses?: boolean;
+  /** pino level. Default 'info'. */
+  logLevel?: string;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, without a trailing slash. */
+  url: string;
+  port: number;
+  db: Kysely<Database>;
+  dialQueue: DialQueue;
+  emulator?: LiveKitEmulator;
+  admin: AdminOperations;
+  /** Stops accepting requests, lets in-flight dials settle, closes the database. Queued calls stay queued. */
+  close(): Promise<void>;
+}
+
+const EMULATED_SIP_TRUNK_ID = 'ST_outdial_emulated';
+const EMULATED_AGENT_NAME = 'outdial-demo-agent';
+
+export const DEFAULT_RATE_LIMIT = { windowMs: 60_000, limit: 600 };
+
+/**
+ * Starts the Outdial server.
+ *
+ * @example
+ * const server = await startServer({ port: 0, livekit: 'emulate' });
+ * const org = await server.admin.createOrganization('Acme');
+ * const { key } = await server.admin.createApiKey(org.id);
+ * // … call server.url with `x-api-key: key` …
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const logger =
+    options.logger ??
+    pino({
+      level: options.logLevel ?? 'info',
+      redact: [
+        'req.headers["x-api-key"]',
+        'req.headers.authorization',
+        'headers["x-api-key"]',
+        'headers.authorization',
+      ],
+    });
+  const dbPath = options.dbPath ?? ':memory:';
+  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+  const db = await openDatabase({ path: dbPath });
+
+  const cleanups: (() => Promise<void>)[] = [() => db.destroy()];
+  try {
+    let emulator: LiveKitEmulator | undefined;
+    let livekit: LiveKitConnection | null = null;
+    if (options.livekit === 'emulate') {
+      emulator = await startLiveKitEmulator({
+        port: 0,
+        ...(options.emulatorTimings ? { timings: options.emulatorTimings } : {}),
+        log: (line) => logger.debug({ component: 'livekit-emulator' }, line),
+      });
+      cleanups.unshift(() => emulator?.stop() ?? Promise.resolve());
+      // Like real LiveKit, the emulator refuses a SIP dial without a trunk; any id will do there.
+      livekit = {
+        url: emulator.url,
+        apiKey: emulator.apiKey,
+        apiSecret: emulator.apiSecret,
+        sipTrunkId: EMULATED_SIP_TRUNK_ID,
+        agentName: EMULATED_AGENT_NAME,
+      };
+    } else if (options.livekit) {
+      livekit = options.livekit;
+    }
+
+    const dialQueue = new DialQueue({
+      db,
+      dialer: livekit ? new LiveKitDialer(livekit) : null,
+      logger: logger.child({ component: 'dial-queue' }),
+      cps: options.dialCps ?? 10,
+      maxInFlight: options.dialMaxInFlight ?? 50,
+    });
+    const webhookReceiver = livekit
+      ? new LiveKitWebhookHandler({
+          db,
+          logger: logger.child({ component: 'livekit-webhook' }),
+          apiKey: livekit.apiKey,
+          apiSecret: livekit.apiSecret,
+        })
+      : null;
+
+    let serving = false;
+    const app = createApp({
+      db,
+      queue: dialQueue,
+      livekitConfigured: livekit !== null,
+      webhookReceiver,
+      logger,
+      rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+      validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
+      isServing: () => serving,
+    });
+    const host = options.host ?? '127.0.0.1';
+    const server = await listen(app, options.port ?? 3000, host);
+    cleanups.unshift(() => closeHttpServer(server));
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+    emulator?.setWebhookUrl(`${url}/api/v1/livekit/webhook`);
+
+    await dialQueue.start();
+    cleanups.splice(1, 0, () => dialQueue.stop());
+    serving = true;
+    logger.info(
+      { url, livekit: emulator ? 'emulated' : livekit ? livekit.url : 'not configured' },
+      'outdial listening',
+    );
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      db,
+      dialQueue,
+      ...(emulator ? { emulator } : {}),
+      admin: adminOperations(db),
+      close() {
+        serving = false;
+        closing ??= runCleanups(cleanups);
+        return closing;
+      },
+    };
+  } catch (error) {
+    await runCleanups(cleanups).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runCleanups(cleanups: (() => Promise<void>)[]): Promise<void> {
+  for (const cleanup of cleanups) await cleanup();
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
+
+/**
+ * Stops accepting connections and waits for in-flight requests; idle keep-alive connections are
+ * closed at once so that close() does not wait for clients to hang up.
+ */
+function closeHttpServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
