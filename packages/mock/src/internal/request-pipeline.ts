@@ -10,7 +10,7 @@ import type { MockRuntime, OperationHandler, OperationResult } from './operation
 import { RequestValidator } from './request-validator';
 import { buildRoutes, findRoute, type Route } from './route-table';
 
-type Pipeline = { route: Route; validator: RequestValidator; handler: OperationHandler };
+type Pipeline = { validator: RequestValidator; handler: OperationHandler };
 
 /** Which header carries the API key: `x-api-key` first, else `Authorization: Bearer <key>`. */
 function apiKeyOf(headers: Headers): string | undefined {
@@ -33,7 +33,8 @@ function isJsonContentType(contentType: string | null): boolean {
  */
 export class RequestPipeline {
   readonly #runtime: MockRuntime;
-  readonly #operations: Pipeline[];
+  readonly #routes: Route[];
+  readonly #operations: Map<Route, Pipeline>;
   readonly #basePath: string;
   readonly #maxBodyBytes: number;
 
@@ -46,10 +47,13 @@ export class RequestPipeline {
     this.#basePath = options.basePath;
     this.#maxBodyBytes = options.maxBodyBytes;
     // Operations without a handler (the internal LiveKit webhook) are left unrouted: 404.
-    this.#operations = buildRoutes().flatMap((route) => {
-      const handler = handlers[route.operationId];
-      return handler ? [{ route, validator: new RequestValidator(route), handler }] : [];
-    });
+    this.#routes = buildRoutes().filter((route) => handlers[route.operationId] !== undefined);
+    this.#operations = new Map(
+      this.#routes.map((route) => [
+        route,
+        { validator: new RequestValidator(route), handler: handlers[route.operationId] as OperationHandler },
+      ]),
+    );
   }
 
   async handle(request: Request): Promise<Response> {
@@ -68,19 +72,12 @@ export class RequestPipeline {
     const path = url.pathname.startsWith(this.#basePath)
       ? url.pathname.slice(this.#basePath.length)
       : undefined;
-    const found =
-      path === undefined
-        ? undefined
-        : findRoute(
-            this.#operations.map((o) => o.route),
-            request.method,
-            path,
-          );
-    const operation = found && this.#operations.find((o) => o.route === found.route);
+    const found = path === undefined ? undefined : findRoute(this.#routes, request.method, path);
+    const operation = found && this.#operations.get(found.route);
     if (!found || !operation) throw ApiError.fromCatalog('route_not_found');
 
-    const organization = operation.route.secured ? this.#authenticate(request.headers) : undefined;
-    const body = operation.route.bodyPointer ? await this.#readJsonBody(request) : undefined;
+    const organization = found.route.secured ? this.#authenticate(request.headers) : undefined;
+    const body = found.route.bodyPointer ? await this.#readJsonBody(request) : undefined;
 
     const { details, values } = operation.validator.checkParameters({
       path: found.pathParams,

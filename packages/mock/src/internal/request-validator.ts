@@ -68,26 +68,24 @@ function compareSegments(a: readonly string[], b: readonly string[]): number {
  * Validates requests for one operation.
  *
  * @example
- * const validator = new RequestValidator(shape);
- * const { params } = validator.validateParameters(inputs); // throws ApiError (400) on failure
+ * const validator = new RequestValidator(route);
+ * const { details, values } = validator.checkParameters({ path, query, headers });
+ * RequestValidator.throwIfAny([...details, ...validator.checkBody(body)]); // 400 with details
  */
 export class RequestValidator {
   readonly #shape: OperationShape;
-  readonly #parameterValidators: Map<string, ValidateFunction>;
+  readonly #parameterValidators: ValidateFunction[];
   readonly #bodyValidator?: ValidateFunction;
   readonly #bodySchema?: SchemaNode;
 
   constructor(shape: OperationShape, ajv: { params: Ajv2020; body: Ajv2020 } = sharedAjv()) {
     this.#shape = shape;
-    this.#parameterValidators = new Map(
-      shape.parameters.map((p) => [
-        p.name,
-        // Wrapped in an object so ajv's coercion has a parent to write the coerced value into.
-        ajv.params.compile({
-          type: 'object',
-          properties: { value: { $ref: `${DOCUMENT_ID}${p.schemaPointer}` } },
-        }),
-      ]),
+    this.#parameterValidators = shape.parameters.map((p) =>
+      // Wrapped in an object so ajv's coercion has a parent to write the coerced value into.
+      ajv.params.compile({
+        type: 'object',
+        properties: { value: { $ref: `${DOCUMENT_ID}${p.schemaPointer}` } },
+      }),
     );
     if (shape.bodyPointer) {
       this.#bodySchema = resolvePointer<SchemaNode>(shape.bodyPointer);
@@ -99,7 +97,7 @@ export class RequestValidator {
   checkParameters(inputs: RequestInputs): { details: ErrorDetail[]; values: Record<string, unknown> } {
     const details: ErrorDetail[] = [];
     const values: Record<string, unknown> = {};
-    for (const parameter of this.#shape.parameters) {
+    for (const [index, parameter] of this.#shape.parameters.entries()) {
       const raw = readParameter(parameter, inputs);
       if (raw === undefined) {
         if (parameter.required)
@@ -108,7 +106,7 @@ export class RequestValidator {
         continue;
       }
       const wrapper = { value: raw };
-      const validate = this.#parameterValidators.get(parameter.name) as ValidateFunction;
+      const validate = this.#parameterValidators[index] as ValidateFunction;
       if (validate(wrapper)) {
         values[parameter.name] = wrapper.value;
         continue;
