@@ -29,7 +29,7 @@ export {
   UnprocessableEntityError,
   WaitTimeoutError,
 } from './core/errors';
-export { CursorList, Page, type PageLoader } from './core/pagination';
+export { CursorList, Page } from './core/pagination';
 export type { RequestOptions } from './core/request-options';
 export type { WaitOptions } from './core/wait-options';
 export type { components, operations, paths } from './generated/openapi';

@@ -9,7 +9,13 @@ import {
   useFakeClock,
   useMockServer,
 } from '../../test/mock-server';
-import { ConnectionError, InternalServerError, RateLimitError, RequestTimeoutError } from '../core/errors';
+import {
+  AbortError,
+  ConnectionError,
+  InternalServerError,
+  RateLimitError,
+  RequestTimeoutError,
+} from '../core/errors';
 
 const server = useMockServer();
 
@@ -149,6 +155,26 @@ describe('retries', () => {
     await vi.runAllTimersAsync();
     await assertion;
     expect(count).toBe(2);
+  });
+
+  it('rejects with AbortError, without retrying, when the signal fires mid-request', async () => {
+    let count = 0;
+    server.use(
+      http.get(url('/calls/call_1'), () => {
+        count++;
+        return new Promise<Response>(() => {});
+      }),
+    );
+    const controller = new AbortController();
+    const outcome = client()
+      .calls.get('call_1', { signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.waitFor(() => expect(count).toBe(1));
+    controller.abort('stop');
+    const error = await outcome;
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toBe('stop');
+    expect(count).toBe(1);
   });
 
   it('retries 409 idempotency_in_progress but not other 409s', async () => {
