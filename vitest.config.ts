@@ -6,12 +6,17 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@outdial/sdk': src('sdk'),
-      '@outdial/mock': src('mock'),
-      '@outdial/server': src('server'),
-      '@outdial/livekit-emulator': src('livekit-emulator'),
-    },
+    // Most specific first: a string alias also matches the subpaths under it.
+    alias: [
+      {
+        find: '@outdial/livekit-emulator/outcomes',
+        replacement: fileURLToPath(new URL('./packages/livekit-emulator/src/outcomes.ts', import.meta.url)),
+      },
+      { find: '@outdial/livekit-emulator', replacement: src('livekit-emulator') },
+      { find: '@outdial/sdk', replacement: src('sdk') },
+      { find: '@outdial/mock', replacement: src('mock') },
+      { find: '@outdial/server', replacement: src('server') },
+    ],
   },
   test: {
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],

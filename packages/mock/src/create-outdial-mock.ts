@@ -72,6 +72,11 @@ export type OutdialMock = {
    * `queued` also sets the LiveKit ids and `answeredAt`). Throws for a terminal call.
    */
   setStatus(id: string, status: CallStatus, options?: { failureReason?: string }): Call;
+  /**
+   * Puts a call straight into `status`, bypassing the status machine and its side effects. Only
+   * for states the API cannot reach on its own, such as `initiated`; prefer `setStatus`.
+   */
+  forceStatus(id: string, status: CallStatus): Call;
   /** Stops every timer and returns to the seeded state. */
   reset(): void;
   /** Answers one request without msw (what the handlers call). */
@@ -172,6 +177,11 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     setStatus(id, status, setOptions) {
       const stored = storedCall(id);
       progression.setStatus(stored, status, setOptions?.failureReason);
+      return toCall(state, stored);
+    },
+    forceStatus(id, status) {
+      const stored = storedCall(id);
+      progression.force(stored, status);
       return toCall(state, stored);
     },
     reset() {

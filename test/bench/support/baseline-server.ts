@@ -37,11 +37,9 @@ serveIpc({
         JSON.stringify(body.metadata ?? {}),
         startedAt,
       );
-      res
-        .status(201)
-        .json({
-          data: { id, status: 'queued', agentId: body.agentId, phoneNumber: body.phoneNumber, startedAt },
-        });
+      res.status(201).json({
+        data: { id, status: 'queued', agentId: body.agentId, phoneNumber: body.phoneNumber, startedAt },
+      });
     });
     app.get('/api/v1/calls/:id', (req, res) => {
       const row = select.get(req.params.id);

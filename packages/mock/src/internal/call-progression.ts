@@ -122,6 +122,16 @@ export class CallProgression {
     this.#schedule(stored);
   }
 
+  /**
+   * Puts the call straight into `status`, outside the status machine: for states no request
+   * can reach on its own (a call is `initiated` only inside the server's create transaction).
+   */
+  force(stored: StoredCall, status: CallStatus): void {
+    stored.call.status = status;
+    stored.call.updatedAt = this.options.now().toISOString();
+    this.#schedule(stored);
+  }
+
   /** Stops every timer (on `reset()`). */
   stopAll(): void {
     for (const timer of this.#timers.values()) clearTimeout(timer);

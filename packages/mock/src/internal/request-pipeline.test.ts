@@ -329,10 +329,9 @@ const BAD_REQUESTS: Row[] = [
     name: 'callId longer than 64',
     method: 'GET',
     path: `/api/v1/calls/${'c'.repeat(65)}`,
-    undocumented: 'getCall documents no 400, though its callId parameter has maxLength 64',
     status: 400,
     type: 'validation_error',
-    message: 'Validation error: callId is invalid',
+    message: 'Validation error: Call ID must be 1 to 64 characters',
   },
   {
     name: 'agent path id not a UUID',

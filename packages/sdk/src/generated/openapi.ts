@@ -259,12 +259,12 @@ export interface components {
              * @description 0 is the most urgent; the Dial queue dials lower numbers first, and in arrival order within one priority.
              * @default 5
              */
-            priority: number;
+            priority?: number;
             /**
              * @description How long to let the phone ring before the call ends as `no_answer`.
              * @default 30
              */
-            ringTimeoutSeconds: number;
+            ringTimeoutSeconds?: number;
             /** @description The longest the call may last once answered. */
             maxDurationSeconds?: number;
             /** @description Values for the agent's prompt templates (`{{first_name}}`). */
@@ -379,11 +379,11 @@ export interface components {
         CreateAgentRequest: {
             name: string;
             /** @default voice */
-            type: components["schemas"]["AgentType"];
+            type?: components["schemas"]["AgentType"];
             /** @default active */
-            status: components["schemas"]["AgentStatus"];
+            status?: components["schemas"]["AgentStatus"];
             /** @default [] */
-            phoneNumbers: components["schemas"]["PhoneNumber"][];
+            phoneNumbers?: components["schemas"]["PhoneNumber"][];
             livekitAgentName?: string | null;
             sipTrunkId?: string | null;
         };
@@ -807,6 +807,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetCallResponse"];
                 };
             };
+            400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["CallForbidden"];
             404: components["responses"]["CallNotFound"];
@@ -839,7 +840,10 @@ export interface operations {
                     "application/json": components["schemas"]["CancelCallResponse"];
                 };
             };
-            /** @description The call's status cannot be cancelled (it has already ended). */
+            /**
+             * @description The call's status cannot be cancelled (it has already ended: `call_not_cancellable`), or
+             *     the call id is malformed (`validation_error`).
+             */
             400: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
