@@ -8,16 +8,30 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+let lastTime = -1;
+let lastRandom: number[] = [];
+
+/**
+ * A monotonic ULID: within one millisecond the random part is incremented instead of redrawn,
+ * so ids created by this process sort in creation order (listings break startedAt ties by id).
+ */
 function ulid(now = Date.now()): string {
+  if (now > lastTime) {
+    lastTime = now;
+    lastRandom = [...randomBytes(16)].map((byte) => byte % 32);
+  } else {
+    for (let i = lastRandom.length - 1; i >= 0; i--) {
+      lastRandom[i] = ((lastRandom[i] as number) + 1) % 32;
+      if (lastRandom[i] !== 0) break;
+    }
+  }
   let time = '';
-  let t = now;
+  let t = lastTime;
   for (let i = 0; i < 10; i++) {
     time = CROCKFORD[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  let random = '';
-  for (const byte of randomBytes(16)) random += CROCKFORD[byte % 32];
-  return time + random;
+  return time + lastRandom.map((digit) => CROCKFORD[digit]).join('');
 }
 
 export const newCallId = (): string => `call_${ulid()}`;
