@@ -25,7 +25,8 @@ export const serveCommand: CliCommand = {
       throw new UsageError('--port must be 0 to 65535');
     const dbPath = (values.db as string | undefined) ?? config.dbPath;
     const emulate = values['emulate-livekit'] === true;
-    const server = await startServer({
+    // Signal handlers go in first: a SIGTERM during start-up still shuts down gracefully.
+    const starting = startServer({
       port,
       host: (values.host as string | undefined) ?? config.host,
       dbPath,
@@ -36,6 +37,25 @@ export const serveCommand: CliCommand = {
         config.rateLimitPerMinute > 0 ? { windowMs: 60_000, limit: config.rateLimitPerMinute } : false,
       logLevel: config.logLevel,
     });
+    let signals = 0;
+    const shutDown = (signal: NodeJS.Signals) => {
+      signals += 1;
+      if (signals > 1) process.exit(1);
+      console.error(`${signal}: shutting down (in-flight dials settle; queued calls stay queued)…`);
+      starting
+        .then((server) => server.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
+    };
+    process.on('SIGTERM', shutDown);
+    process.on('SIGINT', shutDown);
+
+    const server = await starting;
     if (emulate) {
       const file = demoFilePath(dbPath);
       console.log(demoBanner(server.url, await ensureDemoData(server, file), file));
@@ -44,22 +64,6 @@ export const serveCommand: CliCommand = {
         'LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET): calls will be refused.',
       );
     }
-
-    let signals = 0;
-    const shutDown = (signal: NodeJS.Signals) => {
-      signals += 1;
-      if (signals > 1) process.exit(1);
-      console.error(`${signal}: shutting down (in-flight dials settle; queued calls stay queued)…`);
-      server.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', shutDown);
-    process.on('SIGINT', shutDown);
     return undefined;
   },
 };
