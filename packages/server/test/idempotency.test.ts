@@ -22,6 +22,41 @@ const callsWithKey = async (order: string) =>
     (c) => JSON.parse(c.metadata).order === order,
   );
 
+/** Makes the key's record look like a claim left in flight a minute ago by a dead process. */
+async function abandonClaim(key: string, callId: string | null): Promise<void> {
+  const createdAt = new Date(Date.now() - 60_000).toISOString();
+  const updated = await t.server.db
+    .updateTable('idempotency_records')
+    .set({
+      state: 'in_progress',
+      response_body: null,
+      response_status: null,
+      call_id: callId,
+      created_at: createdAt,
+    })
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) {
+    // No earlier request: the claim of one that never got as far as creating its call.
+    const { requestHash } = await import('../src/calls/request-hash');
+    const defaults = { priority: 5, ringTimeoutSeconds: 30 };
+    await t.server.db
+      .insertInto('idempotency_records')
+      .values({
+        organization_id: t.acme.id,
+        key,
+        request_hash: requestHash('POST', '/api/v1/calls/outbound', { ...body(), ...defaults }),
+        state: 'in_progress',
+        response_status: null,
+        response_body: null,
+        call_id: callId,
+        created_at: createdAt,
+        expires_at: new Date(Date.now() + 60_000).toISOString(),
+      })
+      .execute();
+  }
+}
+
 describe('Idempotency-Key', () => {
   it('replays the original 201 for the same key and body, with Idempotent-Replayed', async () => {
     const first = await post('replay-1');
@@ -86,6 +121,24 @@ describe('Idempotency-Key', () => {
     const response = await post('held-1');
     expect(response.status).toBe(409);
     expect(response.body.error.type).toBe('idempotency_in_progress');
+  });
+
+  it('frees a claim abandoned by a process that died before creating its call', async () => {
+    await abandonClaim('abandoned-1', null);
+    const response = await post('abandoned-1');
+    expect(response.status).toBe(201);
+    expect(response.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('replays the call of a claim abandoned after the call was created, never placing a second one', async () => {
+    const order = 'abandoned-2';
+    const first = await post('abandoned-2-key', { ...body(), metadata: { order } });
+    await abandonClaim('abandoned-2-key', first.body.data.id);
+    const again = await post('abandoned-2-key', { ...body(), metadata: { order } });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.data).toMatchObject({ id: first.body.data.id, status: 'queued' });
+    expect(await callsWithKey(order)).toHaveLength(1);
   });
 
   it('lets a retry through after the first request failed, and a key after it expired', async () => {

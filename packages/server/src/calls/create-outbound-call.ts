@@ -8,11 +8,12 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { apiError, reasonOf } from '../http/api-error';
 import { agentPhoneNumbers, findAgent } from '../store/agent-store';
-import { insertInitiatedCall } from '../store/call-store';
+import { findCall, insertInitiatedCall } from '../store/call-store';
 import { transitionCall } from '../store/call-transitions';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
+  dropAbandonedClaim,
   releaseIdempotencyKey,
 } from '../store/idempotency-store';
 import { newCallId } from '../store/ids';
@@ -81,55 +82,47 @@ export async function createOutboundCall(
   if (!deps.livekitConfigured) throw apiError('livekit_not_configured');
 
   if (idempotencyKey !== undefined) {
-    const hash = requestHash('POST', '/api/v1/calls/outbound', body);
-    const claim = await claimIdempotencyKey(db, organizationId, idempotencyKey, hash);
-    if (!claim.claimed) {
-      const { existing } = claim;
-      if (existing.request_hash !== hash) throw apiError('idempotency_key_reused');
-      if (existing.state !== 'completed' || existing.response_body === null) {
-        throw apiError('idempotency_in_progress', {}, { headers: { 'Retry-After': '1' } });
-      }
-      return {
-        status: existing.response_status ?? 201,
-        body: JSON.parse(existing.response_body) as CreateOutboundCallResult['body'],
-        replayed: true,
-      };
-    }
+    const replay = await claimOrReplay(db, organizationId, idempotencyKey, body);
+    if (replay) return replay;
   }
 
   const priority = body.priority ?? 5;
   const now = new Date().toISOString();
   let queued: CallRow | undefined;
   try {
-    const initiated = await insertInitiatedCall(db, {
-      id: newCallId(),
-      organization_id: organizationId,
-      agent_id: agent.id,
-      agent_name: agent.name,
-      agent_type: agent.type,
-      phone_number: body.phoneNumber,
-      caller_id: callerId,
-      priority,
-      ring_timeout_seconds: body.ringTimeoutSeconds ?? 30,
-      max_duration_seconds: body.maxDurationSeconds ?? null,
-      metadata: JSON.stringify({
-        ...customMetadata,
+    const initiated = await insertInitiatedCall(
+      db,
+      {
+        id: newCallId(),
+        organization_id: organizationId,
+        agent_id: agent.id,
+        agent_name: agent.name,
+        agent_type: agent.type,
+        phone_number: body.phoneNumber,
         caller_id: callerId,
-        from_phone_number: callerId,
         priority,
-      }),
-      variables: JSON.stringify(body.variables ?? {}),
-      room_id: null,
-      job_id: null,
-      sip_participant_id: null,
-      failure_reason: null,
-      summary: null,
-      started_at: now,
-      answered_at: null,
-      ended_at: null,
-      duration: null,
-      updated_at: now,
-    });
+        ring_timeout_seconds: body.ringTimeoutSeconds ?? 30,
+        max_duration_seconds: body.maxDurationSeconds ?? null,
+        metadata: JSON.stringify({
+          ...customMetadata,
+          caller_id: callerId,
+          from_phone_number: callerId,
+          priority,
+        }),
+        variables: JSON.stringify(body.variables ?? {}),
+        room_id: null,
+        job_id: null,
+        sip_participant_id: null,
+        failure_reason: null,
+        summary: null,
+        started_at: now,
+        answered_at: null,
+        ended_at: null,
+        duration: null,
+        updated_at: now,
+      },
+      idempotencyKey === undefined ? undefined : { organizationId, key: idempotencyKey },
+    );
     queued = await queueCall(deps, initiated);
   } catch (error) {
     if (idempotencyKey !== undefined) await releaseIdempotencyKey(db, organizationId, idempotencyKey);
@@ -141,6 +134,58 @@ export async function createOutboundCall(
     await completeIdempotencyKey(db, organizationId, idempotencyKey, { ...result, callId: queued.id });
   }
   return { ...result, replayed: false };
+}
+
+/**
+ * A claim still `in_progress` after this long was left by a process that died mid-request: no
+ * request of ours takes more than a few database writes.
+ */
+const ABANDONED_CLAIM_MS = 30_000;
+
+/**
+ * Claims the key for this request, or answers as the contract says for a key already used:
+ * the stored 201 (replay), 422 for another body, 409 while the first request is in flight.
+ * @returns the replay, or undefined when this request now holds the key
+ */
+async function claimOrReplay(
+  db: Kysely<Database>,
+  organizationId: string,
+  key: string,
+  body: CreateOutboundCallBody,
+): Promise<CreateOutboundCallResult | undefined> {
+  const hash = requestHash('POST', '/api/v1/calls/outbound', body);
+  for (;;) {
+    const claim = await claimIdempotencyKey(db, organizationId, key, hash);
+    if (claim.claimed) return undefined;
+    const { existing } = claim;
+    if (existing.request_hash !== hash) throw apiError('idempotency_key_reused');
+    if (existing.state === 'completed' && existing.response_body !== null) {
+      return {
+        status: existing.response_status ?? 201,
+        body: JSON.parse(existing.response_body) as CreateOutboundCallResult['body'],
+        replayed: true,
+      };
+    }
+    const abandoned = Date.now() - Date.parse(existing.created_at) > ABANDONED_CLAIM_MS;
+    if (!abandoned) throw apiError('idempotency_in_progress', {}, { headers: { 'Retry-After': '1' } });
+    const call = existing.call_id ? await findCall(db, existing.call_id) : undefined;
+    // The process died before its call was queued (start-up fails such calls as `interrupted`):
+    // nothing was dialed, so the key is free again.
+    if (!call || call.status === 'initiated' || (call.status === 'failed' && call.room_id === null)) {
+      await dropAbandonedClaim(db, existing);
+      continue;
+    }
+    // The process died after creating the call: answer what it would have answered, never a second call.
+    const response = {
+      status: 201,
+      body: {
+        data: { ...toQueuedCallResource(call), status: 'queued' as const },
+        message: CALL_QUEUED_MESSAGE,
+      },
+    };
+    await completeIdempotencyKey(db, organizationId, key, { ...response, callId: call.id });
+    return { ...response, replayed: true };
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { type EmulatorTimings, type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import type { Kysely } from 'kysely';
 import { type Logger, pino } from 'pino';
+import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
 import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
@@ -94,6 +95,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dbPath = options.dbPath ?? ':memory:';
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   const db = await openDatabase({ path: dbPath });
+  const interrupted = await failInterruptedCreations(db);
+  if (interrupted.length > 0)
+    logger.warn({ callIds: interrupted }, 'failed calls interrupted before queueing');
 
   const cleanups: (() => Promise<void>)[] = [() => db.destroy()];
   try {

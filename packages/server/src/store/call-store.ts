@@ -15,6 +15,8 @@ import type { CallRow, Database, NewCallRow } from './schema';
 export async function insertInitiatedCall(
   db: Kysely<Database>,
   call: Omit<NewCallRow, 'status' | 'seq'>,
+  /** The Idempotency-Key claim this call answers: linked in the same transaction. */
+  idempotencyKey?: { organizationId: string; key: string },
 ): Promise<CallRow> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -32,6 +34,14 @@ export async function insertInitiatedCall(
         details: '{}',
       })
       .execute();
+    if (idempotencyKey) {
+      await trx
+        .updateTable('idempotency_records')
+        .set({ call_id: row.id })
+        .where('organization_id', '=', idempotencyKey.organizationId)
+        .where('key', '=', idempotencyKey.key)
+        .execute();
+    }
     return row;
   });
 }

@@ -74,6 +74,20 @@ export async function completeIdempotencyKey(
     .execute();
 }
 
+/**
+ * Drops an abandoned `in_progress` claim, so the key can be claimed again. Guarded on
+ * `created_at` so that only the claim the caller looked at is removed, not a fresh one.
+ */
+export async function dropAbandonedClaim(db: Kysely<Database>, record: IdempotencyRecordRow): Promise<void> {
+  await db
+    .deleteFrom('idempotency_records')
+    .where('organization_id', '=', record.organization_id)
+    .where('key', '=', record.key)
+    .where('state', '=', 'in_progress')
+    .where('created_at', '=', record.created_at)
+    .execute();
+}
+
 /** Drops a claim whose request failed, so that a retry can proceed. */
 export async function releaseIdempotencyKey(
   db: Kysely<Database>,
