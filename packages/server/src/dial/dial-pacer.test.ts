@@ -58,7 +58,11 @@ function drainBacklog(
   consumers = 1,
 ): Promise<void> {
   const loop = async () => {
-    while (!stopAt.value) starts.push(await pacer.acquire());
+    while (!stopAt.value) {
+      const start = await pacer.acquire();
+      start.sent();
+      starts.push(start.at);
+    }
   };
   return Promise.all(Array.from({ length: consumers }, loop)).then(() => undefined);
 }
@@ -88,7 +92,12 @@ describe('DialPacer', () => {
     const clock = new FakeClock();
     const pacer = new DialPacer({ cps: 50, clock });
     const starts: number[] = [];
-    const waiters = Array.from({ length: 300 }, () => pacer.acquire().then((t) => starts.push(t)));
+    const waiters = Array.from({ length: 300 }, () =>
+      pacer.acquire().then((s) => {
+        s.sent();
+        starts.push(s.at);
+      }),
+    );
     await clock.runUntil(10_000);
     await Promise.all(waiters);
     expect(starts).toHaveLength(300);
@@ -101,9 +110,16 @@ describe('DialPacer', () => {
     const clock = new FakeClock();
     const pacer = new DialPacer({ cps: 20, clock });
     const starts: number[] = [];
-    starts.push(await pacer.acquire());
+    const first = await pacer.acquire();
+    first.sent();
+    starts.push(first.at);
     await clock.runUntil(5_000); // idle for 5 s: 100 slots go unused
-    const waiters = Array.from({ length: 40 }, () => pacer.acquire().then((t) => starts.push(t)));
+    const waiters = Array.from({ length: 40 }, () =>
+      pacer.acquire().then((s) => {
+        s.sent();
+        starts.push(s.at);
+      }),
+    );
     await clock.runUntil(10_000);
     await Promise.all(waiters);
     const afterIdle = starts.slice(1);
@@ -147,6 +163,30 @@ describe('DialPacer', () => {
     stop.value = true;
     expect(maxInWindow(starts)).toBeLessThanOrEqual(50);
     await clock.runUntil(20_000);
+    await consumer;
+  });
+
+  it('counts a start from when it was really sent, so a late send never overflows a window', async () => {
+    const clock = new FakeClock();
+    const pacer = new DialPacer({ cps: 10, guardBandMs: 10, clock });
+    const sends: number[] = [];
+    const stop = { value: false };
+    let n = 0;
+    const consumer = (async () => {
+      while (!stop.value) {
+        const start = await pacer.acquire();
+        // Every seventh INVITE leaves 80 ms after its slot (a cold client, a stalled loop).
+        const delay = ++n % 7 === 0 ? 80 : 0;
+        void clock.sleep(delay).then(() => {
+          start.sent();
+          sends.push(clock.now());
+        });
+      }
+    })();
+    await clock.runUntil(20_000);
+    stop.value = true;
+    expect(maxInWindow(sends)).toBeLessThanOrEqual(10);
+    await clock.runUntil(40_000);
     await consumer;
   });
 

@@ -10,7 +10,7 @@ export interface DialPacerOptions {
   /**
    * Extra milliseconds each window of `cps` starts must span, beyond `windowMs`. It absorbs the
    * jitter between our clock and the carrier's (event-loop lag, network), at a throughput cost of
-   * guardBandMs / (windowMs + guardBandMs): 10 ms keeps 99% of the budget.
+   * guardBandMs / (windowMs + guardBandMs): the default 15 ms keeps 98.5% of the budget.
    */
   guardBandMs?: number;
   windowMs?: number;
@@ -29,6 +29,10 @@ export interface DialPacerOptions {
  * 2. A hard window check on the times starts really happened: a start is allowed only if the
  *    `cps`-th previous start is at least windowMs + guard ago. Catch-up after a late wake-up can
  *    bring two starts closer than one spacing; this rule makes sure no window ever overflows.
+ *    A start counts from when the INVITE really left (`DialStart.sent()`), which can be later
+ *    than the slot: a cold HTTP client, a GC pause or a busy event loop between the slot and the
+ *    socket write would otherwise let the carrier see a late start and the next window's starts
+ *    inside one second.
  *
  * @example
  * ```ts
@@ -43,10 +47,10 @@ export class DialPacer {
   readonly #clock: MonotonicClock;
   #nextSlot = Number.NEGATIVE_INFINITY;
   #waiting = 0;
-  /** The last `cps` start times, oldest first (a ring buffer of at most cps entries). */
-  readonly #recentStarts: number[] = [];
+  /** The last `cps` starts, oldest first. */
+  readonly #recentStarts: StartRecord[] = [];
 
-  constructor({ cps, guardBandMs = 10, windowMs = 1000, clock = systemClock }: DialPacerOptions) {
+  constructor({ cps, guardBandMs = 15, windowMs = 1000, clock = systemClock }: DialPacerOptions) {
     if (!(cps > 0) || !Number.isInteger(cps))
       throw new RangeError(`cps must be a positive integer, got ${cps}`);
     if (!(guardBandMs >= 0)) throw new RangeError(`guardBandMs must be ≥ 0, got ${guardBandMs}`);
@@ -57,7 +61,7 @@ export class DialPacer {
   }
 
   /** Resolves when one more dial may start, and counts that start. Waiters are served in order. */
-  async acquire(): Promise<number> {
+  async acquire(): Promise<DialStart> {
     const slot = this.#waiting > 0 ? this.#nextSlot : Math.max(this.#nextSlot, this.#clock.now());
     this.#nextSlot = slot + this.#spacing;
     this.#waiting++;
@@ -65,11 +69,9 @@ export class DialPacer {
       for (;;) {
         const now = this.#clock.now();
         const notBefore = Math.max(slot, this.#windowOpensAt());
-        if (now >= notBefore) {
-          this.#recordStart(now);
-          return now;
-        }
-        await this.#clock.sleep(notBefore - now);
+        if (now >= notBefore) return this.#recordStart(now);
+        // An oldest start still unsent counts as sending now: re-check at least every spacing.
+        await this.#clock.sleep(Math.min(notBefore - now, this.#spacing));
       }
     } finally {
       this.#waiting--;
@@ -77,12 +79,35 @@ export class DialPacer {
   }
 
   #windowOpensAt(): number {
-    if (this.#recentStarts.length < this.#cps) return Number.NEGATIVE_INFINITY;
-    return (this.#recentStarts[0] as number) + this.#span;
+    const oldest = this.#recentStarts.length < this.#cps ? undefined : this.#recentStarts[0];
+    if (!oldest) return Number.NEGATIVE_INFINITY;
+    return (oldest.sent ? oldest.at : Math.max(oldest.at, this.#clock.now())) + this.#span;
   }
 
-  #recordStart(at: number): void {
-    this.#recentStarts.push(at);
+  #recordStart(at: number): DialStart {
+    const record: StartRecord = { at, sent: false };
+    this.#recentStarts.push(record);
     if (this.#recentStarts.length > this.#cps) this.#recentStarts.shift();
+    return {
+      at,
+      sent: () => {
+        if (record.sent) return;
+        record.sent = true;
+        record.at = Math.max(record.at, this.#clock.now());
+      },
+    };
   }
+}
+
+interface StartRecord {
+  at: number;
+  sent: boolean;
+}
+
+/** A granted start. */
+export interface DialStart {
+  /** When the slot was granted (monotonic ms). */
+  readonly at: number;
+  /** The INVITE has left now: the start counts from this moment. Idempotent. */
+  sent(): void;
 }

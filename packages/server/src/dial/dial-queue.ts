@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { transitionCall } from '../store/call-transitions';
 import type { CallRow, Database } from '../store/schema';
 import { roomNameForCall } from './call-room';
-import { DialPacer } from './dial-pacer';
+import { DialPacer, type DialStart } from './dial-pacer';
 import type { Dialer, DialOutcome } from './dialer';
 import { LiveCallTracker } from './live-call-tracker';
 import type { MonotonicClock } from './monotonic-clock';
@@ -25,7 +25,7 @@ export interface DialQueueDeps {
   cps: number;
   /** DIAL_MAX_IN_FLIGHT: at most this many dials between claim and answer/failure. */
   maxInFlight: number;
-  /** See DialPacer: extra ms every window of `cps` starts must span. Default 10 (99% of budget). */
+  /** See DialPacer: extra ms every window of `cps` starts must span. Default 15 (98.5% of budget). */
   guardBandMs?: number;
   /** How many queued calls are held in memory at most (about; urgent arrivals may add some). */
   windowSize?: number;
@@ -204,15 +204,17 @@ export class DialQueue {
     if (!call) return; // Cancelled, or dialed already.
     const abort = new AbortController();
     this.#liveDials.set(callId, abort);
+    let start: DialStart | undefined;
     try {
       const request = await placeCallRequestFor(db, call);
       const outcome = await dialer.placeCall(request, {
         beforeDialStart: async () => {
           if (abort.signal.aborted) throw new DialAbandoned();
-          await this.#pacer.acquire();
+          start = await this.#pacer.acquire();
           if (abort.signal.aborted) throw new DialAbandoned();
           inviteSent();
         },
+        onDialSent: () => start?.sent(),
         onRoomCreated: (roomId) => this.#writeCallIds(callId, { room_id: roomId }),
         onAgentDispatched: (jobId) => this.#writeCallIds(callId, { job_id: jobId }),
       });
@@ -228,6 +230,8 @@ export class DialQueue {
         failureReason: `Dial error: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
+      // A granted slot always counts (abandoned ones from now): the pacer waits for this.
+      start?.sent();
       this.#liveDials.delete(callId);
     }
   }

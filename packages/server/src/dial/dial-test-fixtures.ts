@@ -3,14 +3,20 @@
  * Test fixtures for the Dial queue suites: a seeded database, calls inserted with kysely, a
  * webhook bridge from the LiveKit emulator to the real webhook handler, and polling.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import { type CallStatus, TERMINAL_STATUSES } from '../calls/call-status';
 import { openDatabase } from '../store/open-database';
 import type { CallRow, Database } from '../store/schema';
+import type { DialQueueChildConfig } from './dial-queue-child-process';
 import type { LiveKitWebhookHandler } from './livekit-webhook-handler';
 
 export const silentLogger = pino({ level: 'silent' });
@@ -159,4 +165,36 @@ export async function startWebhookBridge(handler: LiveKitWebhookHandler): Promis
         server.closeAllConnections();
       }),
   };
+}
+
+export interface ChildQueue {
+  /** Resolves with the exit code or signal once the process is gone. */
+  exited: Promise<number | NodeJS.Signals | null>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Starts dial-queue-child-process.ts in a real Node process and waits until it dials. */
+export async function startChildQueue(config: DialQueueChildConfig): Promise<ChildQueue> {
+  const script = fileURLToPath(new URL('./dial-queue-child-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(config)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('ready\n')) resolve();
+    });
+    void exited.then((how) => reject(new Error(`child exited before it was ready (${how})`)));
+  });
+  return { exited, kill: (signal) => child.kill(signal) };
+}
+
+/** A temp directory holding a database file, removed by `cleanup`. */
+export async function tempDatabasePath(): Promise<{ path: string; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'outdial-dial-'));
+  return { path: join(dir, 'outdial.db'), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }

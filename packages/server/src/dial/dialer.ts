@@ -32,6 +32,11 @@ export interface PlaceCallHooks {
    * abandon the dial (the call was cancelled meanwhile); nothing has been dialed then.
    */
   beforeDialStart(): Promise<void>;
+  /**
+   * The INVITE request has just been written to the network (or failed without being sent). The
+   * pacer counts the start from this moment. Called once per dial that got past beforeDialStart.
+   */
+  onDialSent(): void;
   onRoomCreated(roomId: string): Promise<void>;
   onAgentDispatched(jobId: string): Promise<void>;
 }

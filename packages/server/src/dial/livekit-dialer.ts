@@ -2,7 +2,9 @@
  * @module
  * The Dialer over LiveKit's server API (livekit-server-sdk: Twirp JSON over fetch, JWT bearer).
  */
+import { subscribe } from 'node:diagnostics_channel';
 import {
+  AccessToken,
   AgentDispatchClient,
   type ClientOptions,
   RoomServiceClient,
@@ -22,6 +24,10 @@ export interface LiveKitDialerConfig {
   agentName?: string;
 }
 
+// A dial token is signed ahead of time and reused for this long, then replaced.
+const DIAL_TOKEN_TTL_SECONDS = 600;
+const DIAL_TOKEN_RENEW_AFTER_MS = 300_000;
+
 // SIP final responses, as LiveKit reports them in SipCallError.sipStatusCode.
 const BUSY_CODES = new Set([486, 600]);
 // 408 is also what LiveKit reports when our ringingTimeout expires (livekit/sip cancels the INVITE).
@@ -37,8 +43,11 @@ const NO_ANSWER_CODES = new Set([408, 480, 487]);
 export class LiveKitDialer implements Dialer {
   readonly #rooms: RoomServiceClient;
   readonly #dispatch: AgentDispatchClient;
-  readonly #sip: SipClient;
   readonly #config: LiveKitDialerConfig;
+  readonly #origin: string;
+  #sip: { client: SipClient; signedAt: number } | undefined;
+  /** Dials whose INVITE request is on its way to the socket, oldest first. */
+  readonly #awaitingSend: (() => void)[] = [];
 
   constructor(config: LiveKitDialerConfig) {
     this.#config = config;
@@ -48,7 +57,38 @@ export class LiveKitDialer implements Dialer {
     const options: ClientOptions = { failover: false };
     this.#rooms = new RoomServiceClient(config.url, config.apiKey, config.apiSecret, options);
     this.#dispatch = new AgentDispatchClient(config.url, config.apiKey, config.apiSecret, options);
-    this.#sip = new SipClient(config.url, config.apiKey, config.apiSecret, options);
+    this.#origin = new URL(config.url.replace(/^ws/, 'http')).origin;
+    // Node's fetch (undici) reports the moment it writes a request's headers to the socket. That is
+    // when the carrier's count starts, so the pacer is told then (see DialPacer). Sends are matched
+    // to dials in order; when two overtake each other the times swap, and the pacer only needs the
+    // set of times. The subscription lives as long as the dialer's process.
+    subscribe('undici:client:sendHeaders', (message) => {
+      const { request } = message as { request?: { origin?: unknown; path?: unknown } };
+      if (request?.origin !== this.#origin) return;
+      if (typeof request.path === 'string' && request.path.endsWith('/CreateSIPParticipant')) {
+        this.#awaitingSend.shift()?.();
+      }
+    });
+  }
+
+  /**
+   * A SipClient holding a pre-signed token. Signing per request is asynchronous (WebCrypto on the
+   * thread pool); done between the pacer's slot and the INVITE it would add jitter to what the
+   * carrier sees, so the token is signed before the slot and reused.
+   */
+  async #sipClient(): Promise<SipClient> {
+    const now = Date.now();
+    if (this.#sip && now - this.#sip.signedAt < DIAL_TOKEN_RENEW_AFTER_MS) return this.#sip.client;
+    const token = new AccessToken(this.#config.apiKey, this.#config.apiSecret, {
+      ttl: DIAL_TOKEN_TTL_SECONDS,
+    });
+    token.addSIPGrant({ call: true });
+    const client = new SipClient(this.#config.url, undefined, undefined, {
+      token: await token.toJwt(),
+      failover: false,
+    });
+    this.#sip = { client, signedAt: now };
+    return client;
   }
 
   async placeCall(request: PlaceCallRequest, hooks: PlaceCallHooks): Promise<DialOutcome> {
@@ -67,12 +107,25 @@ export class LiveKitDialer implements Dialer {
       return { status: 'failed', failureReason: describeLiveKitError(error) };
     }
 
+    let sip: SipClient;
+    try {
+      sip = await this.#sipClient();
+    } catch (error) {
+      return { status: 'failed', failureReason: describeLiveKitError(error) };
+    }
     // Pacing happens here, after the preparation and right before the INVITE.
     await hooks.beforeDialStart();
 
     const sipTrunkId = request.sipTrunkId ?? this.#config.sipTrunkId ?? '';
+    let reported = false;
+    const reportSent = () => {
+      if (reported) return;
+      reported = true;
+      hooks.onDialSent();
+    };
+    this.#awaitingSend.push(reportSent);
     try {
-      const participant = await this.#sip.createSipParticipant(sipTrunkId, request.phoneNumber, roomName, {
+      const participant = await sip.createSipParticipant(sipTrunkId, request.phoneNumber, roomName, {
         participantIdentity: request.participantIdentity,
         fromNumber: request.callerId,
         waitUntilAnswered: true,
@@ -82,6 +135,11 @@ export class LiveKitDialer implements Dialer {
       return { status: 'active', sipParticipantId: participant.participantId };
     } catch (error) {
       return dialOutcomeFromError(error);
+    } finally {
+      // Not seen on the wire (it failed before the write): it counts from now.
+      const index = this.#awaitingSend.indexOf(reportSent);
+      if (index >= 0) this.#awaitingSend.splice(index, 1);
+      reportSent();
     }
   }
 
