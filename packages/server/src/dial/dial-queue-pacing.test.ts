@@ -49,13 +49,6 @@ describe('DialQueue pacing, as the emulator measures it', () => {
       console.info(
         `DIAL_CPS=${cps}: at most ${max} starts in a 1 s window; ${(used * 100).toFixed(1)}% of the budget`,
       );
-      const t0 = starts[0] ?? 0;
-      console.info(
-        `DIAG ${cps}: ${starts
-          .slice(0, 25)
-          .map((t) => (t - t0).toFixed(0))
-          .join(' ')}`,
-      );
       expect(
         new Set(emulator.requests.filter((r) => r.method === 'CreateSIPParticipant').map((r) => r.room)).size,
       ).toBe(calls.length);
