@@ -372,6 +372,12 @@ const CASES: ErrorCase[] = [
     type: 'not_found',
     message: 'Call not found',
   },
+  {
+    name: 'call id too long',
+    path: `/api/v1/calls/call_${'x'.repeat(70)}`,
+    init: () => ({}),
+    ...validation('callId', 'Call ID must be 1 to 64 characters'),
+  },
   // Agents
   {
     name: 'agent path id not a UUID',
