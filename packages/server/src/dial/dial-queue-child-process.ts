@@ -30,8 +30,11 @@ const queue = new DialQueue({
 });
 await queue.start();
 process.stdout.write('ready\n');
+// The queue's own timers do not keep a process alive (a server's HTTP listener does); this one must.
+const keepAlive = setInterval(() => {}, 60_000);
 
 process.once('SIGTERM', async () => {
+  clearInterval(keepAlive);
   await queue.stop();
   await db.destroy();
   process.exit(0);
