@@ -1,5 +1,9 @@
 import { type LiveKitEmulator, MAGIC_NUMBERS, startLiveKitEmulator } from '@outdial/livekit-emulator';
+import type { Logger } from 'pino';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CANCELLABLE_STATUSES } from '../calls/call-status';
+import { transitionCall } from '../store/call-transitions';
 import { DialQueue } from './dial-queue';
 import {
   callById,
@@ -44,11 +48,13 @@ afterEach(async () => {
   await seeded.db.destroy();
 });
 
-function newQueue(options: { cps?: number; maxInFlight?: number; trackIntervalMs?: number } = {}): DialQueue {
+function newQueue(
+  options: { cps?: number; maxInFlight?: number; trackIntervalMs?: number; logger?: Logger } = {},
+): DialQueue {
   queue = new DialQueue({
     db: seeded.db,
     dialer: new LiveKitDialer({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret }),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     cps: options.cps ?? 50,
     maxInFlight: options.maxInFlight ?? 50,
     trackIntervalMs: options.trackIntervalMs ?? 100,
@@ -171,5 +177,105 @@ describe('DialQueue outcomes', () => {
     await waitForAllTerminal(seeded.db);
     expect(sipRequests().some((r) => r.room === `outdial-${last.id}`)).toBe(false);
     expect((await callById(seeded.db, last.id)).status).toBe('cancelled');
+  });
+});
+
+/** What the HTTP layer does on DELETE: commit the cancel, then tell the queue. */
+async function cancel(q: DialQueue, callId: string): Promise<void> {
+  const before = await callById(seeded.db, callId);
+  const cancelled = await transitionCall(seeded.db, callId, 'cancelled', { from: CANCELLABLE_STATUSES });
+  expect(cancelled?.status).toBe('cancelled');
+  await q.onCallCancelled(before);
+}
+
+function roomExists(callId: string): boolean {
+  return emulator.rooms().some((r) => r.name === `outdial-${callId}`);
+}
+
+describe('DialQueue cancel of live calls', () => {
+  it('cancelling a ringing call deletes its room, and the dial result does not overwrite the cancel', async () => {
+    emulator.setTimings({ ringMs: 5_000 });
+    const call = nth(await insertCalls(seeded, [{}]), 0);
+    const q = newQueue();
+    await q.start();
+    await waitUntil(async () => (await callById(seeded.db, call.id)).status === 'ringing');
+    await cancel(q, call.id);
+    expect(roomExists(call.id)).toBe(false);
+    await q.stop(); // waits for the dial to settle (LiveKit reports the cancelled INVITE)
+    expect((await callById(seeded.db, call.id)).status).toBe('cancelled');
+    expect(sipRequests().find((r) => r.room === `outdial-${call.id}`)).toMatchObject({
+      outcome: 'canceled',
+    });
+  });
+
+  it('cancelling an active call deletes its room; the hang-up webhooks change nothing', async () => {
+    emulator.setTimings({ talkMs: 10_000 });
+    const call = nth(await insertCalls(seeded, [{}]), 0);
+    const q = newQueue();
+    await q.start();
+    await waitUntil(async () => (await callById(seeded.db, call.id)).status === 'active');
+    await cancel(q, call.id);
+    expect(roomExists(call.id)).toBe(false);
+    await waitUntil(() =>
+      emulator.webhooks.some((w) => w.event === 'room_finished' && w.status === 'delivered'),
+    );
+    expect((await callById(seeded.db, call.id)).status).toBe('cancelled');
+  });
+
+  it('when the room cannot be deleted, the call stays cancelled and a warning is logged', async () => {
+    emulator.setTimings({ talkMs: 10_000 });
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const call = nth(await insertCalls(seeded, [{}]), 0);
+    const q = newQueue({ logger });
+    await q.start();
+    await waitUntil(async () => (await callById(seeded.db, call.id)).status === 'active');
+    emulator.setFaults({ errorRate: { DeleteRoom: { rate: 1, kind: 'http5xx' } } });
+    await cancel(q, call.id);
+    expect((await callById(seeded.db, call.id)).status).toBe('cancelled');
+    const warning = lines
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === 'could not delete the LiveKit room');
+    expect(warning).toMatchObject({ level: 40, callId: call.id });
+    emulator.hangUp(`outdial-${call.id}`);
+  });
+});
+
+describe('DialQueue under LiveKit faults', () => {
+  it('errors, dropped connections, latency and lost webhooks leave no call non-terminal and none dialed twice', async () => {
+    emulator.setTimings({ ringMs: 40, talkMs: 80 });
+    emulator.setFaults({
+      errorRate: {
+        CreateRoom: { rate: 0.15, kind: 'http5xx' },
+        CreateDispatch: { rate: 0.15, kind: 'transport' },
+        CreateSIPParticipant: { rate: 0.25, kind: 'transport' },
+        DeleteRoom: { rate: 0.3, kind: 'http5xx' },
+        ListRooms: { rate: 0.3, kind: 'http5xx' },
+      },
+      latencyMs: 15,
+      webhookDropRate: 0.5,
+    });
+    const calls = await insertCalls(seeded, [
+      ...manyCalls(30),
+      ...manyCalls(4, { phoneNumber: MAGIC_NUMBERS.busy }),
+      ...manyCalls(4, { phoneNumber: MAGIC_NUMBERS.trunkFailure }),
+    ]);
+    await newQueue({ cps: 50, maxInFlight: 20, trackIntervalMs: 50 }).start();
+    await waitForAllTerminal(seeded.db);
+
+    const perRoom = new Map<string, number>();
+    for (const r of sipRequests()) perRoom.set(r.room ?? '', (perRoom.get(r.room ?? '') ?? 0) + 1);
+    expect(Math.max(...perRoom.values())).toBe(1);
+
+    const rows = await seeded.db.selectFrom('calls').selectAll().execute();
+    expect(rows).toHaveLength(calls.length);
+    const failed = rows.filter((r) => r.status === 'failed');
+    // The faults really hit: some calls failed on them, each with a reason saying why.
+    expect(failed.some((r) => r.failure_reason?.startsWith('LiveKit error:'))).toBe(true);
+    expect(failed.some((r) => r.failure_reason?.endsWith('(call outcome unknown)'))).toBe(true);
+    for (const row of rows) {
+      if (['failed', 'busy', 'no_answer'].includes(row.status)) expect(row.failure_reason).toBeTruthy();
+      if (row.status === 'completed') expect(row.answered_at).not.toBeNull();
+    }
   });
 });
