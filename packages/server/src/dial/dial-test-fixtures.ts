@@ -198,3 +198,31 @@ export async function tempDatabasePath(): Promise<{ path: string; cleanup(): Pro
   const dir = await mkdtemp(join(tmpdir(), 'outdial-dial-'));
   return { path: join(dir, 'outdial.db'), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** Inserts `count` queued calls fast (multi-row inserts), for backlog tests. */
+export async function insertBacklog(seeded: Seeded, count: number, priority = 5): Promise<void> {
+  const now = new Date().toISOString();
+  const chunk = 1000;
+  await seeded.db.transaction().execute(async (trx) => {
+    for (let done = 0; done < count; done += chunk) {
+      const values = Array.from({ length: Math.min(chunk, count - done) }, (_, i) => ({
+        id: `call_backlog_${done + i}`,
+        organization_id: seeded.organizationId,
+        agent_id: seeded.agentId,
+        agent_name: 'Test agent',
+        agent_type: 'voice' as const,
+        phone_number: '+14155550100',
+        caller_id: '+15550000000',
+        status: 'queued' as const,
+        priority,
+        ring_timeout_seconds: 30,
+        max_duration_seconds: null,
+        metadata: '{}',
+        variables: '{}',
+        started_at: now,
+        updated_at: now,
+      }));
+      await trx.insertInto('calls').values(values).execute();
+    }
+  });
+}
