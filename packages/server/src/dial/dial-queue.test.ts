@@ -88,7 +88,7 @@ describe('DialQueue outcomes', () => {
     expect(answered.answered_at).not.toBeNull();
     expect(answered.ended_at).not.toBeNull();
     expect(answered.duration).toBeGreaterThanOrEqual(0);
-    expect(answered.room_id).toBeTruthy();
+    expect(answered.room_id).toBe(`outdial-${normal.id}`);
     expect(answered.job_id).toBeTruthy();
     expect(answered.sip_participant_id).toBeTruthy();
 

@@ -59,9 +59,13 @@ export class LiveCallTracker {
 
   /** Checks every tracked call once; concurrent calls share one sweep. */
   sweep(): Promise<void> {
-    this.#sweeping ??= this.#sweepOnce().finally(() => {
-      this.#sweeping = undefined;
-    });
+    this.#sweeping ??= this.#sweepOnce()
+      .catch((error: unknown) =>
+        this.#deps.logger.error({ err: error }, 'live-call sweep failed; will retry'),
+      )
+      .finally(() => {
+        this.#sweeping = undefined;
+      });
     return this.#sweeping;
   }
 

@@ -94,8 +94,10 @@ export class LiveKitDialer implements Dialer {
   async placeCall(request: PlaceCallRequest, hooks: PlaceCallHooks): Promise<DialOutcome> {
     const { roomName } = request;
     try {
+      // roomId is the room's name, not its sid: the name is what every LiveKit API (and webhook
+      // lookup) takes, and it is deterministic (call-room.ts).
       const room = await this.#rooms.createRoom({ name: roomName });
-      await hooks.onRoomCreated(room.sid || roomName);
+      await hooks.onRoomCreated(room.name || roomName);
       const agentName = request.agentName ?? this.#config.agentName;
       if (agentName) {
         const dispatch = await this.#dispatch.createDispatch(roomName, agentName, {
