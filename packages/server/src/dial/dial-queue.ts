@@ -256,7 +256,8 @@ export class DialQueue {
     const { status, failureReason, sipStatusCode, outcomeUnknown } = outcome;
     const ended = await transitionCall(db, callId, status, {
       from: ['connecting', 'ringing'],
-      patch: { failure_reason: failureReason, ended_at: now },
+      // Never answered: the spec's duration is 0, not null, once the call has ended.
+      patch: { failure_reason: failureReason, ended_at: now, duration: 0 },
       details: { source: 'dial_result', failureReason, sipStatusCode, outcomeUnknown },
     });
     if (ended) this.#log.info({ callId, status, failureReason }, 'dial ended without answer');

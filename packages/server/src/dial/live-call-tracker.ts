@@ -141,7 +141,7 @@ export class LiveCallTracker {
     }
     const failed = await transitionCall(db, callId, 'failed', {
       from: ['connecting', 'ringing'],
-      patch: { failure_reason: INTERRUPTED, ended_at: new Date().toISOString() },
+      patch: { failure_reason: INTERRUPTED, ended_at: new Date().toISOString(), duration: 0 },
       details: { source: 'tracker', reason: INTERRUPTED },
     });
     this.#tracked.delete(callId);
