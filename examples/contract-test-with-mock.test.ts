@@ -26,7 +26,7 @@ const mock = createOutdialMock({ baseUrl: 'https://api.outdial.test', progressio
 const server = setupServer(...mock.handlers);
 const outdial = new Outdial({ apiKey: mock.apiKey, baseUrl: mock.baseUrl });
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => mock.reset());
 afterAll(() => server.close());
 

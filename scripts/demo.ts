@@ -7,7 +7,10 @@ const server = await startServer({ port: 0, dbPath: ':memory:', livekit: 'emulat
 try {
   const org = await server.admin.createOrganization('Demo');
   const { key } = await server.admin.createApiKey(org.id);
-  const agent = await server.admin.createAgent(org.id, { name: 'Demo agent', phoneNumbers: ['+14155551234'] });
+  const agent = await server.admin.createAgent(org.id, {
+    name: 'Demo agent',
+    phoneNumbers: ['+14155551234'],
+  });
   console.log(`Outdial is listening on ${server.url} (LiveKit emulated in-process)\n`);
   await quickstart({ baseUrl: server.url, apiKey: key, agentId: agent.id });
 } finally {

@@ -49,7 +49,7 @@ const mockTarget: ContractTarget = {
       },
     });
     const msw = setupServer(...mock.handlers);
-    msw.listen({ onUnhandledRequest: 'bypass' });
+    msw.listen({ onUnhandledFrame: 'bypass' });
     const agent = (a: { id: string; phoneNumbers: string[] }) => ({ id: a.id, phoneNumbers: a.phoneNumbers });
     return {
       baseUrl: mock.baseUrl,

@@ -103,5 +103,6 @@ const errorType = (response: Response): Promise<unknown> =>
   response
     .clone()
     .json()
-    .then((body) => body?.error?.type)
+    // `json()` is `any` in the DOM typings but `unknown` in Node's: type the envelope here.
+    .then((body) => (body as { error?: { type?: unknown } } | null)?.error?.type)
     .catch(() => undefined);
