@@ -13,6 +13,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/livekit-emulator/src/outcomes.ts', import.meta.url)),
       },
       { find: '@outdial/livekit-emulator', replacement: src('livekit-emulator') },
+      {
+        find: '@outdial/mock/validation-rules',
+        replacement: fileURLToPath(new URL('./packages/mock/src/validation-rules.ts', import.meta.url)),
+      },
       { find: '@outdial/sdk', replacement: src('sdk') },
       { find: '@outdial/mock', replacement: src('mock') },
       { find: '@outdial/server', replacement: src('server') },

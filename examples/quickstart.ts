@@ -17,7 +17,7 @@ export async function quickstart({ baseUrl, apiKey, agentId, log = console.log }
     timeoutMs: 60_000,
     minDelayMs: 100,
     maxDelayMs: 500,
-    onStatusChange: (c) => log(`${String((Date.now() - started) / 1000).padStart(5)} s  ${c.status}`),
+    onStatusChange: (c) => log(`${((Date.now() - started) / 1000).toFixed(2).padStart(6)} s  ${c.status}`),
   });
 
   log(`final    ${final.status}, ${final.duration ?? 0} s talked, room ${final.roomId}`);

@@ -8,4 +8,7 @@ export default defineConfig({
   sourcemap: true,
   target: 'node22',
   platform: 'node',
+  // The validation-message rules are shared with the mock; bundled in, so the published server
+  // does not depend on the mock.
+  noExternal: ['@outdial/mock'],
 });

@@ -1,23 +1,15 @@
 /**
  * @module
  * Validates a request's parameters and JSON body against its operation in openapi.yaml with ajv,
- * and turns ajv's errors into the envelope's `details` with the rules shared with the server:
- *
- * - `field` is the parameter name, or the dotted body path (`phoneNumbers.1`), or `body` for
- *   the body as a whole;
- * - `message` is the nearest `x-error-message` (see `schema-messages.ts`); a missing required
- *   value gets `<field> is required`, an unknown body property `Unknown field: <name>`, and
- *   anything else without a message `<field> is invalid`;
- * - one detail per field (the first failing rule), parameters first in spec order (path-level
- *   parameters, then the operation's), then body fields in the schema's property order
- *   (unknown fields last, in the order they were sent; a property before its children).
+ * and turns ajv's errors into the envelope's `details` with the rules shared with the server
+ * (`../validation-rules.ts`).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { type BodyFailure, bodyDetails, bodyFailure, parameterErrorMessage } from '../validation-rules';
 import type { ErrorDetail } from './api-error';
 import { ApiError } from './api-error';
-import { errorMessageAt, propertyOrder } from './schema-messages';
 import { type ParameterNode, resolvePointer, type SchemaNode, spec } from './spec';
 
 /** A parameter with the JSON pointer of its schema inside the document. */
@@ -52,16 +44,6 @@ function toSegments(instancePath: string): string[] {
     .split('/')
     .slice(1)
     .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-
-function compareSegments(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const [x, y] = [a[i] as string, b[i] as string];
-    if (x === y) continue;
-    if (/^\d+$/.test(x) && /^\d+$/.test(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
 }
 
 /**
@@ -113,8 +95,10 @@ export class RequestValidator {
       }
       const first = (validate.errors ?? [])[0];
       const segments = first ? toSegments(first.instancePath).slice(1) : [];
-      const message = errorMessageAt(parameter.schema, segments) ?? `${parameter.name} is invalid`;
-      details.push({ field: parameter.name, message });
+      details.push({
+        field: parameter.name,
+        message: parameterErrorMessage(parameter, first?.keyword, segments, resolvePointer),
+      });
     }
     return { details, values };
   }
@@ -124,23 +108,8 @@ export class RequestValidator {
     const validate = this.#bodyValidator;
     const schema = this.#bodySchema;
     if (!validate || !schema || validate(body)) return [];
-    const byField = new Map<string, { segments: string[]; message: string }>();
-    for (const error of validate.errors ?? []) {
-      const { segments, message } = describeBodyError(error, schema);
-      const field = segments.length === 0 ? 'body' : segments.join('.');
-      if (!byField.has(field)) byField.set(field, { segments, message });
-    }
-    const order = propertyOrder(schema);
-    const sent = Object.keys(body);
-    const rank = (segments: readonly string[]): number => {
-      if (segments.length === 0) return -1;
-      const top = segments[0] as string;
-      const known = order.indexOf(top);
-      return known >= 0 ? known : order.length + sent.indexOf(top);
-    };
-    return [...byField.entries()]
-      .sort(([, a], [, b]) => rank(a.segments) - rank(b.segments) || compareSegments(a.segments, b.segments))
-      .map(([field, { message }]) => ({ field, message }));
+    const failures = (validate.errors ?? []).map((error) => describeBodyError(error, schema));
+    return bodyDetails(failures, schema, body, resolvePointer);
   }
 
   /** Throws the 400 for `details` if there are any. */
@@ -149,18 +118,17 @@ export class RequestValidator {
   }
 }
 
-function describeBodyError(error: ErrorObject, schema: SchemaNode): { segments: string[]; message: string } {
+function describeBodyError(error: ErrorObject, schema: SchemaNode): BodyFailure {
   const parent = toSegments(error.instancePath);
-  if (error.keyword === 'required') {
-    const segments = [...parent, String(error.params.missingProperty)];
-    return { segments, message: `${segments.join('.')} is required` };
-  }
-  if (error.keyword === 'additionalProperties') {
-    const name = String(error.params.additionalProperty);
-    return { segments: [...parent, name], message: `Unknown field: ${name}` };
-  }
-  const field = parent.length === 0 ? 'body' : parent.join('.');
-  return { segments: parent, message: errorMessageAt(schema, parent) ?? `${field} is invalid` };
+  // ajv names the missing or unknown property in params; the shared rules expect it in the path.
+  const property =
+    error.keyword === 'required'
+      ? error.params.missingProperty
+      : error.keyword === 'additionalProperties'
+        ? error.params.additionalProperty
+        : undefined;
+  const segments = property === undefined ? parent : [...parent, String(property)];
+  return bodyFailure(error.keyword, segments, schema, resolvePointer);
 }
 
 function readParameter(parameter: LocatedParameter, inputs: RequestInputs): unknown {

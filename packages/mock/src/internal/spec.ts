@@ -4,18 +4,9 @@
  * message, rule and response schema from here so it cannot drift from `openapi.yaml`.
  */
 import { openApiDocument } from '../generated/openapi-document';
+import type { SchemaNode } from '../validation-rules';
 
-/** A JSON Schema node as it appears in the document (OpenAPI 3.1 = JSON Schema 2020-12). */
-export type SchemaNode = {
-  readonly $ref?: string;
-  readonly type?: string | readonly string[];
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly items?: SchemaNode;
-  readonly additionalProperties?: boolean | SchemaNode;
-  readonly default?: unknown;
-  readonly 'x-error-message'?: string;
-  readonly [keyword: string]: unknown;
-};
+export type { SchemaNode };
 
 /** An operation's parameter, with its `$ref` already resolved. */
 export type ParameterNode = {

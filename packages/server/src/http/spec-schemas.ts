@@ -1,21 +1,12 @@
 /**
  * @module
- * Reads request schemas and their `x-error-message`s out of openapi.yaml. The rule, shared with
- * the mock: a failing value's message is the one of the nearest schema that defines one, walking
- * from the root down the value's path (a property's own message wins over its `$ref`'d
- * component's).
+ * Reads operations' parameters and request schemas out of openapi.yaml, for the validation-error
+ * rules shared with the mock (`@outdial/mock/validation-rules`).
  */
+import type { SchemaNode } from '@outdial/mock/validation-rules';
 import { openApiDocument } from '../generated/openapi-document';
 
-/** A JSON Schema node as it appears in the document (OpenAPI 3.1 = JSON Schema 2020-12). */
-export interface SchemaNode {
-  readonly $ref?: string;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly items?: SchemaNode;
-  readonly additionalProperties?: boolean | SchemaNode;
-  readonly 'x-error-message'?: string;
-  readonly [keyword: string]: unknown;
-}
+export type { SchemaNode };
 
 export interface ParameterNode {
   readonly name: string;
@@ -49,54 +40,6 @@ export function resolvePointer<T>(ref: string): T {
 function deref<T>(node: T | { $ref: string }): T {
   const ref = (node as { $ref?: unknown }).$ref;
   return typeof ref === 'string' ? deref(resolvePointer<T | { $ref: string }>(ref)) : (node as T);
-}
-
-/** The node followed by the nodes its `$ref` chain points at, nearest first. */
-function refChain(node: SchemaNode): SchemaNode[] {
-  const chain = [node];
-  let current = node;
-  while (typeof current.$ref === 'string') {
-    current = resolvePointer<SchemaNode>(current.$ref);
-    chain.push(current);
-  }
-  return chain;
-}
-
-function ownMessage(node: SchemaNode): string | undefined {
-  return refChain(node).find((n) => typeof n['x-error-message'] === 'string')?.['x-error-message'];
-}
-
-function childSchema(node: SchemaNode, segment: string): SchemaNode | undefined {
-  for (const n of refChain(node)) {
-    const property = n.properties?.[segment];
-    if (property) return property;
-    if (/^\d+$/.test(segment) && n.items) return n.items;
-    if (typeof n.additionalProperties === 'object') return n.additionalProperties;
-  }
-  return undefined;
-}
-
-/**
- * The deepest `x-error-message` on the way from `root` to the value at `segments`, if any.
- *
- * @example
- * errorMessageAt(createAgentSchema, ['phoneNumbers', '1']); // 'Phone numbers must be a list …'
- */
-export function errorMessageAt(root: SchemaNode, segments: readonly string[]): string | undefined {
-  let node: SchemaNode | undefined = root;
-  let message = ownMessage(root);
-  for (const segment of segments) {
-    node = node && childSchema(node, segment);
-    if (!node) break;
-    message = ownMessage(node) ?? message;
-  }
-  return message;
-}
-
-/** The properties a schema declares, in document order (the order of error details). */
-export function propertyOrder(root: SchemaNode): string[] {
-  for (const n of refChain(root)) if (n.properties) return Object.keys(n.properties);
-  return [];
 }
 
 const shapes = new Map<string, OperationShape | undefined>();

@@ -1,17 +1,17 @@
 /**
  * @module
  * Turns express-openapi-validator's request errors into the envelope's `details`, with the rules
- * shared with the mock (which applies them to ajv's errors directly):
- *
- * - `field` is the parameter name, or the dotted body path (`phoneNumbers.1`), or `body`;
- * - `message` is the nearest `x-error-message` (see `spec-schemas.ts`); a missing required value
- *   gets `<field> is required`, an unknown body property `Unknown field: <name>`, and anything
- *   else without a message `<field> is invalid`;
- * - one detail per field (its first failing rule); parameters first in spec order, then body
- *   fields in the schema's property order (unknown fields last, in the order they were sent).
+ * the mock applies to ajv's errors (`@outdial/mock/validation-rules`, bundled in at build time).
  */
+
+import {
+  type BodyFailure,
+  bodyDetails,
+  bodyFailure,
+  parameterErrorMessage,
+} from '@outdial/mock/validation-rules';
 import type { ErrorDetail } from './api-error';
-import { errorMessageAt, type OperationShape, propertyOrder } from './spec-schemas';
+import { type OperationShape, resolvePointer, type SchemaNode } from './spec-schemas';
 
 /** One error as express-openapi-validator reports it (`path` is `/body/…`, `/query/…`, …). */
 export interface ValidatorErrorItem {
@@ -35,16 +35,6 @@ function toSegments(path: string): string[] {
     .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
-function compareSegments(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const [x, y] = [a[i] as string, b[i] as string];
-    if (x === y) continue;
-    if (/^\d+$/.test(x) && /^\d+$/.test(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
-}
-
 /**
  * The details for a failed request, ordered as the contract says.
  *
@@ -56,14 +46,13 @@ export function validationDetails(
   body: unknown,
 ): ErrorDetail[] {
   const parameterDetails = new Map<number, ErrorDetail>();
-  const bodyDetails = new Map<string, { segments: string[]; message: string }>();
+  const bodyFailures: BodyFailure[] = [];
   for (const error of errors) {
     const [location = '', ...segments] = toSegments(error.path);
     const keyword = error.errorCode?.replace(/\.openapi\.validation$/, '');
     if (location === 'body') {
-      const detail = describeBodyError(keyword, segments, shape);
-      const field = detail.segments.length === 0 ? 'body' : detail.segments.join('.');
-      if (!bodyDetails.has(field)) bodyDetails.set(field, detail);
+      // express-openapi-validator already appends the missing or unknown property to the path.
+      if (shape.bodySchema) bodyFailures.push(bodyFailure(keyword, segments, shape.bodySchema, resolve));
       continue;
     }
     const parameterIn = PARAMETER_LOCATIONS[location];
@@ -74,40 +63,15 @@ export function validationDetails(
     );
     const parameter = shape.parameters[index];
     if (!parameter || parameterDetails.has(index)) continue;
-    const message =
-      keyword === 'required' && inner.length === 0
-        ? `${parameter.name} is required`
-        : (errorMessageAt(parameter.schema, inner) ?? `${parameter.name} is invalid`);
-    parameterDetails.set(index, { field: parameter.name, message });
+    parameterDetails.set(index, {
+      field: parameter.name,
+      message: parameterErrorMessage(parameter, keyword, inner, resolve),
+    });
   }
-
-  const order = shape.bodySchema ? propertyOrder(shape.bodySchema) : [];
-  const sent = body && typeof body === 'object' ? Object.keys(body) : [];
-  const rank = (segments: readonly string[]): number => {
-    if (segments.length === 0) return -1;
-    const top = segments[0] as string;
-    const known = order.indexOf(top);
-    return known >= 0 ? known : order.length + sent.indexOf(top);
-  };
   return [
     ...[...parameterDetails.entries()].sort(([a], [b]) => a - b).map(([, detail]) => detail),
-    ...[...bodyDetails.entries()]
-      .sort(([, a], [, b]) => rank(a.segments) - rank(b.segments) || compareSegments(a.segments, b.segments))
-      .map(([field, { message }]) => ({ field, message })),
+    ...(shape.bodySchema ? bodyDetails(bodyFailures, shape.bodySchema, body, resolve) : []),
   ];
 }
 
-function describeBodyError(
-  keyword: string | undefined,
-  segments: string[],
-  shape: OperationShape,
-): { segments: string[]; message: string } {
-  // express-openapi-validator already appends the missing or unknown property to the path.
-  if (keyword === 'required') return { segments, message: `${segments.join('.')} is required` };
-  if (keyword === 'additionalProperties') {
-    return { segments, message: `Unknown field: ${segments[segments.length - 1]}` };
-  }
-  const field = segments.length === 0 ? 'body' : segments.join('.');
-  const message = shape.bodySchema ? errorMessageAt(shape.bodySchema, segments) : undefined;
-  return { segments, message: message ?? `${field} is invalid` };
-}
+const resolve = (ref: string) => resolvePointer<SchemaNode>(ref);
