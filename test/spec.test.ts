@@ -87,3 +87,28 @@ describe('openapi.yaml', () => {
     }
   });
 });
+
+describe('the call status machine in openapi.yaml', () => {
+  const schema = spec.components.schemas.CallStatus as {
+    enum: string[];
+    'x-terminal': string[];
+    'x-cancellable': string[];
+    'x-transitions': Record<string, string[]>;
+  };
+
+  it('has a row for every status, and moves only to known statuses', () => {
+    expect(Object.keys(schema['x-transitions']).sort()).toEqual([...schema.enum].sort());
+    for (const targets of Object.values(schema['x-transitions'])) {
+      for (const to of targets) expect(schema.enum).toContain(to);
+    }
+  });
+
+  it('lets nothing leave a terminal status, and cancels exactly the live ones', () => {
+    for (const status of schema['x-terminal']) expect(schema['x-transitions'][status]).toEqual([]);
+    expect([...schema['x-cancellable']].sort()).toEqual(
+      schema.enum.filter((s) => !schema['x-terminal'].includes(s)).sort(),
+    );
+    for (const status of schema['x-cancellable'])
+      expect(schema['x-transitions'][status]).toContain('cancelled');
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * @module
- * The call status machine, defined once: the statuses, which are terminal or cancellable (read
- * from the spec's `x-terminal` / `x-cancellable`), and the table of allowed from → to moves
- * (the same table as the server's). Every status write in the mock goes through `pathTo`.
+ * The call status machine, read from the spec (`CallStatus`'s `x-terminal`, `x-cancellable` and
+ * `x-transitions`, the table the server guards its writes with). Every status write in the mock
+ * goes through `pathTo`.
  */
 import { resolvePointer } from './spec';
 
@@ -10,6 +10,7 @@ type CallStatusSchema = {
   enum: readonly string[];
   'x-terminal': readonly string[];
   'x-cancellable': readonly string[];
+  'x-transitions': Readonly<Record<CallStatus, readonly CallStatus[]>>;
 };
 const schema = resolvePointer<CallStatusSchema>('#/components/schemas/CallStatus');
 
@@ -36,22 +37,7 @@ export function isCancellable(status: CallStatus): boolean {
   return schema['x-cancellable'].includes(status);
 }
 
-/**
- * from → allowed to. `connecting` may jump straight to `active` (the answer can arrive before the
- * ringing event); terminal statuses allow nothing, so a finished call never changes.
- */
-const ALLOWED: Readonly<Record<CallStatus, readonly CallStatus[]>> = {
-  initiated: ['queued', 'failed', 'cancelled'],
-  queued: ['connecting', 'failed', 'cancelled'],
-  connecting: ['ringing', 'active', 'busy', 'no_answer', 'failed', 'cancelled'],
-  ringing: ['active', 'busy', 'no_answer', 'failed', 'cancelled'],
-  active: ['completed', 'failed', 'cancelled'],
-  completed: [],
-  failed: [],
-  cancelled: [],
-  no_answer: [],
-  busy: [],
-};
+const ALLOWED = schema['x-transitions'];
 
 /**
  * The shortest chain of allowed moves from `from` to `to` (excluding `from`), or undefined when

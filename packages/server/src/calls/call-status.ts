@@ -1,10 +1,13 @@
 /**
  * @module
  * The call status machine: every status a call can have, and the one table of allowed
- * transitions. Every status write goes through `transitionCall` (store/call-transitions.ts),
- * which guards the UPDATE with `WHERE status IN (allowed sources)`, so a late webhook or dial
- * result can never overwrite a terminal status.
+ * transitions, read from openapi.yaml (`CallStatus`'s `x-transitions`, shared with the mock).
+ * Every status write goes through `transitionCall` (store/call-transitions.ts), which guards the
+ * UPDATE with `WHERE status IN (allowed sources)`, so a late webhook or dial result can never
+ * overwrite a terminal status.
  */
+
+import { openApiDocument } from '../generated/openapi-document';
 
 export const CALL_STATUSES = [
   'initiated',
@@ -21,41 +24,22 @@ export const CALL_STATUSES = [
 
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
-/** A call in one of these never changes again. */
-export const TERMINAL_STATUSES: readonly CallStatus[] = [
-  'completed',
-  'failed',
-  'cancelled',
-  'no_answer',
-  'busy',
-];
-
-/** DELETE /api/v1/calls/{id} accepts these (the contract's cancellable-status rule). */
-export const CANCELLABLE_STATUSES: readonly CallStatus[] = [
-  'initiated',
-  'queued',
-  'connecting',
-  'ringing',
-  'active',
-];
-
-/**
- * from → allowed to. `connecting` may jump straight to `active`: with `waitUntilAnswered` the
- * answer can reach us (in the CreateSIPParticipant response) before the `participant_joined`
- * webhook that marks ringing.
- */
-export const ALLOWED_TRANSITIONS: Readonly<Record<CallStatus, readonly CallStatus[]>> = {
-  initiated: ['queued', 'failed', 'cancelled'],
-  queued: ['connecting', 'failed', 'cancelled'],
-  connecting: ['ringing', 'active', 'busy', 'no_answer', 'failed', 'cancelled'],
-  ringing: ['active', 'busy', 'no_answer', 'failed', 'cancelled'],
-  active: ['completed', 'failed', 'cancelled'],
-  completed: [],
-  failed: [],
-  cancelled: [],
-  no_answer: [],
-  busy: [],
+type CallStatusSchema = {
+  readonly 'x-terminal': readonly CallStatus[];
+  readonly 'x-cancellable': readonly CallStatus[];
+  readonly 'x-transitions': Readonly<Record<CallStatus, readonly CallStatus[]>>;
 };
+const schema = openApiDocument.components.schemas.CallStatus as unknown as CallStatusSchema;
+
+/** A call in one of these never changes again (openapi.yaml `x-terminal`). */
+export const TERMINAL_STATUSES: readonly CallStatus[] = schema['x-terminal'];
+
+/** DELETE /api/v1/calls/{id} accepts these (openapi.yaml `x-cancellable`). */
+export const CANCELLABLE_STATUSES: readonly CallStatus[] = schema['x-cancellable'];
+
+/** from → allowed to, as openapi.yaml's `x-transitions` has it (shared with the mock). */
+export const ALLOWED_TRANSITIONS: Readonly<Record<CallStatus, readonly CallStatus[]>> =
+  schema['x-transitions'];
 
 export function isTerminalStatus(status: CallStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
