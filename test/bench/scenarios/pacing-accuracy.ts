@@ -15,6 +15,7 @@ export async function pacingAccuracy(cpsValues = [10, 50, 200]): Promise<BenchRo
     try {
       const submitStart = performance.timeOrigin + performance.now();
       await placeCalls(stack, CALLS, 32);
+      const submitEnd = performance.timeOrigin + performance.now();
       const starts = await waitForDialStarts(
         stack,
         (s) => s.length >= CALLS,
@@ -25,6 +26,18 @@ export async function pacingAccuracy(cpsValues = [10, 50, 200]): Promise<BenchRo
       const last = times.at(-1) as number;
       const maxWindow = maxInSlidingWindow(times, 1000);
       const achieved = (times.length - 1) / ((last - first) / 1000) / cps;
+      // The same, once every call has been submitted: the pacer alone, with a backlog to drain
+      // and no request load competing for the server's event loop.
+      const drainTimes = starts
+        .filter((s) => s.at >= submitEnd)
+        .map((s) => s.monotonic)
+        .sort((a, b) => a - b);
+      const steady =
+        drainTimes.length > 1
+          ? (drainTimes.length - 1) /
+            (((drainTimes.at(-1) as number) - (drainTimes[0] as number)) / 1000) /
+            cps
+          : Number.NaN;
       const drainSeconds = (Math.max(...starts.map((s) => s.at)) - submitStart) / 1000;
       rows.push(
         {
@@ -36,10 +49,19 @@ export async function pacingAccuracy(cpsValues = [10, 50, 200]): Promise<BenchRo
         },
         {
           scenario: `Pacing, CPS ${cps}`,
-          metric: 'achieved starts/s ÷ CPS',
+          metric: 'achieved starts/s ÷ CPS, first to last start',
           value: `${round(achieved, 3)}`,
           target: '≥ 0.98',
           met: achieved >= 0.98,
+          note: `the ${CALLS} POSTs took ${round((submitEnd - submitStart) / 1000, 2)} s, competing with dialing for the server's CPU`,
+        },
+        {
+          scenario: `Pacing, CPS ${cps}`,
+          metric: 'achieved starts/s ÷ CPS, after the last POST',
+          value: `${round(steady, 3)}`,
+          target: '≥ 0.98',
+          met: steady >= 0.98,
+          note: `${drainTimes.length} starts with the backlog draining`,
         },
         {
           scenario: `Pacing, CPS ${cps}`,

@@ -8,7 +8,7 @@ export const serveCommand: CliCommand = {
   usage: 'serve [--port <port>] [--host <host>] [--db <path>] [--emulate-livekit]',
   summary:
     'Runs the Calls API and the Dial queue. Configuration comes from the environment (PORT, OUTDIAL_DB_PATH, ' +
-    'LIVEKIT_*, DIAL_CPS, DIAL_MAX_IN_FLIGHT, OUTDIAL_RATE_LIMIT, LOG_LEVEL); flags win over it.',
+    'LIVEKIT_*, DIAL_CPS, DIAL_MAX_IN_FLIGHT, DIAL_GUARD_BAND_MS, OUTDIAL_RATE_LIMIT, LOG_LEVEL); flags win over it.',
   options: {
     port: { type: 'string', description: 'Port to listen on (default $PORT or 3000; 0 picks one)' },
     host: { type: 'string', description: 'Interface to bind (default $HOST or 127.0.0.1)' },
@@ -33,6 +33,7 @@ export const serveCommand: CliCommand = {
       livekit: emulate ? 'emulate' : config.livekit,
       dialCps: config.dialCps,
       dialMaxInFlight: config.dialMaxInFlight,
+      dialGuardBandMs: config.dialGuardBandMs,
       rateLimit:
         config.rateLimitPerMinute > 0 ? { windowMs: 60_000, limit: config.rateLimitPerMinute } : false,
       logLevel: config.logLevel,

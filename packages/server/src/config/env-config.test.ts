@@ -10,6 +10,7 @@ describe('loadEnvConfig', () => {
       livekit: null,
       dialCps: 10,
       dialMaxInFlight: 50,
+      dialGuardBandMs: 15,
       rateLimitPerMinute: 600,
       logLevel: 'info',
     });
@@ -26,6 +27,7 @@ describe('loadEnvConfig', () => {
       LIVEKIT_AGENT_NAME: 'support',
       DIAL_CPS: '50',
       DIAL_MAX_IN_FLIGHT: '200',
+      DIAL_GUARD_BAND_MS: '25',
       OUTDIAL_RATE_LIMIT: '0',
       LOG_LEVEL: 'debug',
     });
@@ -41,6 +43,7 @@ describe('loadEnvConfig', () => {
       },
       dialCps: 50,
       dialMaxInFlight: 200,
+      dialGuardBandMs: 25,
       rateLimitPerMinute: 0,
       logLevel: 'debug',
     });

@@ -13,6 +13,8 @@ export interface EnvConfig {
   livekit: LiveKitConnection | null;
   dialCps: number;
   dialMaxInFlight: number;
+  /** Extra milliseconds per 1 s pacing window, absorbing network jitter toward the carrier. */
+  dialGuardBandMs: number;
   /** Requests per minute per API key; 0 turns the limit off. */
   rateLimitPerMinute: number;
   logLevel: string;
@@ -72,6 +74,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     livekit,
     dialCps: integer('DIAL_CPS', 10, 1, 10000),
     dialMaxInFlight: integer('DIAL_MAX_IN_FLIGHT', 50, 1, 100000),
+    dialGuardBandMs: integer('DIAL_GUARD_BAND_MS', 15, 0, 1000),
     rateLimitPerMinute: integer('OUTDIAL_RATE_LIMIT', 600, 0, 1_000_000),
     logLevel,
   };

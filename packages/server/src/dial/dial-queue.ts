@@ -9,10 +9,11 @@ import type { Logger } from 'pino';
 import { transitionCall } from '../store/call-transitions';
 import type { CallRow, Database } from '../store/schema';
 import { roomNameForCall } from './call-room';
+import { DialLookAhead } from './dial-look-ahead';
 import { DialPacer, type DialStart } from './dial-pacer';
 import type { Dialer, DialOutcome } from './dialer';
 import { LiveCallTracker } from './live-call-tracker';
-import type { MonotonicClock } from './monotonic-clock';
+import { type MonotonicClock, systemClock } from './monotonic-clock';
 import { placeCallRequestFor } from './place-call-request';
 import { QueuedCallWindow } from './queued-call-window';
 
@@ -40,8 +41,9 @@ class DialAbandoned extends Error {}
 /**
  * Two p-queues: `#starts` takes calls from the window in (priority, seq) order and holds each
  * until its INVITE is sent; its concurrency is the look-ahead, the number of calls that may be
- * claimed and prepared (room, agent) ahead of their pacing slot. It is small (about 100 ms of
- * budget), so an urgent call waits behind at most that many already-claimed calls.
+ * claimed and prepared (room, agent) ahead of their pacing slot. It follows the measured
+ * preparation time (`DialLookAhead`): just enough to keep every slot used, so an urgent call waits
+ * behind as few already-claimed calls as possible.
  * `#inFlight` bounds dials from claim to answer/failure (DIAL_MAX_IN_FLIGHT).
  *
  * @example
@@ -55,6 +57,7 @@ export class DialQueue {
   readonly #deps: DialQueueDeps;
   readonly #log: Logger;
   readonly #pacer: DialPacer;
+  readonly #lookAhead: DialLookAhead;
   readonly #starts: PQueue;
   readonly #inFlight: PQueue;
   readonly #window: QueuedCallWindow;
@@ -77,8 +80,8 @@ export class DialQueue {
       ...(deps.guardBandMs === undefined ? {} : { guardBandMs: deps.guardBandMs }),
       ...(deps.clock === undefined ? {} : { clock: deps.clock }),
     });
-    const lookAhead = Math.max(2, Math.ceil(deps.cps / 10));
-    this.#starts = new PQueue({ concurrency: Math.min(lookAhead, deps.maxInFlight) });
+    this.#lookAhead = new DialLookAhead({ cps: deps.cps, max: deps.maxInFlight });
+    this.#starts = new PQueue({ concurrency: this.#lookAhead.size });
     this.#inFlight = new PQueue({ concurrency: deps.maxInFlight });
     this.#window = new QueuedCallWindow({
       db: deps.db,
@@ -204,12 +207,15 @@ export class DialQueue {
     if (!call) return; // Cancelled, or dialed already.
     const abort = new AbortController();
     this.#liveDials.set(callId, abort);
+    const clock = this.#deps.clock ?? systemClock;
+    const claimedAt = clock.now();
     let start: DialStart | undefined;
     try {
       const request = await placeCallRequestFor(db, call);
       const outcome = await dialer.placeCall(request, {
         beforeDialStart: async () => {
           if (abort.signal.aborted) throw new DialAbandoned();
+          this.#starts.concurrency = this.#lookAhead.record(clock.now() - claimedAt);
           start = await this.#pacer.acquire();
           if (abort.signal.aborted) throw new DialAbandoned();
           inviteSent();

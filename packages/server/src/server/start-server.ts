@@ -44,6 +44,11 @@ export interface ServerOptions {
   dialCps?: number;
   /** Dials still ringing at once. Default 50. */
   dialMaxInFlight?: number;
+  /**
+   * Milliseconds added to each 1 s pacing window (default 15, keeping 98.5% of the budget): the
+   * margin for jitter between our clock and the carrier's.
+   */
+  dialGuardBandMs?: number;
   /** Per API key; false turns it off. Default 600 requests per minute. */
   rateLimit?: { windowMs: number; limit: number } | false;
   /** Check every response against openapi.yaml. Default on unless NODE_ENV=production. */
@@ -128,6 +133,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       logger: logger.child({ component: 'dial-queue' }),
       cps: options.dialCps ?? 10,
       maxInFlight: options.dialMaxInFlight ?? 50,
+      ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
     });
     const webhookReceiver = livekit
       ? new LiveKitWebhookHandler({

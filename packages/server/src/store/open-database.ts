@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export interface OpenDatabaseOptions {
   /** A file path, or ':memory:' for a throwaway database (tests). */
@@ -23,7 +24,7 @@ export async function openDatabase({ path, migrate = true }: OpenDatabaseOptions
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   if (migrate) await migrateToLatest(db);
   return db;
 }
