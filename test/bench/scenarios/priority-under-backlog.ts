@@ -24,7 +24,11 @@ export async function priorityUnderBacklog(cps = 50, backlog = 10_000): Promise<
         value: `${round(waited, 1)} ms`,
         target: `≤ ${round(target, 0)} ms (1/CPS + 50 ms)`,
         met: waited <= target,
-        note: `${dialedBefore} backlog calls had been dialed before it; ${backlog - dialedBefore} were still queued behind it`,
+        note:
+          `${dialedBefore} backlog calls had been dialed before it; ${backlog - dialedBefore} were still queued behind it` +
+          (waited <= target
+            ? ''
+            : '. Cause: it waits behind the calls already claimed and prepared for the next slots (the look-ahead, ≥ 2 slots = 40 ms at CPS 50), then for its own slot; the pacer serves waiters first come, first served'),
       },
     ];
   } finally {
