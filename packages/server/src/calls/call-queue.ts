@@ -4,10 +4,26 @@
  */
 import type { CallRow } from '../store/schema';
 
+/**
+ * How a cancelled call was stopped: `before_dial` when no INVITE had been sent (the phone never
+ * rang), `hung_up` when one had (or may have, for a dial interrupted by a restart), so the call was
+ * torn down in LiveKit.
+ */
+export type CallCancellation = 'before_dial' | 'hung_up';
+
 export interface CallQueue {
   /** Hands a committed `queued` call to the queue. */
   notifyQueued(call: { id: string; priority: number; seq: number }): void;
-  /** After a cancel is committed: drops a queued call, or deletes a live call's LiveKit room. */
-  onCallCancelled(before: CallRow): Promise<void>;
+  /**
+   * Commits a cancel so that it cannot cross the call's INVITE: `commit` runs while no INVITE for
+   * the call can start, and is told which case it is. Once it returns the cancelled row, the
+   * queue drops the queued call, or hangs the live one up in LiveKit (retried until LiveKit
+   * confirms; the first attempt is awaited).
+   * @returns what `commit` returned: the cancelled call, or undefined when it did not commit
+   */
+  cancel(
+    before: CallRow,
+    commit: (cancellation: CallCancellation) => Promise<CallRow | undefined>,
+  ): Promise<CallRow | undefined>;
   readonly running: boolean;
 }

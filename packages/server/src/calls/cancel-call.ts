@@ -1,10 +1,10 @@
 /**
  * @module
- * DELETE /api/v1/calls/{callId}: commits the cancel through the status machine, then lets the
- * Dial queue drop the queued call or delete the live call's LiveKit room.
+ * DELETE /api/v1/calls/{callId}: commits the cancel through the status machine, inside the Dial
+ * queue's gate (so it cannot cross the call's INVITE), which then drops the queued call or hangs
+ * the live one up in LiveKit.
  */
 import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
 import { apiError } from '../http/api-error';
 import { transitionCall } from '../store/call-transitions';
 import type { CallRow, Database } from '../store/schema';
@@ -15,7 +15,6 @@ import { findOwnCall } from './find-own-call';
 export interface CancelCallDeps {
   db: Kysely<Database>;
   queue: CallQueue;
-  logger: Logger;
 }
 
 /** A status can change under us (the Dial queue, a webhook); a few re-reads settle it. */
@@ -30,20 +29,18 @@ export async function cancelCall(
     if (!CANCELLABLE_STATUSES.includes(before.status)) {
       throw apiError('call_not_cancellable', { status: before.status });
     }
-    const endedAt = new Date();
-    const cancelled = await transitionCall(deps.db, before.id, 'cancelled', {
-      from: [before.status],
-      patch: { ended_at: endedAt.toISOString(), duration: talkSeconds(before, endedAt) },
-      details: { reason: 'cancelled_by_api' },
-      now: endedAt,
+    const cancelled = await deps.queue.cancel(before, (cancellation) => {
+      // Taken inside the queue's gate: the cancel's time is its commit's, after any INVITE it
+      // let go first.
+      const endedAt = new Date();
+      return transitionCall(deps.db, before.id, 'cancelled', {
+        from: [before.status],
+        patch: { ended_at: endedAt.toISOString(), duration: talkSeconds(before, endedAt), cancellation },
+        details: { reason: 'cancelled_by_api', cancellation },
+        now: endedAt,
+      });
     });
     if (!cancelled) continue;
-    try {
-      await deps.queue.onCallCancelled(before);
-    } catch (error) {
-      // The cancel is committed either way; the contract says a failed room deletion is only a warning.
-      deps.logger.warn({ err: error, callId: before.id }, 'cancelled call clean-up failed');
-    }
     return { id: cancelled.id, status: 'cancelled' };
   }
   throw new Error(`call ${request.callId} kept changing status while being cancelled`);

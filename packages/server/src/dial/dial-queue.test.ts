@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANCELLABLE_STATUSES } from '../calls/call-status';
 import { transitionCall } from '../store/call-transitions';
+import type { CallRow } from '../store/schema';
 import { DialQueue } from './dial-queue';
 import {
   callById,
@@ -170,8 +171,9 @@ describe('DialQueue outcomes', () => {
     await q.start();
     const last = nth(calls, -1);
     const before = await callById(seeded.db, last.id);
-    await seeded.db.updateTable('calls').set({ status: 'cancelled' }).where('id', '=', last.id).execute();
-    await q.onCallCancelled(before);
+    await q.cancel(before, (cancellation) =>
+      transitionCall(seeded.db, last.id, 'cancelled', { from: ['queued'], patch: { cancellation } }),
+    );
     // Let the others run.
     await waitUntil(() => sipRequests().length === 5);
     await waitForAllTerminal(seeded.db);
@@ -180,12 +182,18 @@ describe('DialQueue outcomes', () => {
   });
 });
 
-/** What the HTTP layer does on DELETE: commit the cancel, then tell the queue. */
-async function cancel(q: DialQueue, callId: string): Promise<void> {
+/** What the HTTP layer does on DELETE: commit the cancel inside the queue's gate. */
+async function cancel(q: DialQueue, callId: string): Promise<CallRow | undefined> {
   const before = await callById(seeded.db, callId);
-  const cancelled = await transitionCall(seeded.db, callId, 'cancelled', { from: CANCELLABLE_STATUSES });
+  const cancelled = await q.cancel(before, (cancellation) =>
+    transitionCall(seeded.db, callId, 'cancelled', { from: CANCELLABLE_STATUSES, patch: { cancellation } }),
+  );
   expect(cancelled?.status).toBe('cancelled');
-  await q.onCallCancelled(before);
+  return cancelled;
+}
+
+function deleteRoomAttempts(callId: string): number {
+  return emulator.requests.filter((r) => r.method === 'DeleteRoom' && r.room === `outdial-${callId}`).length;
 }
 
 function roomExists(callId: string): boolean {
@@ -199,7 +207,7 @@ describe('DialQueue cancel of live calls', () => {
     const q = newQueue();
     await q.start();
     await waitUntil(async () => (await callById(seeded.db, call.id)).status === 'ringing');
-    await cancel(q, call.id);
+    expect((await cancel(q, call.id))?.cancellation).toBe('hung_up');
     expect(roomExists(call.id)).toBe(false);
     await q.stop(); // waits for the dial to settle (LiveKit reports the cancelled INVITE)
     expect((await callById(seeded.db, call.id)).status).toBe('cancelled');
@@ -222,7 +230,7 @@ describe('DialQueue cancel of live calls', () => {
     expect((await callById(seeded.db, call.id)).status).toBe('cancelled');
   });
 
-  it('when the room cannot be deleted, the call stays cancelled and a warning is logged', async () => {
+  it('when the room cannot be deleted, the call stays cancelled and DeleteRoom is retried until LiveKit confirms', async () => {
     emulator.setTimings({ talkMs: 10_000 });
     const lines: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
@@ -231,13 +239,36 @@ describe('DialQueue cancel of live calls', () => {
     await q.start();
     await waitUntil(async () => (await callById(seeded.db, call.id)).status === 'active');
     emulator.setFaults({ errorRate: { DeleteRoom: { rate: 1, kind: 'http5xx' } } });
-    await cancel(q, call.id);
+    expect((await cancel(q, call.id))?.cancellation).toBe('hung_up');
     expect((await callById(seeded.db, call.id)).status).toBe('cancelled');
+    await waitUntil(() => deleteRoomAttempts(call.id) >= 3);
+    // The callee is still on the line while LiveKit refuses; the teardown keeps going.
+    expect(roomExists(call.id)).toBe(true);
+    expect(q.pendingTeardowns).toBe(1);
     const warning = lines
       .map((l) => JSON.parse(l))
-      .find((l) => l.msg === 'could not delete the LiveKit room');
+      .find((l) => l.msg === 'could not delete the LiveKit room; retrying');
     expect(warning).toMatchObject({ level: 40, callId: call.id });
-    emulator.hangUp(`outdial-${call.id}`);
+    emulator.setFaults({ errorRate: {} });
+    await waitUntil(() => !roomExists(call.id));
+    await waitUntil(() => q.pendingTeardowns === 0);
+    expect((await callById(seeded.db, call.id)).status).toBe('cancelled');
+  });
+
+  it('a room left behind by a cancelled call is torn down by the next start', async () => {
+    emulator.setTimings({ talkMs: 10_000 });
+    const call = nth(await insertCalls(seeded, [{}]), 0);
+    const first = newQueue();
+    await first.start();
+    await waitUntil(async () => (await callById(seeded.db, call.id)).status === 'active');
+    emulator.setFaults({ errorRate: { DeleteRoom: { rate: 1, kind: 'http5xx' } } });
+    await cancel(first, call.id);
+    await first.stop(); // gives up: the process is going away
+    expect(roomExists(call.id)).toBe(true);
+    emulator.setFaults({ errorRate: {} });
+    await newQueue().start();
+    await waitUntil(() => !roomExists(call.id));
+    expect((await callById(seeded.db, call.id)).status).toBe('cancelled');
   });
 });
 

@@ -6,9 +6,11 @@
 import type { Kysely } from 'kysely';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
+import type { CallCancellation } from '../calls/call-queue';
 import { transitionCall } from '../store/call-transitions';
 import type { CallRow, Database } from '../store/schema';
-import { roomNameForCall } from './call-room';
+import { publishInviteSent } from './dial-diagnostics';
+import { DialGate, type DialPass } from './dial-gate';
 import { DialLookAhead } from './dial-look-ahead';
 import { DialPacer, type DialStart } from './dial-pacer';
 import type { Dialer, DialOutcome } from './dialer';
@@ -16,6 +18,7 @@ import { LiveCallTracker } from './live-call-tracker';
 import { type MonotonicClock, systemClock } from './monotonic-clock';
 import { placeCallRequestFor } from './place-call-request';
 import { QueuedCallWindow } from './queued-call-window';
+import { RoomTeardown } from './room-teardown';
 
 export interface DialQueueDeps {
   db: Kysely<Database>;
@@ -32,11 +35,16 @@ export interface DialQueueDeps {
   windowSize?: number;
   /** How often answered and interrupted calls are checked against LiveKit (lost webhooks). */
   trackIntervalMs?: number;
+  /** Backoff of retried database writes after a dial (first delay; doubles up to 5 s). */
+  writeRetryDelayMs?: number;
   clock?: MonotonicClock;
 }
 
 /** Raised inside a dial that was cancelled before its INVITE: nothing was dialed. */
 class DialAbandoned extends Error {}
+
+const LIVE_STATUSES: readonly string[] = ['connecting', 'ringing', 'active'];
+const MAX_WRITE_RETRY_DELAY_MS = 5000;
 
 /**
  * Two p-queues: `#starts` takes calls from the window in (priority, seq) order and holds each
@@ -62,10 +70,13 @@ export class DialQueue {
   readonly #inFlight: PQueue;
   readonly #window: QueuedCallWindow;
   readonly #tracker: LiveCallTracker | undefined;
+  readonly #teardown: RoomTeardown | undefined;
+  /** Orders each cancel against its call's INVITE. */
+  readonly #gate = new DialGate();
   /** Calls taken from the window whose dial has not finished: never admitted again. */
   readonly #taken = new Set<string>();
-  /** Live dials by call id, aborted by a cancel so they stop before the INVITE. */
-  readonly #liveDials = new Map<string, AbortController>();
+  /** Dials in progress by call id: settles once the dial's CreateSIPParticipant has answered. */
+  readonly #placing = new Map<string, Promise<void>>();
   readonly #dialsSettled = new Set<Promise<void>>();
   #running = false;
 
@@ -90,14 +101,17 @@ export class DialQueue {
       isTaken: (id) => this.#taken.has(id),
       enqueue: (call, signal) => this.#enqueue(call, signal),
     });
-    this.#tracker = deps.dialer
-      ? new LiveCallTracker({
-          db: deps.db,
-          dialer: deps.dialer,
-          logger: this.#log,
-          intervalMs: deps.trackIntervalMs ?? 10_000,
-        })
-      : undefined;
+    this.#teardown = deps.dialer ? new RoomTeardown({ dialer: deps.dialer, logger: this.#log }) : undefined;
+    this.#tracker =
+      deps.dialer && this.#teardown
+        ? new LiveCallTracker({
+            db: deps.db,
+            dialer: deps.dialer,
+            teardown: this.#teardown,
+            logger: this.#log,
+            intervalMs: deps.trackIntervalMs ?? 10_000,
+          })
+        : undefined;
   }
 
   get running(): boolean {
@@ -111,7 +125,9 @@ export class DialQueue {
   async start(): Promise<void> {
     if (this.#running) return;
     if (!this.#deps.dialer || !this.#tracker) {
-      this.#log.warn('LiveKit is not configured: the Dial queue will not dial');
+      this.#log.warn(
+        'LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or run with --emulate-livekit): the Dial queue will not dial',
+      );
       return;
     }
     await this.#reconcileInterruptedDials(this.#tracker);
@@ -127,15 +143,23 @@ export class DialQueue {
     this.#window.admit(call);
   }
 
-  /** Called after a cancel is committed; `before` is the call as it was before the cancel. */
-  async onCallCancelled(before: CallRow): Promise<void> {
-    if (before.status === 'queued' || before.status === 'initiated') {
-      this.#window.remove(before.id);
-      return;
+  /** See CallQueue.cancel. `before` is the call as it was read before the cancel. */
+  async cancel(
+    before: CallRow,
+    commit: (cancellation: CallCancellation) => Promise<CallRow | undefined>,
+  ): Promise<CallRow | undefined> {
+    const callId = before.id;
+    const cancelled = await this.#gate.whileCancelling(callId, ({ dialedHere, inviteSent }) =>
+      commit(cancellationOf(before.status, dialedHere, inviteSent)),
+    );
+    if (!cancelled) return undefined;
+    if (!LIVE_STATUSES.includes(before.status)) {
+      this.#window.remove(callId);
+      return cancelled;
     }
-    if (!['connecting', 'ringing', 'active'].includes(before.status)) return;
-    this.#liveDials.get(before.id)?.abort();
-    await this.#deleteRoom(before.id, 'cancelled');
+    // Waits for the first DeleteRoom only; retries (and the INVITE still in flight) go on.
+    await this.#teardown?.start(callId, 'cancelled', this.#placing.get(callId));
+    return cancelled;
   }
 
   /** Stops starting dials and waits for in-flight ones to settle. Queued calls stay queued. */
@@ -146,6 +170,13 @@ export class DialQueue {
     await this.#starts.onIdle();
     while (this.#dialsSettled.size > 0) await Promise.allSettled([...this.#dialsSettled]);
     await this.#tracker?.stop();
+    // Unconfirmed teardowns are picked up again by the next start's sweep of leftover rooms.
+    await this.#teardown?.stop();
+  }
+
+  /** Teardowns not yet confirmed by LiveKit (tests, /readyz detail). */
+  get pendingTeardowns(): number {
+    return this.#teardown?.pending ?? 0;
   }
 
   /** Calls found connecting/ringing/active at start-up are tracked; dials are never repeated. */
@@ -198,47 +229,92 @@ export class DialQueue {
     const { db } = this.#deps;
     const dialer = this.#deps.dialer as Dialer;
     if (!this.#running) return;
-    // The claim commits before any LiveKit side effect: whatever happens next, this call is never
-    // dialed again (a restart finds it connecting and reconciles instead).
-    const call = await transitionCall(db, callId, 'connecting', {
-      from: ['queued'],
-      details: { source: 'dial_queue' },
-    });
-    if (!call) return; // Cancelled, or dialed already.
-    const abort = new AbortController();
-    this.#liveDials.set(callId, abort);
-    const clock = this.#deps.clock ?? systemClock;
-    const claimedAt = clock.now();
+    // Open before the claim, so that a cancel committed at any moment from here on is seen.
+    this.#gate.open(callId);
+    let placed!: () => void;
+    this.#placing.set(callId, new Promise<void>((resolve) => (placed = resolve)));
     let start: DialStart | undefined;
+    let pass: DialPass | undefined;
     try {
-      const request = await placeCallRequestFor(db, call);
-      const outcome = await dialer.placeCall(request, {
-        beforeDialStart: async () => {
-          if (abort.signal.aborted) throw new DialAbandoned();
-          this.#starts.concurrency = this.#lookAhead.record(clock.now() - claimedAt);
-          start = await this.#pacer.acquire();
-          if (abort.signal.aborted) throw new DialAbandoned();
-          inviteSent();
-        },
-        onDialSent: () => start?.sent(),
-        onRoomCreated: (roomId) => this.#writeCallIds(callId, { room_id: roomId }),
-        onAgentDispatched: (jobId) => this.#writeCallIds(callId, { job_id: jobId }),
+      // The claim commits before any LiveKit side effect: whatever happens next, this call is
+      // never dialed again (a restart finds it connecting and reconciles instead).
+      const call = await transitionCall(db, callId, 'connecting', {
+        from: ['queued'],
+        details: { source: 'dial_queue' },
       });
-      await this.#applyOutcome(callId, outcome);
+      if (!call) return; // Cancelled, or dialed already.
+      const clock = this.#deps.clock ?? systemClock;
+      const claimedAt = clock.now();
+      const request = await placeCallRequestFor(db, call);
+      let outcome: DialOutcome;
+      try {
+        outcome = await dialer.placeCall(request, {
+          beforeDialStart: async () => {
+            if (this.#gate.isCancelled(callId)) throw new DialAbandoned();
+            this.#starts.concurrency = this.#lookAhead.record(clock.now() - claimedAt);
+            start = await this.#pacer.acquire();
+            // Held until the INVITE's headers are on the socket (onDialSent).
+            pass = await this.#gate.enterDial(callId);
+            if (!pass.mayDial) throw new DialAbandoned();
+            inviteSent();
+          },
+          onDialSent: () => {
+            start?.sent();
+            publishInviteSent(callId);
+            pass?.release();
+          },
+          onRoomCreated: (roomId) => this.#writeCallIds(callId, { room_id: roomId }),
+          onAgentDispatched: (jobId) => this.#writeCallIds(callId, { job_id: jobId }),
+        });
+      } finally {
+        // A granted slot always counts (abandoned ones from now): the pacer waits for this.
+        start?.sent();
+        pass?.release();
+        placed();
+      }
+      await this.#recordOutcome(callId, outcome);
     } catch (error) {
       if (error instanceof DialAbandoned) {
         // Cancelled while preparing: the room may have been created after the cancel deleted it.
-        await this.#deleteRoom(callId, 'cancelled before dialing');
+        await this.#teardown?.start(callId, 'cancelled before dialing');
         return;
       }
-      await this.#applyOutcome(callId, {
+      await this.#recordOutcome(callId, {
         status: 'failed',
         failureReason: `Dial error: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
-      // A granted slot always counts (abandoned ones from now): the pacer waits for this.
-      start?.sent();
-      this.#liveDials.delete(callId);
+      placed();
+      this.#placing.delete(callId);
+      this.#gate.close(callId);
+    }
+  }
+
+  /**
+   * Writes a dial's outcome, retrying while the database refuses (locked past busy_timeout, disk
+   * full): the person has been rung, and a call left `connecting`/`ringing` would stay so until a
+   * restart. Retries stop when the queue stops; the next start reconciles the call instead.
+   */
+  async #recordOutcome(callId: string, outcome: DialOutcome): Promise<void> {
+    let delay = this.#deps.writeRetryDelayMs ?? 50;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#applyOutcome(callId, outcome);
+        if (attempt > 1) this.#log.info({ callId, attempts: attempt }, 'dial outcome recorded');
+        return;
+      } catch (error) {
+        if (!this.#running) {
+          this.#log.error(
+            { err: error, callId },
+            'could not record the dial outcome; left for reconciliation',
+          );
+          this.#tracker?.track(callId);
+          return;
+        }
+        this.#log.warn({ err: error, callId, attempt }, 'could not record the dial outcome; retrying');
+        await sleep(delay);
+        delay = Math.min(delay * 2, MAX_WRITE_RETRY_DELAY_MS);
+      }
     }
   }
 
@@ -255,7 +331,7 @@ export class DialQueue {
         this.#tracker?.track(callId);
       } else {
         // Cancelled while ringing: hang up the person who just answered.
-        await this.#deleteRoom(callId, 'answered after cancel');
+        void this.#teardown?.start(callId, 'answered after cancel');
       }
       return;
     }
@@ -268,23 +344,57 @@ export class DialQueue {
     });
     if (ended) this.#log.info({ callId, status, failureReason }, 'dial ended without answer');
     // Frees the agent, and hangs up whatever LiveKit may have started if the outcome is unknown.
-    await this.#deleteRoom(callId, status);
+    void this.#teardown?.start(callId, status);
   }
 
+  /**
+   * Room and dispatch ids are informational (the room's name is derived from the call id), so a
+   * write the database refuses is retried in the background instead of failing the dial.
+   */
   async #writeCallIds(callId: string, ids: { room_id: string } | { job_id: string }): Promise<void> {
-    await this.#deps.db
-      .updateTable('calls')
-      .set({ ...ids, updated_at: new Date().toISOString() })
-      .where('id', '=', callId)
-      .execute();
-  }
-
-  /** Best effort: a room we cannot delete is logged, never fatal. */
-  async #deleteRoom(callId: string, why: string): Promise<void> {
+    const write = () =>
+      this.#deps.db
+        .updateTable('calls')
+        .set({ ...ids, updated_at: new Date().toISOString() })
+        .where('id', '=', callId)
+        .execute();
     try {
-      await this.#deps.dialer?.deleteRoom(roomNameForCall(callId));
+      await write();
     } catch (error) {
-      this.#log.warn({ err: error, callId, why }, 'could not delete the LiveKit room');
+      this.#log.warn({ err: error, callId }, 'could not record LiveKit ids; retrying in the background');
+      void retryInBackground(write, this.#deps.writeRetryDelayMs ?? 50, () => this.#running).catch(
+        (lastError: unknown) => this.#log.error({ err: lastError, callId }, 'gave up recording LiveKit ids'),
+      );
+    }
+  }
+}
+
+/** Which case a cancel is, from what the gate knows. See CallCancellation. */
+function cancellationOf(status: string, dialedHere: boolean, inviteSent: boolean): CallCancellation {
+  if (!LIVE_STATUSES.includes(status)) return 'before_dial';
+  if (dialedHere) return inviteSent || status !== 'connecting' ? 'hung_up' : 'before_dial';
+  // Live but not dialed by this process (a previous run's dial): it may have rung.
+  return 'hung_up';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function retryInBackground(
+  write: () => Promise<unknown>,
+  firstDelayMs: number,
+  keepGoing: () => boolean,
+): Promise<void> {
+  let delay = firstDelayMs;
+  for (let attempt = 1; attempt <= 8; attempt++) {
+    await sleep(delay);
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (attempt === 8 || !keepGoing()) throw error;
+      delay = Math.min(delay * 2, MAX_WRITE_RETRY_DELAY_MS);
     }
   }
 }

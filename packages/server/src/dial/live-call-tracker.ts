@@ -11,12 +11,15 @@ import { isTerminalStatus } from '../calls/call-status';
 import { transitionCall } from '../store/call-transitions';
 import type { Database } from '../store/schema';
 import { completeAnsweredCall } from './call-completion';
-import { roomNameForCall, sipIdentityForCall } from './call-room';
+import { callIdFromRoomName, roomNameForCall, sipIdentityForCall } from './call-room';
 import type { Dialer } from './dialer';
+import type { RoomTeardown } from './room-teardown';
 
 export interface LiveCallTrackerDeps {
   db: Kysely<Database>;
   dialer: Dialer;
+  /** Hangs up rooms of calls that are over (a cancel's teardown lost to a crash, say). */
+  teardown: RoomTeardown;
   logger: Logger;
   /** How often tracked calls are checked against LiveKit. */
   intervalMs: number;
@@ -73,6 +76,12 @@ export class LiveCallTracker {
     const { db, dialer, logger } = this.#deps;
     const ids = [...this.#tracked];
     let roomNames: Set<string> | undefined;
+    try {
+      roomNames = await dialer.listRoomNames();
+    } catch (error) {
+      logger.warn({ err: error }, 'could not list LiveKit rooms; will retry');
+    }
+    if (roomNames) await this.#tearDownRoomsOfEndedCalls(roomNames);
     const undecided: { id: string }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await db
@@ -84,15 +93,9 @@ export class LiveCallTracker {
         if (isTerminalStatus(row.status)) {
           this.#tracked.delete(row.id);
         } else if (row.status === 'active') {
-          try {
-            roomNames ??= await dialer.listRoomNames();
-          } catch (error) {
-            logger.warn({ err: error }, 'could not list LiveKit rooms; will retry');
-            continue;
-          }
           // The room outlives the callee by LiveKit's departure timeout; once it is gone the
           // call is certainly over, whatever webhooks we missed.
-          if (!roomNames.has(roomNameForCall(row.id))) {
+          if (roomNames && !roomNames.has(roomNameForCall(row.id))) {
             await completeAnsweredCall(db, row.id, { source: 'tracker', reason: 'room_gone' });
             this.#tracked.delete(row.id);
           }
@@ -103,6 +106,26 @@ export class LiveCallTracker {
     }
     for (let i = 0; i < undecided.length; i += LOOKUP_BATCH) {
       await Promise.all(undecided.slice(i, i + LOOKUP_BATCH).map((row) => this.#reconcileDial(row.id)));
+    }
+  }
+
+  /**
+   * A room of ours whose call has ended is torn down: the hang-up that should have removed it
+   * failed, or the process that owed it died. This is what makes a cancel's teardown survive a
+   * crash (start-up runs a sweep) and a LiveKit outage longer than the teardown's own retries.
+   */
+  async #tearDownRoomsOfEndedCalls(roomNames: Set<string>): Promise<void> {
+    const callIds = [...roomNames].map(callIdFromRoomName).filter((id): id is string => id !== undefined);
+    for (let i = 0; i < callIds.length; i += 500) {
+      const rows = await this.#deps.db
+        .selectFrom('calls')
+        .select(['id', 'status'])
+        .where('id', 'in', callIds.slice(i, i + 500))
+        .execute();
+      for (const row of rows) {
+        if (isTerminalStatus(row.status))
+          void this.#deps.teardown.start(row.id, `leftover room (${row.status})`);
+      }
     }
   }
 
@@ -148,7 +171,7 @@ export class LiveCallTracker {
     if (failed) {
       logger.warn({ callId }, 'interrupted dial has no SIP participant in LiveKit; marked failed');
       // The room may remain with a dispatched agent in it.
-      await dialer.deleteRoom(roomName).catch(() => {});
+      void this.#deps.teardown.start(callId, INTERRUPTED);
     }
   }
 }

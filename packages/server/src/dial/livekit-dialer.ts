@@ -2,6 +2,7 @@
  * @module
  * The Dialer over LiveKit's server API (livekit-server-sdk: Twirp JSON over fetch, JWT bearer).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import {
   AccessToken,
@@ -46,8 +47,10 @@ export class LiveKitDialer implements Dialer {
   readonly #config: LiveKitDialerConfig;
   readonly #origin: string;
   #sip: { client: SipClient; signedAt: number } | undefined;
-  /** Dials whose INVITE request is on its way to the socket, oldest first. */
-  readonly #awaitingSend: (() => void)[] = [];
+  /** Inside a dial's CreateSIPParticipant: the callback that reports its INVITE as sent. */
+  readonly #dialContext = new AsyncLocalStorage<() => void>();
+  /** CreateSIPParticipant requests on their way to the socket, with their dial's callback. */
+  readonly #awaitingSend = new WeakMap<object, () => void>();
 
   constructor(config: LiveKitDialerConfig) {
     this.#config = config;
@@ -59,15 +62,22 @@ export class LiveKitDialer implements Dialer {
     this.#dispatch = new AgentDispatchClient(config.url, config.apiKey, config.apiSecret, options);
     this.#origin = new URL(config.url.replace(/^ws/, 'http')).origin;
     // Node's fetch (undici) reports the moment it writes a request's headers to the socket. That is
-    // when the carrier's count starts, so the pacer is told then (see DialPacer). Sends are matched
-    // to dials in order; when two overtake each other the times swap, and the pacer only needs the
-    // set of times. The subscription lives as long as the dialer's process.
-    subscribe('undici:client:sendHeaders', (message) => {
+    // when the carrier's count starts, so the pacer is told then (see DialPacer), and when a cancel
+    // can no longer stop the INVITE (see DialGate). Each request is tied to its own dial: undici
+    // creates the request inside the dial's async context, which the subscriber reads; matching by
+    // order instead would misattribute requests that overtake each other on the way to the socket.
+    // The subscriptions live as long as the dialer's process.
+    subscribe('undici:request:create', (message) => {
       const { request } = message as { request?: { origin?: unknown; path?: unknown } };
-      if (request?.origin !== this.#origin) return;
+      const report = this.#dialContext.getStore();
+      if (!report || !request || request.origin !== this.#origin) return;
       if (typeof request.path === 'string' && request.path.endsWith('/CreateSIPParticipant')) {
-        this.#awaitingSend.shift()?.();
+        this.#awaitingSend.set(request, report);
       }
+    });
+    subscribe('undici:client:sendHeaders', (message) => {
+      const { request } = message as { request?: object };
+      if (request) this.#awaitingSend.get(request)?.();
     });
   }
 
@@ -125,22 +135,21 @@ export class LiveKitDialer implements Dialer {
       reported = true;
       hooks.onDialSent();
     };
-    this.#awaitingSend.push(reportSent);
     try {
-      const participant = await sip.createSipParticipant(sipTrunkId, request.phoneNumber, roomName, {
-        participantIdentity: request.participantIdentity,
-        fromNumber: request.callerId,
-        waitUntilAnswered: true,
-        ringingTimeout: request.ringTimeoutSeconds,
-        ...(request.maxDurationSeconds === null ? {} : { maxCallDuration: request.maxDurationSeconds }),
-      });
+      const participant = await this.#dialContext.run(reportSent, () =>
+        sip.createSipParticipant(sipTrunkId, request.phoneNumber, roomName, {
+          participantIdentity: request.participantIdentity,
+          fromNumber: request.callerId,
+          waitUntilAnswered: true,
+          ringingTimeout: request.ringTimeoutSeconds,
+          ...(request.maxDurationSeconds === null ? {} : { maxCallDuration: request.maxDurationSeconds }),
+        }),
+      );
       return { status: 'active', sipParticipantId: participant.participantId };
     } catch (error) {
       return dialOutcomeFromError(error);
     } finally {
       // Not seen on the wire (it failed before the write): it counts from now.
-      const index = this.#awaitingSend.indexOf(reportSent);
-      if (index >= 0) this.#awaitingSend.splice(index, 1);
       reportSent();
     }
   }

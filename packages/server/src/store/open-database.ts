@@ -10,20 +10,30 @@ export interface OpenDatabaseOptions {
   path: string;
   /** Run pending migrations (default true). `outdial migrate` runs them explicitly. */
   migrate?: boolean;
+  /**
+   * How long a write waits for another connection's write lock before failing (default 5000).
+   * better-sqlite3 waits synchronously, so this also bounds how long one write can stall the
+   * event loop.
+   */
+  busyTimeoutMs?: number;
 }
 
 /**
  * Opens the SQLite database in WAL mode (readers never block the single writer) and brings the
  * schema up to date.
  */
-export async function openDatabase({ path, migrate = true }: OpenDatabaseOptions): Promise<Kysely<Database>> {
+export async function openDatabase({
+  path,
+  migrate = true,
+  busyTimeoutMs = 5000,
+}: OpenDatabaseOptions): Promise<Kysely<Database>> {
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
   // commits), and it is what makes a dial-claim commit cheap.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   if (migrate) await migrateToLatest(db);
   return db;

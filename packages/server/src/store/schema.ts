@@ -6,6 +6,7 @@
  * so the store parses them explicitly.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CallCancellation } from '../calls/call-queue';
 import type { CallStatus } from '../calls/call-status';
 
 export interface OrganizationsTable {
@@ -68,6 +69,8 @@ export interface CallsTable {
   answered_at: string | null;
   ended_at: string | null;
   duration: number | null;
+  /** How a cancelled call was stopped (see CallCancellation); null unless cancelled. */
+  cancellation: CallCancellation | null;
   updated_at: string;
 }
 
@@ -95,6 +98,11 @@ export interface IdempotencyRecordsTable {
   expires_at: string;
 }
 
+export interface HealthProbeTable {
+  id: number;
+  at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   api_keys: ApiKeysTable;
@@ -102,6 +110,7 @@ export interface Database {
   calls: CallsTable;
   call_events: CallEventsTable;
   idempotency_records: IdempotencyRecordsTable;
+  health_probe: HealthProbeTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -3,8 +3,9 @@
  * Liveness, readiness and the spec itself; no authentication.
  */
 import { Router } from 'express';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { openApiYaml } from '../../generated/openapi-document';
+import { probeWritable } from '../../store/health-probe';
 import type { Database } from '../../store/schema';
 
 export interface HealthRoutesDeps {
@@ -23,8 +24,8 @@ export function healthRoutes(deps: HealthRoutesDeps): Router {
   });
 
   router.get('/readyz', async (_req, res) => {
-    const database = await sql`select 1`
-      .execute(deps.db)
+    // A write, not `select 1`: a full disk or a foreign write lock still answers reads.
+    const database = await probeWritable(deps.db)
       .then(() => 'ok')
       .catch(() => 'error');
     const dialQueue = deps.dialQueueRunning() ? 'ok' : 'stopped';

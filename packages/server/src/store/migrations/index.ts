@@ -1,5 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initialSchema from './0001-initial-schema';
+import * as callCancellation from './0002-call-cancellation';
+import * as healthProbe from './0003-health-probe';
 
 /**
  * Migrations are compiled into the bundle (not read from a folder at run time), so the server
@@ -7,6 +9,10 @@ import * as initialSchema from './0001-initial-schema';
  */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial-schema': initialSchema };
+    return {
+      '0001-initial-schema': initialSchema,
+      '0002-call-cancellation': callCancellation,
+      '0003-health-probe': healthProbe,
+    };
   },
 };
