@@ -5,6 +5,9 @@
  *   export OUTDIAL_BASE_URL=http://127.0.0.1:3000 OUTDIAL_API_KEY=od_… OUTDIAL_AGENT_ID=…
  *   node --import tsx examples/quickstart.ts
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 export interface ExampleEnv {
   baseUrl: string;
   apiKey: string;
@@ -27,7 +30,17 @@ export function exampleEnvFromProcess(): ExampleEnv {
   };
 }
 
-/** True when the module is the script node was asked to run (not imported by a test). */
+/**
+ * True when the module is the script node was asked to run (not imported by a test). Compared as
+ * real paths: a URL's pathname is percent-encoded (a space is `%20`), and either side may have
+ * come through a symlink.
+ */
 export function isMain(moduleUrl: string): boolean {
-  return process.argv[1] !== undefined && new URL(moduleUrl).pathname === process.argv[1];
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
 }

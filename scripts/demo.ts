@@ -1,7 +1,12 @@
 // `pnpm demo`: starts the server in-process with the LiveKit emulator on a throwaway database,
 // runs examples/quickstart.ts against it, and stops. Nothing to configure, nothing left behind.
-import { startServer } from '@outdial/server';
-import { quickstart } from '../examples/quickstart';
+// It builds the workspace first only if the sources changed since the last build; the packages
+// are imported after that (dynamically), so they are never a stale dist/.
+import { buildIfStale } from './build-if-stale.mjs';
+
+buildIfStale();
+const { startServer } = await import('@outdial/server');
+const { quickstart } = await import('../examples/quickstart');
 
 const server = await startServer({ port: 0, dbPath: ':memory:', livekit: 'emulate', logLevel: 'warn' });
 try {

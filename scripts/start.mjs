@@ -1,12 +1,13 @@
-// `pnpm start`: builds the workspace if needed, then runs the reference server with the LiveKit
-// emulator in-process on a local SQLite file (see packages/server).
+// `pnpm start`: builds the workspace if its sources changed since the last build (set
+// OUTDIAL_REBUILD=1 to force it), then runs the reference server with the LiveKit emulator
+// in-process on a local SQLite file (see packages/server).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildIfStale } from './build-if-stale.mjs';
 
-const cli = 'packages/server/dist/cli.js';
-const run = (cmd, args) => {
-  const result = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
-if (!existsSync(cli) || process.env.OUTDIAL_REBUILD) run('pnpm', ['build']);
-run(process.execPath, [cli, 'serve', '--emulate-livekit', ...process.argv.slice(2)]);
+const cli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
+buildIfStale({ force: Boolean(process.env.OUTDIAL_REBUILD) });
+const result = spawnSync(process.execPath, [cli, 'serve', '--emulate-livekit', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);

@@ -53,6 +53,39 @@ describe('openapi.yaml', () => {
     expect(catalog.call_forbidden?.message).toBe('Access denied - call belongs to different organization');
     expect(catalog.call_not_cancellable?.message).toBe('Cannot cancel call with status: {status}');
     expect(catalog.unauthorized?.message).toBe('Unauthorized');
+    expect(catalog.agent_has_no_caller_id).toEqual({
+      status: 400,
+      type: 'agent_has_no_caller_id',
+      message: 'Agent has no phone numbers to use as caller ID',
+    });
+    expect(catalog.request_headers_too_large?.status).toBe(431);
+  });
+
+  it('states the metadata limits once, and the messages agree with them', () => {
+    const catalog = spec['x-error-catalog'] as Record<string, { message: string }>;
+    const metadata = spec.components.schemas.CreateOutboundCallRequest.properties.metadata;
+    expect(catalog.metadata_too_large?.message).toContain(`${metadata['x-max-serialized-bytes']} bytes`);
+    expect(catalog.metadata_too_deep?.message).toContain(`at most ${metadata['x-max-depth']} levels`);
+    expect(metadata.description).toContain(String(metadata['x-max-depth']));
+  });
+
+  it('lets every query parameter carry unencoded reserved characters (`:` in a date-time)', () => {
+    const resolve = (p: { $ref?: string; in?: string; name?: string; allowReserved?: boolean }) =>
+      p.$ref ? spec.components.parameters[p.$ref.split('/').at(-1) as string] : p;
+    for (const { path, op } of operations) {
+      for (const parameter of ((op.parameters as object[]) ?? []).map(resolve)) {
+        if (parameter.in === 'query') expect(parameter.allowReserved, `${path} ${parameter.name}`).toBe(true);
+      }
+    }
+  });
+
+  it('documents the errors any request can get before it reaches a route', () => {
+    for (const { path, method, op } of operations) {
+      const responses = op.responses as Record<string, unknown>;
+      for (const status of ['400', '408', '431']) {
+        expect(responses[status], `${method.toUpperCase()} ${path} ${status}`).toBeDefined();
+      }
+    }
   });
 
   it('uses only the contract error types, and every type has a catalog entry', () => {

@@ -6,12 +6,15 @@
 export interface BadRequestCase {
   name: string;
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Path under the target's base URL; `{voice}` etc. are replaced with the seeded agents' ids. */
+  /**
+   * Path under the target's base URL; `{voice}` etc. are replaced with the seeded agents' ids
+   * (`{numberless}` is a voice agent without phone numbers, created by the suite).
+   */
   path: string;
   /** 'none' sends no credentials, 'unknown' a key no one has; the default is the seeded key. */
   auth?: 'none' | 'unknown-api-key' | 'unknown-bearer';
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string is sent as it is. */
+  /** An object is sent as JSON; a string (placeholders filled in) or bytes are sent as they are. */
   body?: unknown;
   expect: { status: number; type: string; message: string };
 }
@@ -23,7 +26,13 @@ const v = (message: string) => ({
   message: `Validation error: ${message}`,
 });
 const PHONE = 'Phone number must be in E.164 format (+1234567890)';
+const LIMIT = 'Limit must be an integer between 1 and 100';
 const UNKNOWN_UUID = '6f1c2b7e-1d2a-4c1e-9a8b-0c3d4e5f6a7b';
+/** `{"a":{"a":…{}}}`, `levels` objects deep, spelled out: JSON.stringify itself overflows on deep values. */
+const nested = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${'}'.repeat(levels - 1)}`;
+const callWithMetadata = (metadata: string) =>
+  `{"agentId":"{voice}","phoneNumber":"+14155552671","metadata":${metadata}}`;
+const JSON_TYPE = { 'content-type': 'application/json' };
 
 const post = (
   name: string,
@@ -132,6 +141,45 @@ export const BAD_REQUESTS: BadRequestCase[] = [
     { ...VALID_CALL, metadata: { notes: 'x'.repeat(17_000) } },
     v('Metadata must be at most 16384 bytes when serialized as JSON'),
   ),
+  // Deep enough to overflow the stack of anything that walks it recursively.
+  post(
+    'metadata nested 4,500 levels deep',
+    callWithMetadata(nested(4500)),
+    v('Metadata must be nested at most 32 levels deep'),
+    { headers: JSON_TYPE },
+  ),
+  post(
+    'metadata nested 33 levels deep',
+    callWithMetadata(nested(33)),
+    v('Metadata must be nested at most 32 levels deep'),
+    { headers: JSON_TYPE },
+  ),
+  // JSON.parse reads 1e400 as Infinity, which is not an integer between 0 and 10.
+  post(
+    'priority 1e400',
+    '{"agentId":"{voice}","phoneNumber":"+14155552671","priority":1e400}',
+    v('Priority must be an integer between 0 and 10'),
+    { headers: JSON_TYPE },
+  ),
+  // Content-Encoding: gzip and deflate bodies are decoded; anything else is refused.
+  post(
+    'corrupt gzip body',
+    new TextEncoder().encode('this is not gzip'),
+    v('Request body could not be decoded with its Content-Encoding'),
+    { headers: { ...JSON_TYPE, 'content-encoding': 'gzip' } },
+  ),
+  post(
+    'body in an unsupported Content-Encoding',
+    new TextEncoder().encode('{}'),
+    v('Content-Encoding must be gzip, deflate or identity'),
+    { headers: { ...JSON_TYPE, 'content-encoding': 'compress' } },
+  ),
+  post(
+    'no API key and a corrupt gzip body',
+    new TextEncoder().encode('this is not gzip'),
+    { status: 401, type: 'unauthorized', message: 'Unauthorized' },
+    { auth: 'none', headers: { ...JSON_TYPE, 'content-encoding': 'gzip' } },
+  ),
   post('Idempotency-Key too long', VALID_CALL, v('Idempotency-Key must be 1 to 255 characters'), {
     headers: { 'Idempotency-Key': 'k'.repeat(256) },
   }),
@@ -165,16 +213,54 @@ export const BAD_REQUESTS: BadRequestCase[] = [
       message: "Caller ID must be one of the agent's phone numbers",
     },
   ),
+  post(
+    'agent without phone numbers, no caller id',
+    { ...VALID_CALL, agentId: '{numberless}' },
+    {
+      status: 400,
+      type: 'agent_has_no_caller_id',
+      message: 'Agent has no phone numbers to use as caller ID',
+    },
+  ),
+  post(
+    'agent without phone numbers, with a caller id',
+    { ...VALID_CALL, agentId: '{numberless}', callerId: '+14155551234' },
+    {
+      status: 400,
+      type: 'caller_id_not_allowed',
+      message: "Caller ID must be one of the agent's phone numbers",
+    },
+  ),
   // Query parameters of GET /calls.
   ...(
     [
-      ['limit=0', 'Limit must be an integer between 1 and 100'],
-      ['limit=101', 'Limit must be an integer between 1 and 100'],
-      ['limit=ten', 'Limit must be an integer between 1 and 100'],
+      ['limit=0', LIMIT],
+      ['limit=101', LIMIT],
+      ['limit=ten', LIMIT],
+      // Number('Infinity') and Number('1e400') are Infinity: no page size.
+      ['limit=Infinity', LIMIT],
+      ['limit=1e400', LIMIT],
+      ['limit=-Infinity', LIMIT],
       ['status=dialing', 'status is invalid'],
       ['agentId=agent-1', 'Invalid agent ID format'],
       ['phoneNumber=555-1234', PHONE],
       ['startDate=yesterday', 'startDate is invalid'],
+      // Date-times a lenient `format: date-time` lets through, but that name no instant (the
+      // colons are encoded so that only the date-time rule is tested).
+      ['startDate=2025-12-31T23%3A59%3A60Z', 'startDate is invalid'],
+      ['startDate=2025-19-01T00%3A00%3A00Z', 'startDate is invalid'],
+      ['startDate=2025-02-30T00%3A00%3A00Z', 'startDate is invalid'],
+      ['endDate=2025-12-01T00%3A00%3A00%2B00', 'endDate is invalid'],
+      ['endDate=2025-12-01T00%3A00%3A00%2B0000', 'endDate is invalid'],
+      // 9999-12-31T23:59:59-23:59 is in the year 10000 in UTC.
+      [
+        'startDate=9999-12-31T23%3A59%3A59-23%3A59',
+        'startDate must be between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z',
+      ],
+      [
+        'endDate=0000-01-01T00%3A00%3A00%2B00%3A01',
+        'endDate must be between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z',
+      ],
       ['cursor=not-a-cursor', 'Invalid cursor'],
     ] as const
   ).map(
@@ -185,6 +271,12 @@ export const BAD_REQUESTS: BadRequestCase[] = [
       expect: v(message),
     }),
   ),
+  {
+    name: 'list agents with limit=Infinity',
+    method: 'GET',
+    path: '/api/v1/agents?limit=Infinity',
+    expect: v(LIMIT),
+  },
   // Calls by id.
   {
     name: 'get an unknown call',

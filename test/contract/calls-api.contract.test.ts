@@ -3,6 +3,8 @@
  * server). Everything goes through @outdial/sdk, except the malformed requests the SDK's types
  * would never let through, which go through fetch.
  */
+
+import { gzipSync } from 'node:zlib';
 import {
   type Call,
   type CallStatus,
@@ -25,11 +27,14 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
   let target: TargetHandle;
   let outdial: Outdial;
   let other: Outdial;
+  /** A voice agent set up before any phone number was bought: allowed, but it cannot call. */
+  let numberlessAgentId: string;
 
   beforeAll(async () => {
     target = await start();
     outdial = new Outdial({ apiKey: target.apiKey, baseUrl: target.baseUrl, maxRetries: 0 });
     other = new Outdial({ apiKey: target.otherApiKey, baseUrl: target.baseUrl, maxRetries: 0 });
+    numberlessAgentId = (await outdial.agents.create({ name: 'No numbers yet', phoneNumbers: [] })).id;
   });
   afterAll(() => target?.stop());
 
@@ -66,6 +71,34 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
         });
         expect(call.status).toBe('queued');
       }
+    });
+
+    it('accepts a gzip-compressed body', async () => {
+      const body = { agentId: target.agents.voice.id, phoneNumber: freshNumber() };
+      const response = await fetch(`${target.baseUrl}/api/v1/calls/outbound`, {
+        method: 'POST',
+        headers: {
+          'x-api-key': target.apiKey,
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+        },
+        body: gzipSync(JSON.stringify(body)),
+      });
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as { data: { phoneNumber: string } }).data.phoneNumber).toBe(
+        body.phoneNumber,
+      );
+    });
+
+    it('accepts metadata nested 32 levels deep', async () => {
+      let metadata: Record<string, unknown> = {};
+      for (let level = 1; level < 32; level++) metadata = { a: metadata };
+      const call = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: freshNumber(),
+        metadata,
+      });
+      expect(call.metadata.a).toEqual(metadata.a);
     });
 
     it('uses the caller ID asked for when it is one of the agent’s numbers, and keeps priority', async () => {
@@ -287,6 +320,47 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
       expect(future.data).toHaveLength(0);
     });
 
+    it('takes date filters with unencoded reserved characters, as HTTP clients send them', async () => {
+      const phoneNumber = freshNumber();
+      const call = await outdial.calls.create({ agentId: target.agents.voice.id, phoneNumber });
+      const list = async (query: string) => {
+        // fetch leaves `:` in a query as it is; the SDK would encode it.
+        const response = await fetch(
+          `${target.baseUrl}/api/v1/calls?phoneNumber=%2B${phoneNumber.slice(1)}&${query}`,
+          {
+            headers: { 'x-api-key': target.apiKey },
+          },
+        );
+        expect(response.status, query).toBe(200);
+        const { data } = (await response.json()) as { data: { calls: { id: string }[] } };
+        return data.calls.map((c) => c.id);
+      };
+      // The spec's own example.
+      expect(await list('endDate=2025-12-31T23:59:59Z')).toEqual([]);
+      expect(await list('startDate=2000-01-01T00:00:00Z&endDate=2999-12-31T23:59:59Z')).toEqual([call.id]);
+    });
+
+    it('compares date filters as instants, whatever the offset', async () => {
+      const phoneNumber = freshNumber();
+      const call = await outdial.calls.create({ agentId: target.agents.voice.id, phoneNumber });
+      const startedAt = Date.parse(call.startedAt);
+      // The same instants, written in other offsets: 1 s before in +05:30, 1 s after in -08:00.
+      const inOffset = (ms: number, minutes: number) => {
+        const local = new Date(ms + minutes * 60_000).toISOString().slice(0, 19);
+        const sign = minutes < 0 ? '-' : '+';
+        const hh = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+        const mm = String(Math.abs(minutes) % 60).padStart(2, '0');
+        return `${local}${sign}${hh}:${mm}`;
+      };
+      const before = inOffset(startedAt - 1000, 330);
+      const after = inOffset(startedAt + 1000, -480);
+      const ids = async (filters: { startDate?: string; endDate?: string }) =>
+        (await outdial.calls.list({ phoneNumber, ...filters }).firstPage()).data.map((c) => c.id);
+      expect(await ids({ startDate: before, endDate: after })).toEqual([call.id]);
+      expect(await ids({ startDate: after })).toEqual([]);
+      expect(await ids({ endDate: before })).toEqual([]);
+    });
+
     it('filters by one or more statuses', async () => {
       const phoneNumber = '+15005550001';
       const call = await outdial.calls.create({ agentId: target.agents.voice.id, phoneNumber });
@@ -365,6 +439,27 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
       expect(await (await fetch(`${target.baseUrl}/readyz`)).json()).toMatchObject({ status: 'ready' });
       expect(await (await fetch(`${target.baseUrl}/openapi.yaml`)).text()).toContain('openapi: 3.1.0');
     });
+
+    it('answers HEAD wherever it answers GET, with the same status and no body', async () => {
+      const head = (path: string, headers: Record<string, string> = {}) =>
+        fetch(`${target.baseUrl}${path}`, { method: 'HEAD', headers });
+      const key = { 'x-api-key': target.apiKey };
+      for (const [path, headers, status] of [
+        ['/healthz', {}, 200],
+        ['/readyz', {}, 200],
+        ['/openapi.yaml', {}, 200],
+        ['/api/v1/calls', key, 200],
+        ['/api/v1/agents', key, 200],
+        ['/api/v1/calls', {}, 401],
+        ['/api/v1/calls?limit=0', key, 400],
+        ['/api/v1/calls/call_unknown', key, 404],
+      ] as const) {
+        const response = await head(path, headers);
+        expect(response.status, path).toBe(status);
+        expect(await response.text(), path).toBe('');
+        expect(response.headers.get('x-request-id'), path).toBeTruthy();
+      }
+    });
   });
 
   describe('malformed and refused requests', () => {
@@ -374,15 +469,17 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
         '{chat}': target.agents.chat.id,
         '{inactive}': target.agents.inactive.id,
         '{other}': target.agents.other.id,
+        '{numberless}': numberlessAgentId,
       };
       const fill = (text: string) =>
-        text.replace(/\{(voice|chat|inactive|other)\}/g, (m) => ids[m] as string);
+        text.replace(/\{(voice|chat|inactive|other|numberless)\}/g, (m) => ids[m] as string);
       const headers: Record<string, string> = { ...bad.headers };
       if (bad.auth === undefined) headers['x-api-key'] = target.apiKey;
       if (bad.auth === 'unknown-api-key') headers['x-api-key'] = 'od_not_a_real_key';
       if (bad.auth === 'unknown-bearer') headers.authorization = 'Bearer od_not_a_real_key';
-      let body: string | undefined;
-      if (typeof bad.body === 'string') body = bad.body;
+      let body: string | Uint8Array | undefined;
+      if (typeof bad.body === 'string') body = fill(bad.body);
+      else if (bad.body instanceof Uint8Array) body = bad.body;
       else if (bad.body !== undefined) {
         body = fill(JSON.stringify(bad.body));
         headers['content-type'] ??= 'application/json';

@@ -35,6 +35,8 @@ describe('parseCliArgs', () => {
       '200',
       '--fail-ms',
       '20',
+      '--record-limit',
+      '500',
     ]);
     expect(command.kind).toBe('start');
     if (command.kind !== 'start') return;
@@ -44,6 +46,7 @@ describe('parseCliArgs', () => {
       apiSecret: 's',
       webhookUrl: 'http://127.0.0.1:3000/api/v1/livekit/webhook',
       timings: { ringMs: 50, talkMs: 500, earlyHangupMs: 100, noAnswerMs: 200, failMs: 20 },
+      recordLimit: 500,
     });
     expect(command.options.log).toBeTypeOf('function');
   });
@@ -60,5 +63,6 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--bogus'])).toThrow();
     expect(() => parseCliArgs(['--port', 'abc'])).toThrow(/--port/);
     expect(() => parseCliArgs(['--ring-ms', '-1'])).toThrow(/--ring-ms/);
+    expect(() => parseCliArgs(['--record-limit', '1.5'])).toThrow(/--record-limit/);
   });
 });

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import {
   DEFAULT_API_KEY,
   DEFAULT_API_SECRET,
+  DEFAULT_RECORD_LIMIT,
   DEFAULT_TIMINGS,
   type LiveKitEmulatorOptions,
 } from './emulator-options';
@@ -34,6 +35,7 @@ Options:
   --early-hangup-ms <ms>  talk time of the early-hangup number (default ${DEFAULT_TIMINGS.earlyHangupMs})
   --no-answer-ms <ms>     ringing of the no-answer number (default: the request's ringingTimeout)
   --fail-ms <ms>          time to a busy or trunk-failure response (default ${DEFAULT_TIMINGS.failMs})
+  --record-limit <n>      request and webhook records kept, each (default ${DEFAULT_RECORD_LIMIT})
   --quiet                 do not log events
   -h, --help              show this help
 
@@ -73,6 +75,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'early-hangup-ms': { type: 'string' },
       'no-answer-ms': { type: 'string' },
       'fail-ms': { type: 'string' },
+      'record-limit': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -90,6 +93,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       failMs: milliseconds('fail-ms', values['fail-ms']),
     }).filter(([, value]) => value !== undefined),
   );
+  const recordLimit = values['record-limit'] === undefined ? undefined : Number(values['record-limit']);
+  if (recordLimit !== undefined && !(Number.isInteger(recordLimit) && recordLimit >= 0))
+    throw new Error(`--record-limit must be a whole number ≥ 0, got "${values['record-limit']}"`);
   return {
     kind: 'start',
     options: {
@@ -99,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       apiSecret: values['api-secret'] ?? DEFAULT_API_SECRET,
       ...(values['webhook-url'] ? { webhookUrl: values['webhook-url'] } : {}),
       timings,
+      ...(recordLimit === undefined ? {} : { recordLimit }),
       ...(values.quiet ? {} : { log: (line: string) => console.log(`${new Date().toISOString()} ${line}`) }),
     },
   };

@@ -64,7 +64,17 @@ export interface LiveKitEmulatorOptions {
   log?: (line: string) => void;
   /** Source of randomness for fault rates; `Math.random` by default. Inject one for reproducible tests. */
   random?: () => number;
+  /**
+   * How many request records and how many webhook records to keep (each), dropping the oldest
+   * first, so a long-running emulator does not grow without bound. `dialStarts()` and
+   * `maxStartsInWindow()` see the kept requests. Default {@link DEFAULT_RECORD_LIMIT};
+   * `Infinity` keeps everything.
+   */
+  recordLimit?: number;
 }
+
+/** The records of each kind an emulator keeps by default: the last few thousand calls' worth. */
+export const DEFAULT_RECORD_LIMIT = 10_000;
 
 /** Defaults match the outcome table: rings about 300 ms, talks about 2 s. */
 export const DEFAULT_TIMINGS: EmulatorTimings = {

@@ -9,7 +9,12 @@ export type {
   LiveKitEmulatorOptions,
   MethodFault,
 } from './emulator-options';
-export { DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_TIMINGS } from './emulator-options';
+export {
+  DEFAULT_API_KEY,
+  DEFAULT_API_SECRET,
+  DEFAULT_RECORD_LIMIT,
+  DEFAULT_TIMINGS,
+} from './emulator-options';
 export { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
 export type {
   CallOutcome,

@@ -8,6 +8,7 @@ import { agentDispatchMethods } from './agent-dispatch-service';
 import {
   DEFAULT_API_KEY,
   DEFAULT_API_SECRET,
+  DEFAULT_RECORD_LIMIT,
   DEFAULT_TIMINGS,
   type EmulatorFaults,
   type EmulatorTimings,
@@ -28,9 +29,9 @@ export interface LiveKitEmulator {
   readonly url: string;
   readonly apiKey: string;
   readonly apiSecret: string;
-  /** Every request, in arrival order. */
+  /** The requests, in arrival order: the newest `recordLimit` of them. */
   readonly requests: readonly EmulatorRequestRecord[];
-  /** Every webhook event, in order, with its delivery status. */
+  /** The webhook events, in order, with their delivery status: the newest `recordLimit` of them. */
   readonly webhooks: readonly EmulatorWebhookRecord[];
   setWebhookUrl(url: string | undefined): void;
   /** Merges into the current faults. */
@@ -39,7 +40,7 @@ export interface LiveKitEmulator {
   setTimings(timings: Partial<EmulatorTimings>): void;
   /** Current rooms, participants and dispatches. */
   rooms(): readonly EmulatorRoom[];
-  /** `performance.now()` arrival times of CreateSIPParticipant requests. */
+  /** `performance.now()` arrival times of the CreateSIPParticipant requests among `requests`. */
   dialStarts(): number[];
   /** The most CreateSIPParticipant arrivals in any sliding window of `windowMs` (default 1000). */
   maxStartsInWindow(windowMs?: number): number;
@@ -77,8 +78,9 @@ export async function startLiveKitEmulator(options: LiveKitEmulatorOptions = {})
   let timings: EmulatorTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   let faults: EmulatorFaults = { ...NO_FAULTS, ...options.faults };
   let stopping = new AbortController();
+  const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
 
-  const requestLog = new RequestLog();
+  const requestLog = new RequestLog(recordLimit);
   const webhooks = new WebhookSender({
     apiKey,
     apiSecret,
@@ -87,6 +89,7 @@ export async function startLiveKitEmulator(options: LiveKitEmulatorOptions = {})
     delayMs: () => faults.webhookDelayMs,
     random,
     log,
+    recordLimit,
   });
   const rooms = new RoomRegistry((event) => webhooks.send(event), log);
   const calls = new Set<SipCall>();

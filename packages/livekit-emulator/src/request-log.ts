@@ -1,8 +1,9 @@
 /**
  * @module
- * The record of every request the emulator received, for assertions such as
- * "exactly one CreateSIPParticipant per call" or "at most N dial starts per second".
+ * The record of the requests the emulator received (the newest `recordLimit`), for assertions
+ * such as "exactly one CreateSIPParticipant per call" or "at most N dial starts per second".
  */
+import { RecordRing } from './record-ring';
 
 /** One request, as the emulator saw and answered it. */
 export interface EmulatorRequestRecord {
@@ -31,19 +32,24 @@ export interface EmulatorRequestRecord {
 
 const CREATE_SIP_PARTICIPANT = 'CreateSIPParticipant';
 
-/** Appends records in arrival order and answers questions about them. */
+/** Appends records in arrival order, keeping the newest `limit`, and answers questions about them. */
 export class RequestLog {
-  readonly #records: EmulatorRequestRecord[] = [];
+  readonly #records: RecordRing<EmulatorRequestRecord>;
 
+  constructor(limit: number) {
+    this.#records = new RecordRing(limit);
+  }
+
+  /** The kept records, oldest first (a copy). */
   get records(): readonly EmulatorRequestRecord[] {
-    return this.#records;
+    return this.#records.toArray();
   }
 
   /** Records a request on arrival; the caller fills in `status` and `outcome` when it answers. */
   add(entry: Omit<EmulatorRequestRecord, 'seq' | 'status' | 'outcome'>): EmulatorRequestRecord {
     const record: EmulatorRequestRecord = {
       ...entry,
-      seq: this.#records.length + 1,
+      seq: this.#records.added + 1,
       status: 0,
       outcome: 'pending',
     };
@@ -51,9 +57,9 @@ export class RequestLog {
     return record;
   }
 
-  /** Arrival times of `CreateSIPParticipant` requests, in order. */
+  /** Arrival times of the kept `CreateSIPParticipant` requests, in order. */
   dialStarts(): number[] {
-    return this.#records.filter((r) => r.method === CREATE_SIP_PARTICIPANT).map((r) => r.at);
+    return this.records.filter((r) => r.method === CREATE_SIP_PARTICIPANT).map((r) => r.at);
   }
 
   /** The most `CreateSIPParticipant` arrivals inside any window of `windowMs` (half-open: [t, t + windowMs)). */
@@ -69,6 +75,6 @@ export class RequestLog {
   }
 
   clear(): void {
-    this.#records.length = 0;
+    this.#records.clear();
   }
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { WebhookEvent } from '@livekit/protocol';
 import { AccessToken } from 'livekit-server-sdk';
 import { abortableSleep } from './abortable-sleep';
+import { RecordRing } from './record-ring';
 
 /** A webhook the emulator sent, or meant to send. */
 export interface EmulatorWebhookRecord {
@@ -37,6 +38,8 @@ export interface WebhookSenderOptions {
   delayMs: () => number;
   random: () => number;
   log: (line: string) => void;
+  /** How many webhook records to keep; the oldest are dropped first. */
+  recordLimit: number;
 }
 
 // LiveKit's notifier signs each webhook with a token valid for 5 minutes.
@@ -49,16 +52,18 @@ const DELIVERY_TIMEOUT_MS = 3000;
  */
 export class WebhookSender {
   readonly #options: WebhookSenderOptions;
-  readonly #records: EmulatorWebhookRecord[] = [];
+  readonly #records: RecordRing<EmulatorWebhookRecord>;
   #queue: Promise<void> = Promise.resolve();
   #cancel = new AbortController();
 
   constructor(options: WebhookSenderOptions) {
     this.#options = options;
+    this.#records = new RecordRing(options.recordLimit);
   }
 
+  /** The kept records, oldest first (a copy). */
   get records(): readonly EmulatorWebhookRecord[] {
-    return this.#records;
+    return this.#records.toArray();
   }
 
   /** Records `event` and queues it for delivery. Returns at once. */
@@ -126,6 +131,6 @@ export class WebhookSender {
     this.#cancel.abort();
     this.#cancel = new AbortController();
     this.#queue = Promise.resolve();
-    if (clearRecords) this.#records.length = 0;
+    if (clearRecords) this.#records.clear();
   }
 }

@@ -12,6 +12,10 @@
  *   `Unknown field: <name>`, and anything else without a message `<field> is invalid`;
  * - one detail per field (its first failing rule); parameters come first in spec order, then body
  *   fields in the schema's property order, unknown fields last in the order they were sent.
+ *
+ * It also holds the checks a schema cannot express, which both apply after schema validation:
+ * parameter values that must name a real number or instant (`checkParameterValue`,
+ * `parseDateTime`), and the nesting depth of free-form JSON (`exceedsNestingDepth`).
  */
 
 /** A JSON Schema node as it appears in the document (OpenAPI 3.1 = JSON Schema 2020-12). */
@@ -158,4 +162,117 @@ export function bodyDetails(
   return [...byField.entries()]
     .sort(([, a], [, b]) => rank(a.segments) - rank(b.segments) || compareSegments(a.segments, b.segments))
     .map(([field, { message }]) => ({ field, message }));
+}
+
+/** The outcome of reading a date-time: the instant in canonical form, or why there is none. */
+export type DateTimeParse =
+  | { readonly ok: true; readonly iso: string }
+  | { readonly ok: false; readonly reason: 'invalid' | 'out_of_range' };
+
+/** RFC 3339 `date-time`, with `T` and an explicit offset (`Z` or `±hh:mm`). */
+const RFC_3339_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the instants `toISOString()` writes with four-digit years. */
+const EARLIEST_INSTANT_MS = -62_167_219_200_000;
+const LATEST_INSTANT_MS = 253_402_300_799_999;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Reads an RFC 3339 date-time strictly, as the instant it names, in `toISOString()` form: the
+ * form stored timestamps have, so that comparing the texts compares the instants. Refused as
+ * `invalid`: anything `Date` cannot represent exactly (leap seconds), impossible dates (month 19,
+ * 30 February) and offsets other than `Z` / `±hh:mm` (`+00`, `+0000`), which lenient `format:
+ * date-time` checks let through. Refused as `out_of_range`: instants outside the years 0000 to
+ * 9999 in UTC, whose ISO text (`+010000-…`) would sort before every stored timestamp.
+ *
+ * @example
+ * parseDateTime('2025-12-01T10:30:00+05:30'); // { ok: true, iso: '2025-12-01T05:00:00.000Z' }
+ * parseDateTime('2025-12-31T23:59:60Z'); // { ok: false, reason: 'invalid' }
+ */
+export function parseDateTime(text: string): DateTimeParse {
+  const match = RFC_3339_DATE_TIME.exec(text);
+  if (!match) return { ok: false, reason: 'invalid' };
+  const field = (group: number) => Number(match[group] ?? 0);
+  const [year, month, day, hour, minute, second] = [
+    field(1),
+    field(2),
+    field(3),
+    field(4),
+    field(5),
+    field(6),
+  ];
+  const fraction = match[7] ?? '';
+  const sign = match[8] === '-' ? -1 : 1;
+  const [offsetHours, offsetMinutes] = [field(9), field(10)];
+  const valid =
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 23 &&
+    offsetMinutes <= 59;
+  if (!valid) return { ok: false, reason: 'invalid' };
+  const instant = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read the years 0 to 99 as 1900 to 1999.
+  instant.setUTCFullYear(year, month - 1, day);
+  instant.setUTCHours(hour, minute, second, Number(fraction.slice(0, 3).padEnd(3, '0')));
+  const ms = instant.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
+  if (ms < EARLIEST_INSTANT_MS || ms > LATEST_INSTANT_MS) return { ok: false, reason: 'out_of_range' };
+  return { ok: true, iso: new Date(ms).toISOString() };
+}
+
+/** The first value of `keyword` on the node or the nodes its `$ref` chain points at. */
+function keywordOf(node: SchemaNode, keyword: string, resolve: ResolveRef): unknown {
+  return refChain(node, resolve).find((n) => n[keyword] !== undefined)?.[keyword];
+}
+
+/**
+ * What a parameter value that passed its schema still needs: a number must be finite (ajv's
+ * type coercion turns `limit=Infinity` and `limit=1e400` into an integer that no `maximum`
+ * checks), and a `format: date-time` must name an instant (`parseDateTime`), passed on in its
+ * canonical form. `invalid` gets the parameter's usual message; `out_of_range` is a date-time
+ * outside the years 0000 to 9999.
+ *
+ * @example
+ * checkParameterValue(limitSchema, Infinity, resolve); // { ok: false, reason: 'invalid' }
+ * checkParameterValue(startDateSchema, '2025-12-01T00:00:00Z', resolve); // { ok: true, value: '2025-12-01T00:00:00.000Z' }
+ */
+export function checkParameterValue(
+  schema: SchemaNode,
+  value: unknown,
+  resolve: ResolveRef,
+): { ok: true; value: unknown } | { ok: false; reason: 'invalid' | 'out_of_range' } {
+  if (typeof value === 'number' && !Number.isFinite(value)) return { ok: false, reason: 'invalid' };
+  if (typeof value === 'string' && keywordOf(schema, 'format', resolve) === 'date-time') {
+    const parsed = parseDateTime(value);
+    return parsed.ok ? { ok: true, value: parsed.iso } : parsed;
+  }
+  return { ok: true, value };
+}
+
+/**
+ * Whether a JSON value nests objects and arrays more than `maxDepth` levels deep (the value
+ * itself being level 1). It walks with an explicit stack, so a value nested thousands of levels
+ * deep, which overflows the call stack of JSON.stringify or any recursive walk, is measured safely.
+ *
+ * @example
+ * exceedsNestingDepth({ a: { b: {} } }, 2); // true: three levels
+ */
+export function exceedsNestingDepth(value: unknown, maxDepth: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > maxDepth) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }

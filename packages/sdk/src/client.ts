@@ -9,6 +9,7 @@ import type { RequestOptions } from './core/request-options';
 import type { paths } from './generated/openapi';
 import { readEnv } from './internal/env';
 import { type AttemptPolicy, fetchWithRetries } from './internal/fetch-with-retries';
+import { requireId } from './internal/require-id';
 import { Agents } from './resources/agents';
 import { Calls } from './resources/calls';
 import { VERSION } from './version';
@@ -23,6 +24,7 @@ import { VERSION } from './version';
  *   baseUrl: 'https://calls.example.com',
  *   authScheme: 'bearer',
  *   maxRetries: 3,
+ *   maxRetryWaitMs: 10_000,
  *   timeoutMs: 10_000,
  *   userAgent: 'my-dialer/1.2',
  * });
@@ -37,6 +39,13 @@ export interface ClientOptions {
   authScheme?: 'x-api-key' | 'bearer' | undefined;
   /** Retries after the first attempt, for connection errors, timeouts, 408, 409 in-progress, 429 and 5xx. Default 2. */
   maxRetries?: number | undefined;
+  /**
+   * The most time one request may spend waiting between retries, in total (backoff and
+   * `Retry-After`). When the next wait would go past it, the failure is thrown as it is: a 429 as
+   * `RateLimitError` with `retryAfterMs`, so your code decides whether to wait that long.
+   * Attempts themselves are bounded by `timeoutMs`. Default 30 s.
+   */
+  maxRetryWaitMs?: number | undefined;
   /** Per attempt, until the response headers arrive. Default 60 s. */
   timeoutMs?: number | undefined;
   /** A `fetch` to use. Default: `globalThis.fetch`, looked up at each request, never at construction. */
@@ -80,9 +89,10 @@ export class Outdial {
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? readEnv('OUTDIAL_API_KEY');
     if (!apiKey) throw new OutdialError('Missing API key: pass `apiKey` or set OUTDIAL_API_KEY');
-    const policy = {
+    const policy: AttemptPolicy = {
       maxRetries: options.maxRetries ?? 2,
       timeoutMs: options.timeoutMs ?? 60_000,
+      maxRetryWaitMs: options.maxRetryWaitMs ?? 30_000,
       fetch: options.fetch,
     };
     this._policy = policy;
@@ -99,13 +109,21 @@ export class Outdial {
     });
   }
 
-  /** @internal openapi-fetch's per-request init: `init` plus the request options. */
+  /**
+   * @internal openapi-fetch's per-request init: `init` plus the request options. Every path
+   * parameter (an id) is checked here, once for all methods: a bad one throws
+   * `InvalidArgumentError` before any request, so the calling method must be `async` to turn
+   * that into a rejection.
+   */
   _init<I extends object>(options: RequestOptions = {}, init: I = {} as I) {
-    const { signal, headers, idempotencyKey, maxRetries, timeoutMs } = options;
+    const path = (init as { params?: { path?: Record<string, unknown> } }).params?.path ?? {};
+    for (const [name, value] of Object.entries(path)) requireId(name, value);
+    const { signal, headers, idempotencyKey, maxRetries, timeoutMs, maxRetryWaitMs } = options;
     const policy: AttemptPolicy = {
       ...this._policy,
       maxRetries: maxRetries ?? this._policy.maxRetries,
       timeoutMs: timeoutMs ?? this._policy.timeoutMs,
+      maxRetryWaitMs: maxRetryWaitMs ?? this._policy.maxRetryWaitMs,
     };
     return {
       ...init,

@@ -21,6 +21,7 @@ export {
   ConflictError,
   ConnectionError,
   InternalServerError,
+  InvalidArgumentError,
   NotFoundError,
   OutdialError,
   PermissionDeniedError,
@@ -34,6 +35,8 @@ export type { RequestOptions } from './core/request-options';
 export type { WaitOptions } from './core/wait-options';
 export type { components, operations, paths } from './generated/openapi';
 export type * from './models';
-export type { Agents } from './resources/agents';
-export type { Calls } from './resources/calls';
+// Values, not `export type`: the bundled .d.ts declares a type-only re-exported class as a value
+// anyway, so `import { Calls }` typechecked and then failed at run time.
+export { Agents } from './resources/agents';
+export { Calls } from './resources/calls';
 export { VERSION } from './version';

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -178,7 +179,44 @@ describe.each(Object.entries(NODES))('the built package on %s', (_name, node) =>
   );
 });
 
+/**
+ * The names `file` exports as values (classes, functions, consts), read with the compiler: what
+ * `import { X }` lets a user write without `import type`. Type-only exports are left out.
+ */
+function declaredValueExports(file: string): string[] {
+  const program = ts.createProgram([file], { noEmit: true, skipLibCheck: true, types: [] });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const module = source && checker.getSymbolAtLocation(source);
+  if (!module) throw new Error(`${file} is not a module`);
+  return checker
+    .getExportsOfModule(module)
+    .filter((symbol) => {
+      const typeOnly = symbol.declarations?.some(ts.isTypeOnlyImportOrExportDeclaration) ?? false;
+      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      return !typeOnly && (target.flags & ts.SymbolFlags.Value) !== 0;
+    })
+    .map((symbol) => symbol.name)
+    .sort();
+}
+
 describe('packaging', () => {
+  it.each([
+    ['import', 'dist/index.d.ts', "import('@outdial/sdk')"],
+    ['require', 'dist/index.d.cts', "Promise.resolve(require('@outdial/sdk'))"],
+  ])('declares for %s exactly the value exports that exist at run time', async (_how, types, load) => {
+    // In a child process, resolved through package.json `exports` the way an app resolves it.
+    const { stdout } = await run(
+      process.execPath,
+      ['-e', `${load}.then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`],
+      { cwd: work },
+    );
+    const runtime: string[] = JSON.parse(stdout);
+    const declared = declaredValueExports(join(pkgDir, types));
+    expect(declared).toContain('Outdial'); // the compiler really read the declarations
+    expect(runtime).toEqual(declared);
+  });
+
   it('keeps create + waitForTerminalStatus at or under 8 kB min+gzip', async () => {
     const size = async (contents: string, resolveDir: string) => {
       const result = await build({

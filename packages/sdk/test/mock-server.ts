@@ -49,6 +49,7 @@ export function callFixture(overrides: Partial<Call> = {}): Call {
     endedAt: null,
     duration: null,
     failureReason: null,
+    cancellation: null,
     summary: null,
     queuePosition: 1,
     updatedAt: '2025-12-01T15:30:00.000Z',

@@ -1,64 +1,17 @@
 #!/usr/bin/env node
 /**
  * @module
- * The `outdial` command: `serve`, `migrate`, `orgs create`, `keys create`, `agents create`.
+ * The `outdial` command's entry. It checks the Node.js version before anything else is loaded:
+ * the commands import better-sqlite3, whose native binding crashes older Node without a word.
+ * Static imports would be evaluated before this check, so the commands are imported dynamically.
  */
-import {
-  agentsCreateCommand,
-  keysCreateCommand,
-  migrateCommand,
-  orgsCreateCommand,
-} from './cli/admin-commands';
-import { type CliCommand, helpText, parseCommandArgs, UsageError } from './cli/cli-command';
-import { serveCommand } from './cli/serve-command';
-import { ConfigError } from './config/env-config';
+import { nodeVersionProblem } from './cli/node-version';
 
-const COMMANDS: CliCommand[] = [
-  serveCommand,
-  migrateCommand,
-  orgsCreateCommand,
-  keysCreateCommand,
-  agentsCreateCommand,
-];
-
-const OVERVIEW = [
-  'Usage: outdial <command> [options]',
-  '',
-  'Commands:',
-  ...COMMANDS.map((c) => `  ${c.path.join(' ').padEnd(16)}${c.summary.split('. ')[0]?.replace(/\.$/, '')}`),
-  '',
-  'Run `outdial <command> --help` for its options.',
-].join('\n');
-
-async function main(argv: string[]): Promise<number | undefined> {
-  const command = COMMANDS.find((c) => c.path.every((word, i) => argv[i] === word));
-  if (!command) {
-    const asked = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help';
-    (asked ? console.log : console.error)(OVERVIEW);
-    return asked ? 0 : 2;
-  }
-  try {
-    const { values, positionals } = parseCommandArgs(command, argv.slice(command.path.length));
-    if (values.help) {
-      console.log(helpText(command));
-      return 0;
-    }
-    return await command.run(values as Record<string, string | boolean | string[] | undefined>, positionals);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`outdial ${command.path.join(' ')}: ${error.message}\n\n${helpText(command)}`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 78; // EX_CONFIG
-    }
-    console.error(
-      `outdial ${command.path.join(' ')}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return 1;
-  }
+const problem = nodeVersionProblem(process.versions.node);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
 }
-
-const code = await main(process.argv.slice(2));
+const { runCli } = await import('./cli/run-cli');
+const code = await runCli(process.argv.slice(2));
 if (code !== undefined) process.exitCode = code;

@@ -59,6 +59,7 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(`${server.url}${path}`, {
     method,

@@ -12,14 +12,21 @@ import {
 } from './support/test-server';
 
 let t: TestServer;
+/** A voice agent set up before its phone numbers were bought. */
+let numberlessAgentId: string;
 beforeAll(async () => {
   t = await startTestServer();
+  numberlessAgentId = (await t.server.admin.createAgent(t.acme.id, { name: 'No numbers', phoneNumbers: [] }))
+    .id;
 });
 afterAll(() => t?.close());
 
 const OUTBOUND = '/api/v1/calls/outbound';
 const UNKNOWN_AGENT = '6f1c2d3e-4b5a-4c6d-8e7f-901234567890';
 const PHONE_MESSAGE = 'Phone number must be in E.164 format (+1234567890)';
+const LIMIT_MESSAGE = 'Limit must be an integer between 1 and 100';
+const DATE_RANGE = 'must be between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z';
+const nestedMetadata = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${'}'.repeat(levels - 1)}`;
 
 interface ErrorCase {
   name: string;
@@ -196,6 +203,33 @@ const CASES: ErrorCase[] = [
     ...validation('metadata', 'Metadata must be at most 16384 bytes when serialized as JSON'),
   },
   {
+    name: 'metadata nested 4,500 levels deep (deeper than any recursive walk survives)',
+    path: OUTBOUND,
+    init: () => ({
+      method: 'POST',
+      body: `{"agentId":"${t.acme.voiceAgentId}","phoneNumber":"+14155552671","metadata":${nestedMetadata(4500)}}`,
+    }),
+    ...validation('metadata', 'Metadata must be nested at most 32 levels deep'),
+  },
+  {
+    name: 'metadata nested 33 levels deep',
+    path: OUTBOUND,
+    init: () => ({
+      method: 'POST',
+      body: `{"agentId":"${t.acme.voiceAgentId}","phoneNumber":"+14155552671","metadata":${nestedMetadata(33)}}`,
+    }),
+    ...validation('metadata', 'Metadata must be nested at most 32 levels deep'),
+  },
+  {
+    name: 'priority 1e400 (Infinity once parsed)',
+    path: OUTBOUND,
+    init: () => ({
+      method: 'POST',
+      body: `{"agentId":"${t.acme.voiceAgentId}","phoneNumber":"+14155552671","priority":1e400}`,
+    }),
+    ...validation('priority', 'Priority must be an integer between 0 and 10'),
+  },
+  {
     name: 'body is an array',
     path: OUTBOUND,
     init: () => ({ method: 'POST', body: '[1,2]' }),
@@ -280,6 +314,23 @@ const CASES: ErrorCase[] = [
     message: 'Agent must be active to make calls',
   },
   {
+    name: 'voice agent without phone numbers, no caller id sent: nothing to point at',
+    path: OUTBOUND,
+    init: () => call({ agentId: numberlessAgentId }),
+    status: 400,
+    type: 'agent_has_no_caller_id',
+    message: 'Agent has no phone numbers to use as caller ID',
+  },
+  {
+    name: 'voice agent without phone numbers, caller id sent',
+    path: OUTBOUND,
+    init: () => call({ agentId: numberlessAgentId, callerId: '+14155551000' }),
+    status: 400,
+    type: 'caller_id_not_allowed',
+    message: "Caller ID must be one of the agent's phone numbers",
+    details: [{ field: 'callerId', message: "Caller ID must be one of the agent's phone numbers" }],
+  },
+  {
     name: "caller id not one of the agent's numbers",
     path: OUTBOUND,
     init: () => call({ callerId: '+14155559999' }),
@@ -307,6 +358,20 @@ const CASES: ErrorCase[] = [
     init: () => ({}),
     ...validation('limit', 'Limit must be an integer between 1 and 100'),
   },
+  ...['Infinity', '1e400', '-Infinity'].map(
+    (limit): ErrorCase => ({
+      name: `limit ${limit}`,
+      path: `/api/v1/calls?limit=${limit}`,
+      init: () => ({}),
+      ...validation('limit', LIMIT_MESSAGE),
+    }),
+  ),
+  {
+    name: 'agents limit Infinity',
+    path: '/api/v1/agents?limit=Infinity',
+    init: () => ({}),
+    ...validation('limit', LIMIT_MESSAGE),
+  },
   {
     name: 'unknown status',
     path: '/api/v1/calls?status=active&status=bogus',
@@ -330,6 +395,38 @@ const CASES: ErrorCase[] = [
     path: '/api/v1/calls?startDate=yesterday',
     init: () => ({}),
     ...validation('startDate', 'startDate is invalid'),
+  },
+  ...[
+    ['a leap second', '2025-12-31T23%3A59%3A60Z'],
+    ['month 19', '2025-19-01T00%3A00%3A00Z'],
+    ['30 February', '2025-02-30T00%3A00%3A00Z'],
+    ['an offset without minutes', '2025-12-01T00%3A00%3A00%2B00'],
+    ['an offset without a colon', '2025-12-01T00%3A00%3A00%2B0000'],
+  ].map(
+    ([what, value]): ErrorCase => ({
+      name: `startDate with ${what}`,
+      path: `/api/v1/calls?startDate=${value}`,
+      init: () => ({}),
+      ...validation('startDate', 'startDate is invalid'),
+    }),
+  ),
+  {
+    name: 'startDate in the year 10000 once in UTC',
+    path: '/api/v1/calls?startDate=9999-12-31T23%3A59%3A59-23%3A59',
+    init: () => ({}),
+    ...validation('startDate', `startDate ${DATE_RANGE}`),
+  },
+  {
+    name: 'both date filters unusable, in spec order',
+    path: '/api/v1/calls?endDate=0000-01-01T00%3A00%3A00%2B01%3A00&startDate=2025-12-31T23%3A59%3A60Z',
+    init: () => ({}),
+    status: 400,
+    type: 'validation_error',
+    message: 'Validation error: startDate is invalid',
+    details: [
+      { field: 'startDate', message: 'startDate is invalid' },
+      { field: 'endDate', message: `endDate ${DATE_RANGE}` },
+    ],
   },
   {
     name: 'parameters in spec order',

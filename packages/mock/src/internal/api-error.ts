@@ -59,7 +59,7 @@ export class ApiError extends Error {
   }
 
   /** The catalog message without its `Validation error: ` prefix, for use as a detail message. */
-  static reasonOf(key: CatalogKey): string {
-    return ApiError.fromCatalog(key).message.replace(/^Validation error: /, '');
+  static reasonOf(key: CatalogKey, values: Record<string, string> = {}): string {
+    return ApiError.fromCatalog(key, values).message.replace(/^Validation error: /, '');
   }
 }

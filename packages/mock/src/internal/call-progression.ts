@@ -209,6 +209,11 @@ export class CallProgression {
       // Only busy / no_answer / failed carry a reason (the spec: null otherwise).
       call.failureReason = reason === null ? null : (failureReason ?? reason);
     }
+    if (status === 'cancelled') {
+      // As the server says it: ringing and answered calls had their INVITE sent and are hung up;
+      // earlier ones are stopped before the dial (the mock dials at ringing).
+      call.cancellation = call.status === 'ringing' || call.status === 'active' ? 'hung_up' : 'before_dial';
+    }
     call.status = status;
     call.updatedAt = at;
   }

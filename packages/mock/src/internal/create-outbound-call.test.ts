@@ -158,10 +158,27 @@ describe('agent checks, in the contract order', () => {
     });
   });
 
-  test('an agent with no phone numbers and no caller ID', async () => {
+  test('an agent with no phone numbers: its own error without a caller ID, caller_id_not_allowed with one', async () => {
     const agent = await request('POST', '/api/v1/agents', { body: { name: 'No numbers' } });
+    expect(agent.status).toBe(201);
     const response = await create({ agentId: agent.body.data.id, phoneNumber: '+14155552671' });
-    expect(response.body.error.type).toBe('caller_id_not_allowed');
+    expect(response.status).toBe(400);
+    // No detail: there is no callerId in the request to point at.
+    expect(response.body.error).toEqual({
+      message: 'Agent has no phone numbers to use as caller ID',
+      code: 400,
+      type: 'agent_has_no_caller_id',
+      requestId: response.body.error.requestId,
+    });
+    const withCallerId = await create({
+      agentId: agent.body.data.id,
+      phoneNumber: '+14155552671',
+      callerId: '+14155551234',
+    });
+    expect(withCallerId.body.error).toMatchObject({
+      type: 'caller_id_not_allowed',
+      details: [{ field: 'callerId' }],
+    });
   });
 
   test('validation comes before the agent checks, and the agent checks before the caller ID', async () => {

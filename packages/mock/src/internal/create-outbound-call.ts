@@ -1,9 +1,11 @@
 /**
  * @module
  * POST /api/v1/calls/outbound. After the pipeline's auth and schema validation: the metadata
- * size limit, the agent checks in the contract's order (exists in your organization, is a voice
- * agent, is active, owns the caller ID), then idempotency, then the call is queued.
+ * depth and size limits, the agent checks in the contract's order (exists in your organization,
+ * is a voice agent, is active, has a number to call from, owns the caller ID), then idempotency,
+ * then the call is queued.
  */
+import { exceedsNestingDepth } from '../validation-rules';
 import { ApiError } from './api-error';
 import { withIdempotency } from './idempotency';
 import type { Call, StoredCall } from './mock-types';
@@ -13,6 +15,7 @@ import { resolvePointer, type SchemaNode } from './spec';
 const requestSchema = resolvePointer<SchemaNode>('#/components/schemas/CreateOutboundCallRequest');
 const metadataSchema = requestSchema.properties?.metadata as SchemaNode;
 const MAX_METADATA_BYTES = metadataSchema['x-max-serialized-bytes'] as number;
+const MAX_METADATA_DEPTH = metadataSchema['x-max-depth'] as number;
 const defaultOf = (name: string): unknown => requestSchema.properties?.[name]?.default;
 // The success message is a `const` in the response schema.
 const QUEUED_MESSAGE = resolvePointer<string>(
@@ -55,6 +58,12 @@ export async function createOutboundCall(request: OperationRequest): Promise<Ope
   const body = request.body as CreateBody;
 
   if (body.metadata !== undefined) {
+    // Depth first, without recursion: JSON.stringify overflows the stack on deep enough metadata.
+    if (exceedsNestingDepth(body.metadata, MAX_METADATA_DEPTH)) {
+      throw ApiError.fromCatalog('metadata_too_deep', {}, [
+        { field: 'metadata', message: ApiError.reasonOf('metadata_too_deep') },
+      ]);
+    }
     const bytes = new TextEncoder().encode(JSON.stringify(body.metadata)).length;
     if (bytes > MAX_METADATA_BYTES) {
       throw ApiError.fromCatalog('metadata_too_large', {}, [
@@ -69,7 +78,9 @@ export async function createOutboundCall(request: OperationRequest): Promise<Ope
   if (agent.type !== 'voice') throw ApiError.fromCatalog('agent_not_voice');
   if (agent.status !== 'active') throw ApiError.fromCatalog('agent_inactive');
   const callerId = body.callerId ?? agent.phoneNumbers[0];
-  if (callerId === undefined || !agent.phoneNumbers.includes(callerId)) {
+  // An agent may exist before its numbers do; with no callerId sent there is no field to blame.
+  if (callerId === undefined) throw ApiError.fromCatalog('agent_has_no_caller_id');
+  if (!agent.phoneNumbers.includes(callerId)) {
     throw ApiError.fromCatalog('caller_id_not_allowed', {}, [
       { field: 'callerId', message: ApiError.fromCatalog('caller_id_not_allowed').message },
     ]);
@@ -102,6 +113,7 @@ export async function createOutboundCall(request: OperationRequest): Promise<Ope
       endedAt: null,
       duration: null,
       failureReason: null,
+      cancellation: null,
       summary: null,
       updatedAt: now,
     };

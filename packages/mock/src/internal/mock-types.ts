@@ -39,6 +39,8 @@ export type Call = {
   endedAt: string | null;
   duration: number | null;
   failureReason: string | null;
+  /** How a cancelled call was stopped; null otherwise. */
+  cancellation: 'before_dial' | 'hung_up' | null;
   summary: string | null;
   queuePosition: number | null;
   updatedAt: string;

@@ -1,9 +1,11 @@
 /**
  * @module
- * One request through the mock, in the server's order: route (unknown → 404 `Not found`),
- * authentication (401), body parsing (413, body required, Content-Type, malformed JSON), spec
- * validation of parameters and body (400 with details), then the operation's handler. Every
- * response carries `x-request-id`; every error uses the envelope with the same `requestId`.
+ * One request through the mock, in the server's order: route (unknown → 404 `Not found`; HEAD
+ * is its path's GET), authentication (401), body reading (only for operations that take a body:
+ * body required, Content-Type, Content-Encoding, 413, malformed JSON), spec validation of
+ * parameters and body (400 with details), the checks the spec's schemas cannot express, then the
+ * operation's handler. Every response carries `x-request-id`; every error uses the envelope with
+ * the same `requestId`.
  */
 import { ApiError, type ErrorDetail } from './api-error';
 import type { MockRuntime, OperationHandler, OperationResult } from './operation-context';
@@ -22,6 +24,40 @@ function apiKeyOf(headers: Headers): string | undefined {
 
 function isJsonContentType(contentType: string | null): boolean {
   return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+type CompressionFormat = ConstructorParameters<typeof DecompressionStream>[0];
+
+/** The Content-Encodings the server decodes too, as DecompressionStream names them (null: as is). */
+const DECODERS: Readonly<Record<string, CompressionFormat | null>> = {
+  identity: null,
+  gzip: 'gzip',
+  deflate: 'deflate',
+};
+
+/**
+ * `bytes` decoded from `format`, or undefined as soon as the result passes `limit` bytes (a small
+ * body may decode to a huge one). Rejects when the bytes are not in that format.
+ */
+async function decode(bytes: Uint8Array<ArrayBuffer>, format: CompressionFormat, limit: number) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format)).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    length += chunk.value.length;
+    if (length > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(chunk.value);
+  }
+  const decoded = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    decoded.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return decoded;
 }
 
 /**
@@ -57,6 +93,14 @@ export class RequestPipeline {
   }
 
   async handle(request: Request): Promise<Response> {
+    const response = await this.#answer(request);
+    // HEAD is answered as GET is, without the body.
+    return request.method === 'HEAD'
+      ? new Response(null, { status: response.status, headers: response.headers })
+      : response;
+  }
+
+  async #answer(request: Request): Promise<Response> {
     const requestId = this.#runtime.ids.requestId();
     try {
       return respond(await this.#run(request), requestId);
@@ -72,7 +116,8 @@ export class RequestPipeline {
     const path = url.pathname.startsWith(this.#basePath)
       ? url.pathname.slice(this.#basePath.length)
       : undefined;
-    const found = path === undefined ? undefined : findRoute(this.#routes, request.method, path);
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const found = path === undefined ? undefined : findRoute(this.#routes, method, path);
     const operation = found && this.#operations.get(found.route);
     if (!found || !operation) throw ApiError.fromCatalog('route_not_found');
 
@@ -91,6 +136,8 @@ export class RequestPipeline {
           ? operation.validator.checkBody(body)
           : [{ field: 'body', message: 'Request body must be a JSON object' }];
     RequestValidator.throwIfAny([...details, ...bodyDetails]);
+    // Only once the schemas pass, as on the server (its validator stops at the first failing request).
+    RequestValidator.throwIfAny(operation.validator.checkParameterValues(values));
 
     return operation.handler({
       runtime: this.#runtime,
@@ -109,16 +156,30 @@ export class RequestPipeline {
 
   async #readJsonBody(request: Request): Promise<unknown> {
     const bytes = new Uint8Array(await request.arrayBuffer());
-    // The server's order: no body, then a media type other than JSON, then size, then syntax.
+    // The server's order: no body, a media type other than JSON, a Content-Encoding it does not
+    // decode, bytes that do not decode, the size once decoded, then syntax.
     if (bytes.length === 0) {
       throw ApiError.fromCatalog('validation_error', { reason: 'Request body is required' }, []);
     }
     if (!isJsonContentType(request.headers.get('content-type'))) {
       throw ApiError.fromCatalog('unsupported_media_type', {}, []);
     }
-    if (bytes.length > this.#maxBodyBytes) throw ApiError.fromCatalog('payload_too_large');
+    const encoding = (request.headers.get('content-encoding') ?? 'identity').toLowerCase();
+    if (!Object.hasOwn(DECODERS, encoding)) throw ApiError.fromCatalog('unsupported_content_encoding');
+    const format = DECODERS[encoding];
+    let decoded: Uint8Array | undefined = bytes;
+    if (format) {
+      try {
+        decoded = await decode(bytes, format, this.#maxBodyBytes);
+      } catch {
+        throw ApiError.fromCatalog('invalid_content_encoding');
+      }
+    }
+    if (decoded === undefined || decoded.length > this.#maxBodyBytes) {
+      throw ApiError.fromCatalog('payload_too_large');
+    }
     try {
-      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+      return JSON.parse(new TextDecoder().decode(decoded)) as unknown;
     } catch {
       throw ApiError.fromCatalog('invalid_json', {}, []);
     }

@@ -7,7 +7,13 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { type BodyFailure, bodyDetails, bodyFailure, parameterErrorMessage } from '../validation-rules';
+import {
+  type BodyFailure,
+  bodyDetails,
+  bodyFailure,
+  checkParameterValue,
+  parameterErrorMessage,
+} from '../validation-rules';
 import type { ErrorDetail } from './api-error';
 import { ApiError } from './api-error';
 import { type ParameterNode, resolvePointer, type SchemaNode, spec } from './spec';
@@ -32,8 +38,14 @@ export type RequestInputs = {
 const DOCUMENT_ID = 'openapi';
 
 function createAjv(coerce: boolean): Ajv2020 {
-  // strict: false because the schemas carry OpenAPI extension keywords (`x-error-message`, …).
-  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: coerce ? 'array' : false });
+  // strict: false because the schemas carry OpenAPI extension keywords (`x-error-message`, …);
+  // strictNumbers as the server's validator has it: NaN and Infinity are no numbers.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    strictNumbers: true,
+    coerceTypes: coerce ? 'array' : false,
+  });
   addFormats(ajv);
   ajv.addSchema(spec, DOCUMENT_ID);
   return ajv;
@@ -101,6 +113,30 @@ export class RequestValidator {
       });
     }
     return { details, values };
+  }
+
+  /**
+   * What the schemas cannot say about parameter values that passed them (the rule shared with
+   * the server: finite numbers, date-times that name an instant). Rewrites each date-time in
+   * `values` to its canonical `toISOString()` form; returns the details, in spec order.
+   */
+  checkParameterValues(values: Record<string, unknown>): ErrorDetail[] {
+    const details: ErrorDetail[] = [];
+    for (const parameter of this.#shape.parameters) {
+      if (values[parameter.name] === undefined) continue;
+      const checked = checkParameterValue(parameter.schema, values[parameter.name], resolvePointer);
+      if (checked.ok) values[parameter.name] = checked.value;
+      else {
+        details.push({
+          field: parameter.name,
+          message:
+            checked.reason === 'out_of_range'
+              ? ApiError.reasonOf('date_time_out_of_range', { field: parameter.name })
+              : parameterErrorMessage(parameter, undefined, [], resolvePointer),
+        });
+      }
+    }
+    return details;
   }
 
   /** Body details, ordered by the schema's property order. `body` must already be a JSON object. */

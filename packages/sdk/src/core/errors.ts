@@ -1,7 +1,8 @@
 /**
  * @module
  * The SDK's one error tree: `OutdialError → ApiError → <one class per status>`, plus
- * `ConnectionError` (and its `RequestTimeoutError`), `WaitTimeoutError` and `AbortError`.
+ * `ConnectionError` (and its `RequestTimeoutError`), `WaitTimeoutError`, `AbortError` and
+ * `InvalidArgumentError`.
  *
  * `instanceof` compares brands, not class identity: an app that loads both the ESM and the CJS
  * build (the dual-package hazard) has two copies of every class, and an error thrown by one copy
@@ -174,8 +175,9 @@ export class UnprocessableEntityError extends ApiError {
 }
 
 /**
- * 429: too many requests. The SDK already waited and retried; `retryAfterMs` says how long the
- * server asked to wait (undefined when it did not say).
+ * 429: too many requests. The SDK already retried, or gave up at once because the wait asked for
+ * would pass `maxRetryWaitMs`; `retryAfterMs` says how long the server asked to wait (undefined
+ * when it did not say).
  *
  * @example
  * ```ts
@@ -278,5 +280,29 @@ export class WaitTimeoutError extends OutdialError {
       `Timed out after ${timeoutMs} ms waiting for the call (last status: ${lastCall?.status ?? 'none'})`,
     );
     this.lastCall = lastCall;
+  }
+}
+
+/**
+ * An argument was rejected before any request was sent: an id that is missing, empty or not a
+ * string, which would otherwise become a request for the wrong URL (`/calls/%7BcallId%7D`, or
+ * `/calls/`). `argument` names the parameter.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await outdial.calls.get(process.env.CALL_ID as string);
+ * } catch (error) {
+ *   if (error instanceof InvalidArgumentError) console.error(error.argument, error.message);
+ * }
+ * ```
+ */
+export class InvalidArgumentError extends OutdialError {
+  static override readonly [BRAND]: string = 'InvalidArgumentError';
+  /** The parameter that was rejected (`callId`, `agentId`, …). */
+  readonly argument: string;
+  constructor(argument: string, message: string) {
+    super(message);
+    this.argument = argument;
   }
 }

@@ -8,6 +8,7 @@
  *   idempotencyKey: order.id, // your own key: retrying your job can't place a second call either
  *   timeoutMs: 5_000,
  *   maxRetries: 5,
+ *   maxRetryWaitMs: 5_000,
  *   signal: controller.signal,
  *   headers: { 'x-trace-id': traceId },
  * });
@@ -20,6 +21,8 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** Retries after the first attempt. Default: the client's (2). */
   maxRetries?: number | undefined;
+  /** The most time spent waiting between retries, in total. Default: the client's (30 s). */
+  maxRetryWaitMs?: number | undefined;
   /** The Idempotency-Key of a POST. Default: one generated per call and reused on every retry. */
   idempotencyKey?: string | undefined;
   /** Extra headers; `null` removes a client-level header. */

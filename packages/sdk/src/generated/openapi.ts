@@ -17,7 +17,8 @@ export interface paths {
         /**
          * Queue an outbound call
          * @description Validates the request, checks the agent (exists in your organization, is a voice agent,
-         *     is active, and owns the caller ID) in that order, records the call as `queued` and hands
+         *     is active, has a phone number to call from, and owns the caller ID) in that order, records
+         *     the call as `queued` and hands
          *     it to the Dial queue. The dial happens asynchronously: normally sub-second, paced to the
          *     SIP trunk's calls-per-second budget under load. Poll `GET /api/v1/calls/{callId}` for dial
          *     progress and the LiveKit identifiers.
@@ -77,9 +78,13 @@ export interface paths {
         /**
          * Cancel a call
          * @description Cancels a call whose status is `initiated`, `queued`, `connecting`, `ringing` or `active`.
-         *     A queued call is removed from the Dial queue and never dialed. A live call's LiveKit room
-         *     is deleted, which disconnects every participant; if that deletion fails the call is still
-         *     `cancelled` and the server logs a warning. `endedAt` is set to the time of cancellation.
+         *     A queued call is removed from the Dial queue and never dialed. Once the cancel is answered
+         *     with 200, no SIP INVITE for the call leaves the server. A call whose INVITE had already
+         *     left is torn down in LiveKit (its room is deleted, which disconnects every participant),
+         *     also when the INVITE reaches LiveKit after the cancel; a failed deletion is retried with
+         *     backoff until LiveKit confirms it, and again after a restart. The call's `cancellation`
+         *     says which case it was (`before_dial` or `hung_up`). `endedAt` is set to the time of
+         *     cancellation.
          */
         delete: operations["cancelCall"];
         options?: never;
@@ -188,7 +193,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Ready when the database answers and the Dial queue is running.
+         * @description Ready when the database takes a committed write (not only a read: a full disk or another process holding the write lock make it not ready) and the Dial queue is running. A server without LiveKit (neither `LIVEKIT_URL` nor `--emulate-livekit`) never dials, so it is never ready: its `livekit` check says `not_configured`.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -240,7 +245,7 @@ export interface components {
          * @description A stable machine-readable error kind.
          * @enum {string}
          */
-        ErrorType: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "agent_not_found" | "agent_not_voice" | "agent_inactive" | "caller_id_not_allowed" | "call_not_cancellable" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "payload_too_large" | "livekit_not_configured" | "queue_failed" | "internal_error";
+        ErrorType: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "agent_not_found" | "agent_not_voice" | "agent_inactive" | "caller_id_not_allowed" | "agent_has_no_caller_id" | "call_not_cancellable" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "payload_too_large" | "request_timeout" | "request_headers_too_large" | "livekit_not_configured" | "queue_failed" | "internal_error";
         CreateOutboundCallRequest: {
             /**
              * Format: uuid
@@ -251,7 +256,10 @@ export interface components {
             phoneNumber: components["schemas"]["PhoneNumber"];
             /** @description The number to show as caller ID. It must be one of the agent's phone numbers; the default is the agent's first. */
             callerId?: string;
-            /** @description Your own data, kept on the call and passed to the agent. At most 16384 bytes serialized as JSON. */
+            /**
+             * @description Your own data, kept on the call and passed to the agent. At most 16384 bytes serialized
+             *     as JSON, and nested at most 32 levels deep (the metadata object itself is level 1).
+             */
             metadata?: {
                 [key: string]: unknown;
             };
@@ -325,6 +333,11 @@ export interface components {
             duration: number | null;
             /** @description Why the call did not connect; null unless the status is `failed`, `busy` or `no_answer`. */
             failureReason: string | null;
+            /**
+             * @description How a `cancelled` call was stopped; null for any other status. `before_dial`: the cancel committed before the call's SIP INVITE was sent, so the phone never rang. `hung_up`: the INVITE had already left (or the call was ringing or answered), so Outdial tore the call down in LiveKit, retrying until LiveKit confirmed it. Once a cancel is answered with 200, no INVITE for the call is sent any more.
+             * @enum {string|null}
+             */
+            cancellation: "before_dial" | "hung_up" | null;
             summary: string | null;
             /** @description 1-based position in the Dial queue while `queued`, else null. */
             queuePosition: number | null;
@@ -564,6 +577,39 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The request is not valid HTTP; it was refused before any route saw it, and the connection is closed. */
+        MalformedRequest: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request's headers or body did not arrive in time. The connection is closed. */
+        RequestTimeout: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The request line and header fields are larger than the server accepts (16 KiB unless the
+         *     server is configured otherwise). The connection is closed.
+         */
+        RequestHeadersTooLarge: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description An unexpected server error. */
         InternalError: {
             headers: {
@@ -677,7 +723,9 @@ export interface operations {
             };
             /**
              * @description Validation failed, or the agent cannot place calls. `type` tells which:
-             *     `validation_error`, `agent_not_voice`, `agent_inactive` or `caller_id_not_allowed`.
+             *     `validation_error`, `agent_not_voice`, `agent_inactive`, `agent_has_no_caller_id` (no
+             *     `callerId` was sent and the agent has no phone numbers to default to) or
+             *     `caller_id_not_allowed` (the `callerId` is not one of the agent's numbers).
              */
             400: {
                 headers: {
@@ -699,10 +747,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["IdempotencyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             /**
              * @description LiveKit is not configured (`livekit_not_configured`), the call could not be queued
              *     (`queue_failed`), or an unexpected error (`internal_error`).
@@ -735,17 +785,19 @@ export interface operations {
                  */
                 status?: components["schemas"]["CallStatus"][];
                 /**
-                 * @description Only calls to this number (E.164).
+                 * @description Only calls to this number (E.164); send its `+` as `%2B`.
                  * @example +14155552671
                  */
                 phoneNumber?: components["schemas"]["PhoneNumber"];
                 /**
-                 * @description Only calls whose `startedAt` is at or after this instant (ISO 8601).
+                 * @description Only calls whose `startedAt` is at or after this instant: an RFC 3339 date-time with
+                 *     `Z` or a `±hh:mm` offset, between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in UTC.
+                 *     Compared as an instant, whatever the offset.
                  * @example 2025-12-01T00:00:00Z
                  */
                 startDate?: string;
                 /**
-                 * @description Only calls whose `startedAt` is at or before this instant (ISO 8601).
+                 * @description Only calls whose `startedAt` is at or before this instant, written as for `startDate`.
                  * @example 2025-12-31T23:59:59Z
                  */
                 endDate?: string;
@@ -778,7 +830,9 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -811,7 +865,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["CallForbidden"];
             404: components["responses"]["CallNotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -856,7 +912,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["CallForbidden"];
             404: components["responses"]["CallNotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -892,7 +950,9 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -921,8 +981,10 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -954,7 +1016,9 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["AgentNotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -986,7 +1050,9 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["AgentNotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1022,8 +1088,10 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["AgentNotFound"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1052,7 +1120,9 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1075,6 +1145,9 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1097,7 +1170,10 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Not ready (starting up, shutting down, or the database does not answer). */
+            400: components["responses"]["MalformedRequest"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            /** @description Not ready: starting up, shutting down, the database cannot be written, or LiveKit is not configured. */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -1128,6 +1204,9 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+            400: components["responses"]["MalformedRequest"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -116,17 +116,83 @@ describe('retries', () => {
     await expect(pending).resolves.toMatchObject({ id: 'call_1' });
   });
 
-  it('does not sleep through a Retry-After above 60 s: throws RateLimitError with retryAfterMs', async () => {
+  it.each([
+    ['seconds', '60'],
+    ['an HTTP date', 'Mon, 01 Dec 2025 15:31:00 GMT'],
+  ])(
+    'does not sleep through a Retry-After (%s) beyond maxRetryWaitMs (30 s): throws RateLimitError with retryAfterMs',
+    async (_format, retryAfter) => {
+      useFakeClock(new Date('2025-12-01T15:30:00.000Z'));
+      const count = getCallResponses(
+        () => errorResponse(429, 'rate_limited', 'x', { 'Retry-After': retryAfter }),
+        ok,
+      );
+      let settled = false;
+      const outcome = client()
+        .calls.get('call_1')
+        .catch((e) => e)
+        .finally(() => {
+          settled = true;
+        });
+      await advance(0); // no time passes: a 60 s sleep would leave it pending
+      expect(settled).toBe(true);
+      const error = await outcome;
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error.retryAfterMs).toBe(60_000);
+      expect(count()).toBe(1);
+    },
+  );
+
+  it('sleeps a longer Retry-After when maxRetryWaitMs allows it', async () => {
+    useFakeClock();
     const count = getCallResponses(
-      () => errorResponse(429, 'rate_limited', 'x', { 'Retry-After': '120' }),
+      () => errorResponse(429, 'rate_limited', 'x', { 'Retry-After': '90' }),
       ok,
     );
-    const error = await client()
-      .calls.get('call_1')
-      .catch((e) => e);
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect(error.retryAfterMs).toBe(120_000);
+    const pending = client({ maxRetryWaitMs: 120_000 }).calls.get('call_1');
+    await advance(89_999);
     expect(count()).toBe(1);
+    await advance(1);
+    expect(count()).toBe(2);
+    await expect(pending).resolves.toMatchObject({ id: 'call_1' });
+  });
+
+  it('caps the total wait across retries, then throws the last error as is', async () => {
+    useFakeClock();
+    vi.spyOn(Math, 'random').mockReturnValue(0); // waits of 500, 1000, 2000, 4000, 8000, 8000, 8000… ms
+    const count = getCallResponses(unavailable);
+    let settled = false;
+    const outcome = client({ maxRetries: 10 })
+      .calls.get('call_1')
+      .catch((e) => e)
+      .finally(() => {
+        settled = true;
+      });
+    // Attempts at 0, 0.5, 1.5, 3.5, 7.5, 15.5 and 23.5 s; another 8 s wait would pass 30 s.
+    await advance(23_499);
+    expect(count()).toBe(6);
+    await advance(1);
+    expect(count()).toBe(7);
+    expect(settled).toBe(true);
+    expect(await outcome).toBeInstanceOf(InternalServerError);
+  });
+
+  it('takes maxRetryWaitMs per request, and counts connection-error waits too', async () => {
+    useFakeClock();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const count = getCallResponses(unavailable);
+    const pending = client({ maxRetries: 5 }).calls.get('call_1', { maxRetryWaitMs: 1_000 });
+    const assertion = expect(pending).rejects.toBeInstanceOf(InternalServerError);
+    await vi.runAllTimersAsync();
+    await assertion;
+    expect(count()).toBe(2); // 500 ms waited; 500 + 1000 would pass 1 s
+    server.resetHandlers();
+    const failures = getCallResponses(() => HttpResponse.error());
+    const failing = client({ maxRetries: 5, maxRetryWaitMs: 2_000 }).calls.get('call_1');
+    const rejected = expect(failing).rejects.toBeInstanceOf(ConnectionError);
+    await vi.runAllTimersAsync();
+    await rejected;
+    expect(failures()).toBe(3); // 500 + 1000 ms waited; + 2000 would pass 2 s
   });
 
   it('retries connection errors, and throws ConnectionError when they persist', async () => {

@@ -13,17 +13,14 @@ export interface AttemptPolicy {
   maxRetries: number;
   /** Per attempt, until response headers arrive. */
   timeoutMs: number;
+  /** The most time one request may spend waiting between attempts, in total. */
+  maxRetryWaitMs: number;
   /** The user's fetch; when absent, `globalThis.fetch` is looked up at each attempt. */
   fetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
 }
 
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 8_000;
-/**
- * A longer `Retry-After` is not slept through: blocking one SDK call for minutes surprises more
- * than it helps. The 429 is thrown instead, and `RateLimitError.retryAfterMs` says how long.
- */
-const MAX_RETRY_AFTER_MS = 60_000;
 // setTimeout fires at once for delays above 2^31-1 ms; treat those as "no timeout".
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -32,6 +29,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * `idempotency_in_progress`. Resolves with the last response (openapi-fetch turns an error
  * status into `{ error }`), or rejects with `ConnectionError`, `RequestTimeoutError` or
  * `AbortError`.
+ *
+ * Retries stop early when the next wait would take the time waited past
+ * `policy.maxRetryWaitMs`: the caller gets the failure as it is (a 429 as `RateLimitError` with
+ * `retryAfterMs`) instead of a call silently blocked for as long as the server asks.
  */
 export async function fetchWithRetries(request: Request, policy: AttemptPolicy): Promise<Response> {
   // A POST creates something. Every attempt carries the same key, so the server replays the first
@@ -39,19 +40,27 @@ export async function fetchWithRetries(request: Request, policy: AttemptPolicy):
   if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
     request.headers.set('Idempotency-Key', newIdempotencyKey());
   }
-  for (let attempt = 0; ; attempt++) {
-    const retriesLeft = attempt < policy.maxRetries;
-    let response: Response;
+  for (let attempt = 0, waitedMs = 0; ; attempt++) {
+    let response: Response | undefined;
+    let failure: ConnectionError | undefined;
     try {
       response = await attemptOnce(request, policy);
     } catch (error) {
-      if (!retriesLeft || !(error instanceof ConnectionError)) throw error;
-      await sleep(backoffDelay(attempt, RETRY_MIN_MS, RETRY_MAX_MS), request.signal);
-      continue;
+      if (!(error instanceof ConnectionError)) throw error; // aborts and missing fetch are final
+      failure = error;
     }
-    const delay = retriesLeft ? await retryDelay(response, attempt) : undefined;
-    if (delay === undefined) return response;
-    await response.body?.cancel(); // frees the connection
+    let delay: number | undefined;
+    if (attempt < policy.maxRetries) {
+      delay = response
+        ? await retryDelay(response, attempt)
+        : backoffDelay(attempt, RETRY_MIN_MS, RETRY_MAX_MS);
+    }
+    if (delay === undefined || waitedMs + delay > policy.maxRetryWaitMs) {
+      if (response) return response;
+      throw failure;
+    }
+    waitedMs += delay;
+    await response?.body?.cancel(); // frees the connection
     await sleep(delay, request.signal);
   }
 }
@@ -94,9 +103,7 @@ async function retryDelay(response: Response, attempt: number): Promise<number |
     isRetryableStatus(status) ||
     (status === 409 && (await errorType(response)) === 'idempotency_in_progress');
   if (!retryable) return undefined;
-  const retryAfter = parseRetryAfter(response.headers);
-  if (retryAfter === undefined) return backoffDelay(attempt, RETRY_MIN_MS, RETRY_MAX_MS);
-  return retryAfter <= MAX_RETRY_AFTER_MS ? retryAfter : undefined;
+  return parseRetryAfter(response.headers) ?? backoffDelay(attempt, RETRY_MIN_MS, RETRY_MAX_MS);
 }
 
 const errorType = (response: Response): Promise<unknown> =>

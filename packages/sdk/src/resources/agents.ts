@@ -45,7 +45,7 @@ export class Agents {
    * const agent = await outdial.agents.get('550e8400-e29b-41d4-a716-446655440000');
    * ```
    */
-  get(agentId: string, options?: RequestOptions): Promise<Agent> {
+  async get(agentId: string, options?: RequestOptions): Promise<Agent> {
     return unwrap(
       this.client.raw.GET(
         '/api/v1/agents/{agentId}',
@@ -82,7 +82,7 @@ export class Agents {
    * await outdial.agents.update(agent.id, { status: 'inactive' });
    * ```
    */
-  update(agentId: string, params: UpdateAgentParams, options?: RequestOptions): Promise<Agent> {
+  async update(agentId: string, params: UpdateAgentParams, options?: RequestOptions): Promise<Agent> {
     return unwrap(
       this.client.raw.PATCH(
         '/api/v1/agents/{agentId}',
@@ -99,7 +99,7 @@ export class Agents {
    * await outdial.agents.delete(agent.id); // { id, deleted: true }
    * ```
    */
-  delete(agentId: string, options?: RequestOptions): Promise<DeletedAgent> {
+  async delete(agentId: string, options?: RequestOptions): Promise<DeletedAgent> {
     return unwrap(
       this.client.raw.DELETE(
         '/api/v1/agents/{agentId}',

@@ -58,7 +58,7 @@ export class Calls {
    * const call = await outdial.calls.get('call_01JD7ZK5W8Q3N2M4P6R8T0V2X4');
    * ```
    */
-  get(callId: string, options?: RequestOptions): Promise<Call> {
+  async get(callId: string, options?: RequestOptions): Promise<Call> {
     return unwrap(
       this.client.raw.GET(
         '/api/v1/calls/{callId}',
@@ -75,7 +75,7 @@ export class Calls {
    * await outdial.calls.cancel(call.id); // { id, status: 'cancelled' }
    * ```
    */
-  cancel(callId: string, options?: RequestOptions): Promise<CancelledCall> {
+  async cancel(callId: string, options?: RequestOptions): Promise<CancelledCall> {
     return unwrap(
       this.client.raw.DELETE(
         '/api/v1/calls/{callId}',

@@ -27,6 +27,7 @@ export interface CallResource extends QueuedCallResource {
   endedAt: string | null;
   duration: number | null;
   failureReason: string | null;
+  cancellation: CallRow['cancellation'];
   summary: string | null;
   queuePosition: number | null;
   updatedAt: string;
@@ -60,6 +61,7 @@ export function toCallResource(row: CallRow, queuePosition: number | null): Call
     endedAt: row.ended_at,
     duration: row.duration,
     failureReason: row.failure_reason,
+    cancellation: row.cancellation,
     summary: row.summary,
     queuePosition: row.status === 'queued' ? queuePosition : null,
     updatedAt: row.updated_at,

@@ -1,11 +1,13 @@
 /**
  * @module
- * POST /api/v1/calls/outbound after authentication and schema validation: the metadata size,
- * the agent checks in the contract's order, the Idempotency-Key, and the hand-off to the Dial
- * queue.
+ * POST /api/v1/calls/outbound after authentication and schema validation: the metadata depth
+ * and size, the agent checks in the contract's order, the Idempotency-Key, and the hand-off to
+ * the Dial queue.
  */
+import { exceedsNestingDepth } from '@outdial/mock/validation-rules';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { openApiDocument } from '../generated/openapi-document';
 import { apiError, reasonOf } from '../http/api-error';
 import { agentPhoneNumbers, findAgent } from '../store/agent-store';
 import { findCall, insertInitiatedCall } from '../store/call-store';
@@ -22,10 +24,17 @@ import type { CallQueue } from './call-queue';
 import { type QueuedCallResource, toQueuedCallResource } from './call-resource';
 import { requestHash } from './request-hash';
 
-/** The contract's cap on `metadata`, serialized as JSON (UTF-8 bytes). */
-export const MAX_METADATA_BYTES = 16384;
+// The contract's numbers, read from openapi.yaml as the mock reads them.
+const requestFields = openApiDocument.components.schemas.CreateOutboundCallRequest.properties;
+/** The cap on `metadata` serialized as JSON, in UTF-8 bytes. */
+export const MAX_METADATA_BYTES: number = requestFields.metadata['x-max-serialized-bytes'];
+/** The cap on how deeply `metadata` nests objects and arrays (the object itself is level 1). */
+const MAX_METADATA_DEPTH: number = requestFields.metadata['x-max-depth'];
+const DEFAULT_PRIORITY: number = requestFields.priority.default;
+const DEFAULT_RING_TIMEOUT_SECONDS: number = requestFields.ringTimeoutSeconds.default;
 
-export const CALL_QUEUED_MESSAGE = 'Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.';
+export const CALL_QUEUED_MESSAGE: string =
+  openApiDocument.components.schemas.CreateOutboundCallResponse.properties.message.const;
 
 /** The request body after schema validation (defaults applied). */
 export interface CreateOutboundCallBody {
@@ -61,6 +70,15 @@ export async function createOutboundCall(
   const { organizationId, body, idempotencyKey } = request;
 
   const customMetadata = body.metadata ?? {};
+  // Depth first, without recursion: JSON.stringify below (and the request hash) would overflow
+  // the stack on metadata nested a few thousand levels deep.
+  if (exceedsNestingDepth(customMetadata, MAX_METADATA_DEPTH)) {
+    throw apiError(
+      'metadata_too_deep',
+      {},
+      { details: [{ field: 'metadata', message: reasonOf('metadata_too_deep') }] },
+    );
+  }
   if (Buffer.byteLength(JSON.stringify(customMetadata), 'utf8') > MAX_METADATA_BYTES) {
     throw apiError(
       'metadata_too_large',
@@ -75,7 +93,10 @@ export async function createOutboundCall(
   if (agent.status !== 'active') throw apiError('agent_inactive');
   const phoneNumbers = agentPhoneNumbers(agent);
   const callerId = body.callerId ?? phoneNumbers[0];
-  if (!callerId || !phoneNumbers.includes(callerId)) {
+  // An agent may be created before its numbers are bought; it cannot call until it has one. No
+  // detail: the caller sent no callerId to point at.
+  if (callerId === undefined) throw apiError('agent_has_no_caller_id');
+  if (!phoneNumbers.includes(callerId)) {
     const message = apiError('caller_id_not_allowed').message;
     throw apiError('caller_id_not_allowed', {}, { details: [{ field: 'callerId', message }] });
   }
@@ -86,7 +107,7 @@ export async function createOutboundCall(
     if (replay) return replay;
   }
 
-  const priority = body.priority ?? 5;
+  const priority = body.priority ?? DEFAULT_PRIORITY;
   const now = new Date().toISOString();
   let queued: CallRow | undefined;
   try {
@@ -101,7 +122,7 @@ export async function createOutboundCall(
         phone_number: body.phoneNumber,
         caller_id: callerId,
         priority,
-        ring_timeout_seconds: body.ringTimeoutSeconds ?? 30,
+        ring_timeout_seconds: body.ringTimeoutSeconds ?? DEFAULT_RING_TIMEOUT_SECONDS,
         max_duration_seconds: body.maxDurationSeconds ?? null,
         metadata: JSON.stringify({
           ...customMetadata,

@@ -71,6 +71,10 @@ export function demoBanner(url: string, demo: DemoData, file: string | undefined
     'Then watch it go from queued to completed (use the id from the answer):',
     `  curl -s ${url}/api/v1/calls/<call id> -H 'x-api-key: ${demo.apiKey}'`,
     '',
+    'Run the examples against it (from the repository root):',
+    `  export OUTDIAL_BASE_URL=${url} OUTDIAL_API_KEY=${demo.apiKey} OUTDIAL_AGENT_ID=${demo.agentId}`,
+    '  node --import tsx examples/quickstart.ts',
+    '',
   ]
     .filter((line, i, lines) => line !== '' || lines[i - 1] !== '')
     .join('\n');

@@ -1,14 +1,21 @@
 import { loadEnvConfig } from '../config/env-config';
-import { startServer } from '../server/start-server';
 import { type CliCommand, UsageError } from './cli-command';
 import { demoBanner, demoFilePath, ensureDemoData } from './demo-setup';
+import { isLoopbackHost } from './loopback-host';
+
+/** What the server does without LiveKit (see createOutboundCall and /readyz): said at start-up. */
+const LIVEKIT_NOT_CONFIGURED_WARNING =
+  'LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or pass ' +
+  '--emulate-livekit to use the built-in emulator): POST /api/v1/calls/outbound answers 500 ' +
+  'livekit_not_configured, so no call is queued or dialed, and /readyz answers 503 with livekit "not_configured".';
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
-  usage: 'serve [--port <port>] [--host <host>] [--db <path>] [--emulate-livekit]',
+  usage: 'serve [--port <port>] [--host <host>] [--db <path>] [--emulate-livekit [--allow-public-emulator]]',
   summary:
-    'Runs the Calls API and the Dial queue. Configuration comes from the environment (PORT, OUTDIAL_DB_PATH, ' +
-    'LIVEKIT_*, DIAL_CPS, DIAL_MAX_IN_FLIGHT, DIAL_GUARD_BAND_MS, OUTDIAL_RATE_LIMIT, LOG_LEVEL); flags win over it.',
+    'Runs the Calls API and the Dial queue. Configuration comes from the environment (PORT, HOST, ' +
+    'OUTDIAL_DB_PATH, LIVEKIT_*, DIAL_CPS, DIAL_MAX_IN_FLIGHT, DIAL_GUARD_BAND_MS, OUTDIAL_RATE_LIMIT, ' +
+    'OUTDIAL_CORS_ORIGINS, LOG_LEVEL); flags win over it.',
   options: {
     port: { type: 'string', description: 'Port to listen on (default $PORT or 3000; 0 picks one)' },
     host: { type: 'string', description: 'Interface to bind (default $HOST or 127.0.0.1)' },
@@ -17,18 +24,34 @@ export const serveCommand: CliCommand = {
       type: 'boolean',
       description: 'Run the LiveKit emulator in-process and create demo data (no real calls)',
     },
+    'allow-public-emulator': {
+      type: 'boolean',
+      description: 'Allow --emulate-livekit on a host other than localhost, 127.0.0.0/8 or ::1',
+    },
   },
   async run(values) {
     const config = loadEnvConfig();
     const port = values.port === undefined ? config.port : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError('--port must be 0 to 65535');
+    const host = (values.host as string | undefined) ?? config.host;
     const dbPath = (values.db as string | undefined) ?? config.dbPath;
     const emulate = values['emulate-livekit'] === true;
+    // The emulator accepts any dial and the demo key is printed (and kept in demo.json): on an
+    // open interface, anyone who reaches the port could use both.
+    if (emulate && !isLoopbackHost(host) && values['allow-public-emulator'] !== true) {
+      throw new UsageError(
+        `--emulate-livekit only binds to localhost, 127.0.0.0/8 or ::1 (got host "${host}"): the emulator ` +
+          'is a fake telephony backend and the demo API key is printed, so anyone who can reach the ' +
+          'port could use both. Pass --allow-public-emulator to bind it there anyway.',
+      );
+    }
+    // Imported here, not above: the HTTP stack and the LiveKit SDK would slow every other command.
+    const { startServer } = await import('../server/start-server');
     // Signal handlers go in first: a SIGTERM during start-up still shuts down gracefully.
     const starting = startServer({
       port,
-      host: (values.host as string | undefined) ?? config.host,
+      host,
       dbPath,
       livekit: emulate ? 'emulate' : config.livekit,
       dialCps: config.dialCps,
@@ -36,6 +59,7 @@ export const serveCommand: CliCommand = {
       dialGuardBandMs: config.dialGuardBandMs,
       rateLimit:
         config.rateLimitPerMinute > 0 ? { windowMs: 60_000, limit: config.rateLimitPerMinute } : false,
+      corsOrigins: config.corsOrigins,
       logLevel: config.logLevel,
     });
     let signals = 0;
@@ -61,9 +85,7 @@ export const serveCommand: CliCommand = {
       const file = demoFilePath(dbPath);
       console.log(demoBanner(server.url, await ensureDemoData(server, file), file));
     } else if (!config.livekit) {
-      console.warn(
-        'LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET): calls will be refused.',
-      );
+      console.warn(LIVEKIT_NOT_CONFIGURED_WARNING);
     }
     return undefined;
   },

@@ -13,6 +13,7 @@ describe('loadEnvConfig', () => {
       dialGuardBandMs: 15,
       rateLimitPerMinute: 600,
       logLevel: 'info',
+      corsOrigins: [],
     });
   });
 
@@ -30,6 +31,7 @@ describe('loadEnvConfig', () => {
       DIAL_GUARD_BAND_MS: '25',
       OUTDIAL_RATE_LIMIT: '0',
       LOG_LEVEL: 'debug',
+      OUTDIAL_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -46,6 +48,7 @@ describe('loadEnvConfig', () => {
       dialGuardBandMs: 25,
       rateLimitPerMinute: 0,
       logLevel: 'debug',
+      corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
     });
   });
 
@@ -60,7 +63,54 @@ describe('loadEnvConfig', () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toContain('PORT must be an integer');
     expect(problems).toContain('DIAL_CPS must be an integer from 1');
-    expect(problems).toContain('LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set together');
+    expect(problems).toContain(
+      'LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set together ' +
+        '(LIVEKIT_API_KEY and LIVEKIT_API_SECRET are not set)',
+    );
     expect(problems).toContain('LOG_LEVEL must be one of');
+  });
+
+  it('echoes the bad value in every problem (but never a LiveKit secret)', () => {
+    const problem = (env: NodeJS.ProcessEnv): string => {
+      try {
+        loadEnvConfig(env);
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+      throw new Error(`no problem with ${JSON.stringify(env)}`);
+    };
+    expect(problem({ LOG_LEVEL: 'verbose' })).toBe(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")',
+    );
+    expect(problem({ PORT: '70000' })).toBe('PORT must be an integer from 0 to 65535 (got "70000")');
+    expect(problem({ DIAL_MAX_IN_FLIGHT: '1.5' })).toContain('(got "1.5")');
+    expect(problem({ DIAL_GUARD_BAND_MS: '-1' })).toContain('(got "-1")');
+    expect(problem({ OUTDIAL_RATE_LIMIT: 'lots' })).toContain('(got "lots")');
+    expect(problem({ LIVEKIT_URL: 'ftp://x', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' })).toContain(
+      '(got "ftp://x")',
+    );
+    const partial = problem({ LIVEKIT_API_KEY: 'key-value', LIVEKIT_API_SECRET: 'secret-value' });
+    expect(partial).toContain('(LIVEKIT_URL is not set)');
+    expect(partial).not.toMatch(/key-value|secret-value/);
+  });
+
+  it('reads OUTDIAL_CORS_ORIGINS: * alone, or origins without a path', () => {
+    expect(loadEnvConfig({ OUTDIAL_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(loadEnvConfig({ OUTDIAL_CORS_ORIGINS: ' https://a.example.com:8443 ,' }).corsOrigins).toEqual([
+      'https://a.example.com:8443',
+    ]);
+    for (const bad of [
+      'app.example.com',
+      'https://app.example.com/',
+      'https://app.example.com/x',
+      'ftp://x.org',
+    ]) {
+      expect(() => loadEnvConfig({ OUTDIAL_CORS_ORIGINS: `https://ok.example.com,${bad}` })).toThrow(
+        `OUTDIAL_CORS_ORIGINS must be * or comma-separated origins like https://app.example.com (scheme and host, optional port, no path) (got "${bad}")`,
+      );
+    }
+    expect(() => loadEnvConfig({ OUTDIAL_CORS_ORIGINS: '*,https://a.example.com' })).toThrow(
+      'cannot be combined with others (got "*,https://a.example.com")',
+    );
   });
 });

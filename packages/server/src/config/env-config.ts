@@ -18,6 +18,8 @@ export interface EnvConfig {
   /** Requests per minute per API key; 0 turns the limit off. */
   rateLimitPerMinute: number;
   logLevel: string;
+  /** Origins allowed to call the API from a browser (`*` for any); empty: no CORS headers. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -49,7 +51,17 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   let livekit: LiveKitConnection | null = null;
   if (url || apiKey || apiSecret) {
     if (!url || !apiKey || !apiSecret) {
-      problems.push('LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set together');
+      // Names only, never values: two of the three are secrets.
+      const unset = Object.entries({
+        LIVEKIT_URL: url,
+        LIVEKIT_API_KEY: apiKey,
+        LIVEKIT_API_SECRET: apiSecret,
+      })
+        .filter(([, value]) => !value)
+        .map(([name]) => name);
+      problems.push(
+        `LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set together (${unset.join(' and ')} ${unset.length > 1 ? 'are' : 'is'} not set)`,
+      );
     } else if (!/^(https?|wss?):\/\//.test(url)) {
       problems.push(`LIVEKIT_URL must be an http(s):// or ws(s):// URL (got "${url}")`);
     } else {
@@ -65,7 +77,9 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     }
   }
   const logLevel = text('LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const corsOrigins = parseCorsOrigins(text('OUTDIAL_CORS_ORIGINS'), problems);
 
   const config: EnvConfig = {
     port: integer('PORT', 3000, 0, 65535),
@@ -77,7 +91,43 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     dialGuardBandMs: integer('DIAL_GUARD_BAND_MS', 15, 0, 1000),
     rateLimitPerMinute: integer('OUTDIAL_RATE_LIMIT', 600, 0, 1_000_000),
     logLevel,
+    corsOrigins,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * `OUTDIAL_CORS_ORIGINS`: comma-separated origins as browsers send them in `Origin`
+ * (`https://app.example.com`, `http://localhost:5173`: scheme, host and port, no path or trailing
+ * slash, lower case), or `*` alone for any origin.
+ */
+function parseCorsOrigins(raw: string | undefined, problems: string[]): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  if (origins.includes('*') && origins.length > 1) {
+    problems.push(
+      `OUTDIAL_CORS_ORIGINS: * allows every origin and cannot be combined with others (got "${raw}")`,
+    );
+    return [];
+  }
+  const bad = origins.filter((origin) => origin !== '*' && !isOrigin(origin));
+  for (const origin of bad) {
+    problems.push(
+      'OUTDIAL_CORS_ORIGINS must be * or comma-separated origins like https://app.example.com ' +
+        `(scheme and host, optional port, no path) (got "${origin}")`,
+    );
+  }
+  return bad.length > 0 ? [] : origins;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }

@@ -126,7 +126,7 @@ export class DialQueue {
     if (this.#running) return;
     if (!this.#deps.dialer || !this.#tracker) {
       this.#log.warn(
-        'LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or run with --emulate-livekit): the Dial queue will not dial',
+        'LiveKit is not configured (LIVEKIT_URL, or --emulate-livekit): the Dial queue will not dial',
       );
       return;
     }

@@ -58,6 +58,6 @@ export function validationError(details: ErrorDetail[]): ApiError {
 }
 
 /** A catalog message without its `Validation error: ` prefix, for use as a detail's message. */
-export function reasonOf(key: CatalogKey): string {
-  return apiError(key).message.replace(/^Validation error: /, '');
+export function reasonOf(key: CatalogKey, values: Readonly<Record<string, string>> = {}): string {
+  return apiError(key, values).message.replace(/^Validation error: /, '');
 }

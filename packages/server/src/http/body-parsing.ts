@@ -1,84 +1,68 @@
 /**
  * @module
- * Reading request bodies. JSON bodies are parsed before express-openapi-validator runs (it
- * validates `req.body`), but a body that cannot be read is only reported after authentication,
- * so that an unauthenticated caller always gets 401 and the contract's order holds.
+ * Reading request bodies. A body is read only after the caller is authenticated (an
+ * unauthenticated caller always gets 401, and never has its body read), and only for the
+ * operations that take one: the body of any other request (GET, DELETE, the health routes) is
+ * ignored, so it cannot answer them 413 or 400. Every way a body can be unreadable gets the
+ * contract's message.
  */
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { type ApiError, apiError, validationError } from './api-error';
-import { operationShape } from './spec-schemas';
+import express, { type RequestHandler } from 'express';
+import { apiError, validationError } from './api-error';
+import { requestShape } from './spec-schemas';
 
-/** Parses `application/json` and `application/*+json` (the LiveKit webhook), keeping the raw bytes. */
-export function parseJsonBodies(limitBytes: number): RequestHandler {
-  return express.json({
-    limit: limitBytes,
-    // Any JSON value is accepted here; a body that is not an object gets the contract's message.
-    strict: false,
-    type: ['application/json', 'application/*+json'],
-    verify: (req, _res, buf) => {
-      (req as express.Request).rawBody = buf;
-    },
-  });
-}
-
-interface BodyParserError {
-  type: string;
-  status: number;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return (
-    error instanceof Error &&
-    typeof (error as Partial<BodyParserError>).type === 'string' &&
-    typeof (error as Partial<BodyParserError>).status === 'number'
-  );
-}
-
-function bodyErrorFor(error: BodyParserError): ApiError {
-  switch (error.type) {
-    case 'entity.too.large':
-      return apiError('payload_too_large');
-    case 'charset.unsupported':
-    case 'encoding.unsupported':
-      return apiError('unsupported_media_type');
-    default:
-      return apiError('invalid_json');
-  }
-}
-
-/** Holds a body-reading error on the request instead of failing the request right away. */
-export function deferBodyErrors(): ErrorRequestHandler {
-  return (error, req, _res, next) => {
-    if (!isBodyParserError(error)) return next(error);
-    req.bodyError = bodyErrorFor(error);
-    req.body = undefined;
-    next();
-  };
-}
+/** The codings openapi.yaml accepts; the mock decodes the same ones (DecompressionStream has no br). */
+const SUPPORTED_CONTENT_ENCODINGS = new Set(['identity', 'gzip', 'deflate']);
 
 function bodyWasSent(req: express.Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
+/** body-parser's and zlib's errors, as the contract's. Anything else is not the caller's fault. */
+function bodyReadError(error: unknown): unknown {
+  const { type, code } = error as { type?: unknown; code?: unknown };
+  if (type === 'entity.too.large') return apiError('payload_too_large');
+  if (type === 'charset.unsupported') return apiError('unsupported_media_type');
+  if (type === 'encoding.unsupported') return apiError('unsupported_content_encoding');
+  // zlib's codes (Z_DATA_ERROR; Z_BUF_ERROR for a truncated stream): the bytes are not what
+  // the Content-Encoding says they are.
+  if (typeof code === 'string' && code.startsWith('Z_')) return apiError('invalid_content_encoding');
+  // entity.parse.failed, and a body shorter or longer than its Content-Length.
+  if (typeof type === 'string') return apiError('invalid_json');
+  return error;
+}
+
 /**
- * Runs after authentication and before schema validation: reports a body that could not be
- * read, a missing body, a media type the operation does not take, and a body that is not a JSON
- * object, each with the contract's message.
+ * Runs after authentication and before schema validation. In the mock's order: a missing body,
+ * a media type the operation does not take, a Content-Encoding other than gzip, deflate or
+ * identity, then reading: a body that does not decode, is over `limitBytes` once decoded, is not
+ * JSON, or is not a JSON object.
  */
-export function checkRequestBody(): RequestHandler {
-  return (req, _res, next) => {
-    if (req.bodyError) return next(req.bodyError);
-    const route = (req as { openapi?: { openApiRoute?: string } }).openapi?.openApiRoute;
-    const shape = route ? operationShape(req.method, route) : undefined;
+export function readRequestBody(limitBytes: number): RequestHandler {
+  const parseJson = express.json({
+    limit: limitBytes,
+    // Any JSON value is read; one that is not an object gets the contract's message below.
+    strict: false,
+    // The media type is checked against the operation's before this runs.
+    type: () => true,
+    verify: (req, _res, buf) => {
+      (req as express.Request).rawBody = buf;
+    },
+  });
+  return (req, res, next) => {
+    const shape = requestShape(req);
     if (!shape || shape.bodyMediaTypes.length === 0) return next();
-    const required = () =>
-      apiError('validation_error', { reason: 'Request body is required' }, { details: [] });
-    if (!bodyWasSent(req)) return next(required());
-    if (!req.is(shape.bodyMediaTypes)) return next(apiError('unsupported_media_type'));
-    if (req.body === undefined) return next(required());
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      return next(validationError([{ field: 'body', message: 'Request body must be a JSON object' }]));
+    if (!bodyWasSent(req)) {
+      return next(apiError('validation_error', { reason: 'Request body is required' }, { details: [] }));
     }
-    next();
+    if (!req.is(shape.bodyMediaTypes)) return next(apiError('unsupported_media_type'));
+    const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (!SUPPORTED_CONTENT_ENCODINGS.has(encoding)) return next(apiError('unsupported_content_encoding'));
+    parseJson(req, res, (error?: unknown) => {
+      if (error) return next(bodyReadError(error));
+      if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+        return next(validationError([{ field: 'body', message: 'Request body must be a JSON object' }]));
+      }
+      next();
+    });
   };
 }

@@ -1,14 +1,15 @@
 /**
  * @module
- * The Express app: request id and logging, body parsing, express-openapi-validator (security,
- * rate limit, request and response validation), the routes, and the one error renderer.
+ * The Express app: request id and logging, CORS, express-openapi-validator (security, rate
+ * limit, body reading, request and response validation), the routes, and the one error renderer.
  */
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { CallQueue } from '../calls/call-queue';
 import type { Database } from '../store/schema';
-import { checkRequestBody, deferBodyErrors, parseJsonBodies } from './body-parsing';
+import { readRequestBody } from './body-parsing';
+import { allowCrossOrigin } from './cross-origin';
 import { renderErrors, routeNotFound } from './error-middleware';
 import { validateAgainstOpenApi } from './openapi-validation';
 import { limitRequestsPerApiKey, type RateLimitOptions } from './rate-limit';
@@ -34,6 +35,12 @@ export interface AppDeps {
   validateResponses: boolean;
   isServing: () => boolean;
   bodyLimitBytes?: number;
+  /**
+   * Browser origins allowed to call the API cross-origin (`https://app.example.com`), or `['*']`
+   * for any origin (never with credentials). Default none: no CORS headers, and a preflight gets
+   * 404 like any other OPTIONS.
+   */
+  corsOrigins?: readonly string[];
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -41,8 +48,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(assignRequestId());
   app.use(logRequests(deps.logger));
-  app.use(parseJsonBodies(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
-  app.use(deferBodyErrors());
+  if (deps.corsOrigins && deps.corsOrigins.length > 0) app.use(allowCrossOrigin(deps.corsOrigins));
   app.use(
     validateAgainstOpenApi({
       db: deps.db,
@@ -50,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
       afterAuthentication: [
         ...(deps.rateLimit ? [limitRequestsPerApiKey(deps.rateLimit)] : []),
-        checkRequestBody(),
+        readRequestBody(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
       ],
     }),
   );

@@ -8,7 +8,7 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { error as validatorErrors } from 'express-openapi-validator';
 import type { Logger } from 'pino';
 import { ApiError, apiError, validationError } from './api-error';
-import { operationShape } from './spec-schemas';
+import { requestShape } from './spec-schemas';
 import { type ValidatorErrorItem, validationDetails } from './validation-details';
 
 interface ValidatorError extends Error {
@@ -37,8 +37,7 @@ function toApiError(error: unknown, req: Request, logger: Logger): ApiError {
 }
 
 function fromValidationFailure(error: ValidatorError, req: Request): ApiError {
-  const route = (req as { openapi?: { openApiRoute?: string } }).openapi?.openApiRoute;
-  const shape = route ? operationShape(req.method, route) : undefined;
+  const shape = requestShape(req);
   const details = shape ? validationDetails(error.errors ?? [], shape, req.body) : [];
   if (details.length === 0) details.push({ field: 'body', message: 'body is invalid' });
   return validationError(details);

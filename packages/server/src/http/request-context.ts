@@ -2,7 +2,6 @@
  * What the middleware chain adds to each Express request.
  */
 import type { ApiKeyOwner } from '../store/api-key-store';
-import type { ApiError } from './api-error';
 
 declare global {
   namespace Express {
@@ -11,13 +10,8 @@ declare global {
       requestId: string;
       /** Set by the security handlers once an API key is verified. */
       auth?: ApiKeyOwner;
-      /** The body's bytes as received (the LiveKit webhook signature covers them). */
+      /** The body's bytes as received, decoded (the LiveKit webhook signature covers them). */
       rawBody?: Buffer;
-      /**
-       * A body that could not be read (too large, malformed JSON). Held back until the caller is
-       * authenticated so the contract's order holds: authentication, then validation.
-       */
-      bodyError?: ApiError;
     }
   }
 }

@@ -46,13 +46,14 @@ const shapes = new Map<string, OperationShape | undefined>();
 
 /**
  * The parameters and body schema of the operation at `openApiRoute` (`/api/v1/calls/{callId}`)
- * for `method`, or undefined when the document has no such operation.
+ * for `method`, or undefined when the document has no such operation. HEAD is its path's GET.
  */
 export function operationShape(method: string, openApiRoute: string): OperationShape | undefined {
-  const key = `${method.toLowerCase()} ${openApiRoute}`;
+  const verb = method.toLowerCase() === 'head' ? 'get' : method.toLowerCase();
+  const key = `${verb} ${openApiRoute}`;
   if (shapes.has(key)) return shapes.get(key);
   const pathItem = document.paths[openApiRoute];
-  const operation = pathItem?.[method.toLowerCase()] as
+  const operation = pathItem?.[verb] as
     | {
         parameters?: unknown[];
         requestBody?: { content?: Record<string, { schema?: SchemaNode }> };
@@ -71,4 +72,10 @@ export function operationShape(method: string, openApiRoute: string): OperationS
   }
   shapes.set(key, shape);
   return shape;
+}
+
+/** The operation express-openapi-validator matched for `req` (it sets `req.openapi`), if any. */
+export function requestShape(req: { method: string; openapi?: unknown }): OperationShape | undefined {
+  const route = (req.openapi as { openApiRoute?: string } | undefined)?.openApiRoute;
+  return route ? operationShape(req.method, route) : undefined;
 }

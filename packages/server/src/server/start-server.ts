@@ -3,6 +3,7 @@
  * Composition: the database, the Dial queue with its LiveKit dialer (or the in-process
  * emulator), the webhook handler and the HTTP app, started and stopped together.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
 import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
+import { answerClientErrors } from '../http/client-errors';
 import { createApp } from '../http/create-app';
 import { openDatabase } from '../store/open-database';
 import type { Database } from '../store/schema';
@@ -49,10 +51,20 @@ export interface ServerOptions {
    * margin for jitter between our clock and the carrier's.
    */
   dialGuardBandMs?: number;
+  /**
+   * How long a database write waits for another process's write lock (the CLI, a backup) before
+   * it fails. Default 5000 ms.
+   */
+  databaseBusyTimeoutMs?: number;
   /** Per API key; false turns it off. Default 600 requests per minute. */
   rateLimit?: { windowMs: number; limit: number } | false;
   /** Check every response against openapi.yaml. Default on unless NODE_ENV=production. */
   validateResponses?: boolean;
+  /**
+   * Browser origins allowed to call the API cross-origin (`https://app.example.com`), or `['*']`
+   * for any origin, never with credentials. Default none: no CORS headers at all.
+   */
+  corsOrigins?: string[];
   /** pino level. Default 'info'. */
   logLevel?: string;
   logger?: Logger;
@@ -72,6 +84,7 @@ export interface RunningServer {
 
 const EMULATED_SIP_TRUNK_ID = 'ST_outdial_emulated';
 const EMULATED_AGENT_NAME = 'outdial-demo-agent';
+const EMULATOR_RECORD_LIMIT = 2000;
 
 export const DEFAULT_RATE_LIMIT = { windowMs: 60_000, limit: 600 };
 
@@ -99,7 +112,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
   const dbPath = options.dbPath ?? ':memory:';
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  const db = await openDatabase({ path: dbPath });
+  const db = await openDatabase({
+    path: dbPath,
+    ...(options.databaseBusyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.databaseBusyTimeoutMs }),
+  });
   const interrupted = await failInterruptedCreations(db);
   if (interrupted.length > 0)
     logger.warn({ callIds: interrupted }, 'failed calls interrupted before queueing');
@@ -111,6 +127,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (options.livekit === 'emulate') {
       emulator = await startLiveKitEmulator({
         port: 0,
+        // Its webhooks end live calls, so their signing secret must not be the emulator's public
+        // default: a fresh one per process, known only to this server and its emulator.
+        apiKey: `emulated-${randomBytes(6).toString('hex')}`,
+        apiSecret: randomBytes(32).toString('base64url'),
+        // What a long-running demo keeps for inspection: the newest requests and webhooks only.
+        recordLimit: EMULATOR_RECORD_LIMIT,
         ...(options.emulatorTimings ? { timings: options.emulatorTimings } : {}),
         log: (line) => logger.debug({ component: 'livekit-emulator' }, line),
       });
@@ -130,7 +152,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const dialQueue = new DialQueue({
       db,
       dialer: livekit ? new LiveKitDialer(livekit) : null,
-      logger: logger.child({ component: 'dial-queue' }),
+      logger, // The queue names its component itself.
       cps: options.dialCps ?? 10,
       maxInFlight: options.dialMaxInFlight ?? 50,
       ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
@@ -138,7 +160,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const webhookReceiver = livekit
       ? new LiveKitWebhookHandler({
           db,
-          logger: logger.child({ component: 'livekit-webhook' }),
+          logger,
           apiKey: livekit.apiKey,
           apiSecret: livekit.apiSecret,
         })
@@ -154,6 +176,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
       validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
       isServing: () => serving,
+      corsOrigins: options.corsOrigins,
     });
     const host = options.host ?? '127.0.0.1';
     const server = await listen(app, options.port ?? 3000, host);
@@ -197,6 +220,8 @@ async function runCleanups(cleanups: (() => Promise<void>)[]): Promise<void> {
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    // Bad HTTP, oversized headers and timeouts never reach Express: answer them in the envelope.
+    answerClientErrors(server);
   });
 }
 

@@ -76,6 +76,17 @@ export async function listAgents(
     .execute();
 }
 
+/** All of an organization's agents, oldest first (for the CLI, which does not page). */
+export async function listAllAgents(db: Kysely<Database>, organizationId: string): Promise<AgentRow[]> {
+  return db
+    .selectFrom('agents')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function updateAgent(
   db: Kysely<Database>,
   organizationId: string,

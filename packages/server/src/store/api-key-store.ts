@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { newApiKeyId, newApiKeySecret } from './ids';
-import type { Database } from './schema';
+import type { ApiKeyRow, Database } from './schema';
 
 /** Characters of the key kept in clear (`od_` + 5), enough to recognise a key in a listing. */
 const VISIBLE_PREFIX_LENGTH = 8;
@@ -62,4 +62,32 @@ export async function findApiKeyOwner(db: Kysely<Database>, key: string): Promis
   const given = Buffer.from(hash, 'hex');
   if (stored.length !== given.length || !timingSafeEqual(stored, given)) return undefined;
   return { apiKeyId: row.id, organizationId: row.organization_id };
+}
+
+/** An organization's keys, revoked ones included, oldest first. Rows hold no secret, only its hash. */
+export async function listApiKeys(db: Kysely<Database>, organizationId: string): Promise<ApiKeyRow[]> {
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Revokes a key: {@link findApiKeyOwner} stops finding it at once. Revoking again keeps the first
+ * `revoked_at`. @returns the key's row, or undefined when there is no key with that id.
+ */
+export async function revokeApiKey(
+  db: Kysely<Database>,
+  apiKeyId: string,
+  now = new Date().toISOString(),
+): Promise<ApiKeyRow | undefined> {
+  return db
+    .updateTable('api_keys')
+    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(now)) }))
+    .where('id', '=', apiKeyId)
+    .returningAll()
+    .executeTakeFirst();
 }

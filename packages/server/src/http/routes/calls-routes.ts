@@ -49,8 +49,10 @@ export function callsRoutes(deps: CallsRoutesDeps): Router {
         agentId: query.agentId as string | undefined,
         statuses: toArray(query.status) as CallStatus[],
         phoneNumber: query.phoneNumber as string | undefined,
-        startDate: toIsoInstant(query.startDate),
-        endDate: toIsoInstant(query.endDate),
+        // Canonical `toISOString()` text (parameter-values.ts), like the stored timestamps, so
+        // comparing the texts compares the instants.
+        startDate: query.startDate as string | undefined,
+        endDate: query.endDate as string | undefined,
       },
       { limit, after },
     );
@@ -93,9 +95,4 @@ export function callsRoutes(deps: CallsRoutesDeps): Router {
 function toArray(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   return Array.isArray(value) ? value.map(String) : [String(value)];
-}
-
-/** Stored timestamps are `toISOString()` strings, so bounds must be too for comparisons to hold. */
-function toIsoInstant(value: unknown): string | undefined {
-  return typeof value === 'string' ? new Date(value).toISOString() : undefined;
 }
