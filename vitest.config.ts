@@ -27,44 +27,22 @@ export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
     projects: [
-      { extends: true, test: { name: 'sdk', root: 'packages/sdk', sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'sdk', root: 'packages/sdk' } },
       {
         extends: true,
-        test: {
-          name: 'server',
-          root: 'packages/server',
-          exclude: [...configDefaults.exclude, PACING_TESTS],
-          sequence: { groupOrder: 0 },
-        },
+        test: { name: 'server', root: 'packages/server', exclude: [...configDefaults.exclude, PACING_TESTS] },
       },
-      // Pacing is judged by the emulator's clock on arrival. Run alone, after everything else, so
-      // the other suites' CPU load on this 2-core machine cannot bunch arrivals up at the receiver.
-      // Every other project names group 0: vitest only orders groups when each project has one,
-      // and otherwise runs this one in parallel with the rest.
+      // Pacing is judged by the emulator's clock on arrival, so it must run alone: the other
+      // suites' CPU load on this 2-core machine bunches arrivals up at the receiver. `test:unit`
+      // runs it in a vitest run of its own after the rest (groupOrder did not keep it apart).
       {
         extends: true,
-        test: {
-          name: 'server-pacing',
-          root: 'packages/server',
-          include: [PACING_TESTS],
-          sequence: { groupOrder: 1 },
-        },
+        test: { name: 'server-pacing', root: 'packages/server', include: [PACING_TESTS] },
       },
-      { extends: true, test: { name: 'mock', root: 'packages/mock', sequence: { groupOrder: 0 } } },
-      {
-        extends: true,
-        test: { name: 'livekit-emulator', root: 'packages/livekit-emulator', sequence: { groupOrder: 0 } },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          root: 'test',
-          exclude: ['bench/**', '**/node_modules/**'],
-          sequence: { groupOrder: 0 },
-        },
-      },
-      { extends: true, test: { name: 'examples', root: 'examples', sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'mock', root: 'packages/mock' } },
+      { extends: true, test: { name: 'livekit-emulator', root: 'packages/livekit-emulator' } },
+      { extends: true, test: { name: 'e2e', root: 'test', exclude: ['bench/**', '**/node_modules/**'] } },
+      { extends: true, test: { name: 'examples', root: 'examples' } },
     ],
   },
 });

@@ -3,15 +3,17 @@
 // run can never print "0 failed".
 import { existsSync, readFileSync } from 'node:fs';
 
-const [report = '.vitest-results.json', exitStatus = '0'] = process.argv.slice(2);
+// Usage: print-test-summary.mjs <exit status> <report.json>… (the reports of every vitest run).
+const [exitStatus = '0', ...reports] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync(report)) {
+for (const report of reports) {
+  if (!existsSync(report)) continue;
   const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed = results.numPassedTests ?? 0;
-  failed = results.numFailedTests ?? 0;
-  skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+  passed += results.numPassedTests ?? 0;
+  failed += results.numFailedTests ?? 0;
+  skipped += (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
 }
 if (exitStatus !== '0' && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

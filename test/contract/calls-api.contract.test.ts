@@ -194,7 +194,9 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
         agentId: target.agents.voice.id,
         phoneNumber: freshNumber(),
       });
-      await cancelled(call);
+      const after = await cancelled(call);
+      // Right after the create, the dial may or may not have sent its INVITE yet; the call says which.
+      expect(['before_dial', 'hung_up']).toContain(after.cancellation);
       await new Promise((resolve) => setTimeout(resolve, 800));
       expect((await outdial.calls.get(call.id)).status).toBe('cancelled');
     });
@@ -205,7 +207,8 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
         phoneNumber: freshNumber(),
       });
       await outdial.calls.waitForStatus(call.id, [status], FAST_POLL);
-      await cancelled(call);
+      // Its INVITE had left: the call was hung up in LiveKit.
+      expect((await cancelled(call)).cancellation).toBe('hung_up');
     });
 
     it('cancels an initiated call', async () => {
@@ -214,7 +217,7 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
         phoneNumber: '+15005550002',
       });
       await target.forceStatus(call.id, 'initiated');
-      await cancelled(call);
+      expect((await cancelled(call)).cancellation).toBe('before_dial');
     });
 
     it.each([
@@ -224,7 +227,8 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
       ['failed', '+15005550003'],
     ] as const)('refuses to cancel a %s call', async (status, phoneNumber) => {
       const call = await outdial.calls.create({ agentId: target.agents.voice.id, phoneNumber });
-      expect((await outdial.calls.waitForTerminalStatus(call.id, FAST_POLL)).status).toBe(status);
+      const ended = await outdial.calls.waitForTerminalStatus(call.id, FAST_POLL);
+      expect(ended).toMatchObject({ status, cancellation: null });
       await expect(outdial.calls.cancel(call.id)).rejects.toMatchObject({
         status: 400,
         type: 'call_not_cancellable',

@@ -10,6 +10,8 @@ export interface InviteSentMessage {
   callId: string;
   /** `Date.now()` when the request's headers were written: the moment the pacer counts. */
   at: number;
+  /** The same moment on the process's monotonic clock (`performance.now()`), for intervals. */
+  monotonicMs: number;
 }
 
 /**
@@ -26,5 +28,10 @@ export const INVITE_SENT_CHANNEL = 'outdial:dial:invite-sent';
 const inviteSent = channel(INVITE_SENT_CHANNEL);
 
 export function publishInviteSent(callId: string): void {
-  if (inviteSent.hasSubscribers) inviteSent.publish({ callId, at: Date.now() } satisfies InviteSentMessage);
+  if (inviteSent.hasSubscribers)
+    inviteSent.publish({
+      callId,
+      at: Date.now(),
+      monotonicMs: performance.now(),
+    } satisfies InviteSentMessage);
 }

@@ -18,6 +18,9 @@ export interface DialQueueChildConfig {
   trackIntervalMs?: number;
 }
 
+import { subscribe } from 'node:diagnostics_channel';
+import { INVITE_SENT_CHANNEL, type InviteSentMessage } from './dial-diagnostics';
+
 const config = JSON.parse(process.argv[2] ?? '{}') as DialQueueChildConfig;
 const db = await openDatabase({ path: config.dbPath });
 const queue = new DialQueue({
@@ -27,6 +30,10 @@ const queue = new DialQueue({
   cps: config.cps,
   maxInFlight: config.maxInFlight,
   trackIntervalMs: config.trackIntervalMs ?? 100,
+});
+// Each INVITE's socket time, for tests that judge pacing where the pacer does.
+subscribe(INVITE_SENT_CHANNEL, (message) => {
+  process.stdout.write(`invite ${(message as InviteSentMessage).monotonicMs}\n`);
 });
 await queue.start();
 process.stdout.write('ready\n');

@@ -171,6 +171,20 @@ export interface ChildQueue {
   /** Resolves with the exit code or signal once the process is gone. */
   exited: Promise<number | NodeJS.Signals | null>;
   kill(signal: NodeJS.Signals): void;
+  /** When each INVITE left the child's socket (its monotonic clock, ms), in order of report. */
+  inviteTimes(): number[];
+}
+
+/** The most times in any half-open window of `windowMs`. */
+export function maxInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let max = 0;
+  let first = 0;
+  for (let last = 0; last < sorted.length; last++) {
+    while ((sorted[last] as number) - (sorted[first] as number) >= windowMs) first++;
+    max = Math.max(max, last - first + 1);
+  }
+  return max;
 }
 
 /** Starts dial-queue-child-process.ts in a real Node process and waits until it dials. */
@@ -182,15 +196,21 @@ export async function startChildQueue(config: DialQueueChildConfig): Promise<Chi
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
     child.once('exit', (code, signal) => resolve(signal ?? code)),
   );
+  const invites: number[] = [];
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('ready\n')) resolve();
+      const lines = out.split('\n');
+      out = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'ready') resolve();
+        else if (line.startsWith('invite ')) invites.push(Number(line.slice('invite '.length)));
+      }
     });
     void exited.then((how) => reject(new Error(`child exited before it was ready (${how})`)));
   });
-  return { exited, kill: (signal) => child.kill(signal) };
+  return { exited, kill: (signal) => child.kill(signal), inviteTimes: () => [...invites] };
 }
 
 /** A temp directory holding a database file, removed by `cleanup`. */

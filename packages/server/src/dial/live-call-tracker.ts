@@ -23,6 +23,8 @@ export interface LiveCallTrackerDeps {
   logger: Logger;
   /** How often tracked calls are checked against LiveKit. */
   intervalMs: number;
+  /** How often rooms of ended calls are looked for (the first sweep always does). Default 60 s. */
+  leftoverRoomIntervalMs?: number;
 }
 
 /** The failure reason of a dial whose result was lost (the process died mid-dial). */
@@ -35,6 +37,7 @@ export class LiveCallTracker {
   readonly #tracked = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<void> | undefined;
+  #leftoverRoomsCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(deps: LiveCallTrackerDeps) {
     this.#deps = deps;
@@ -76,12 +79,20 @@ export class LiveCallTracker {
     const { db, dialer, logger } = this.#deps;
     const ids = [...this.#tracked];
     let roomNames: Set<string> | undefined;
-    try {
-      roomNames = await dialer.listRoomNames();
-    } catch (error) {
-      logger.warn({ err: error }, 'could not list LiveKit rooms; will retry');
+    const now = performance.now();
+    const lookForLeftovers =
+      now - this.#leftoverRoomsCheckedAt >= (this.#deps.leftoverRoomIntervalMs ?? 60_000);
+    if (lookForLeftovers || ids.length > 0) {
+      try {
+        roomNames = await dialer.listRoomNames();
+      } catch (error) {
+        logger.warn({ err: error }, 'could not list LiveKit rooms; will retry');
+      }
     }
-    if (roomNames) await this.#tearDownRoomsOfEndedCalls(roomNames);
+    if (roomNames && lookForLeftovers) {
+      this.#leftoverRoomsCheckedAt = now;
+      await this.#tearDownRoomsOfEndedCalls(roomNames);
+    }
     const undecided: { id: string }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await db
