@@ -25,7 +25,8 @@ export default defineConfig({
     ],
   },
   test: {
-    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
+    // CI sums every run's report (scripts/print-test-summary.mjs); each run names its own file.
+    reporters: ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? '.vitest-results.json' }]],
     projects: [
       { extends: true, test: { name: 'sdk', root: 'packages/sdk' } },
       {
