@@ -26,7 +26,10 @@ export default defineConfig({
   },
   test: {
     // CI sums every run's report (scripts/print-test-summary.mjs); each run names its own file.
-    reporters: ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? '.vitest-results.json' }]],
+    reporters: [
+      'default',
+      ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? '.vitest-results.json' }],
+    ],
     projects: [
       { extends: true, test: { name: 'sdk', root: 'packages/sdk' } },
       {

@@ -2,7 +2,9 @@
  * Cross-cutting HTTP behaviour: request ids, both authentication schemes, health and readiness,
  * the served spec, response validation, and the LiveKit webhook's authentication.
  */
-
+import { createHash } from 'node:crypto';
+import { DEFAULT_API_KEY, DEFAULT_API_SECRET } from '@outdial/livekit-emulator';
+import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiYaml } from '../src/generated/openapi-document';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -123,6 +125,22 @@ describe('LiveKit webhook', () => {
     });
     expect(forged.status).toBe(401);
     expect(forged.body.error.type).toBe('unauthorized');
+  });
+
+  it('in emulate mode, refuses webhooks signed with the emulator’s public default credentials', async () => {
+    // The in-process emulator gets fresh credentials per process, so nobody who knows the
+    // published defaults can end a live call.
+    expect(t.server.emulator?.apiSecret).not.toBe(DEFAULT_API_SECRET);
+    expect(t.server.emulator?.apiSecret.length).toBeGreaterThanOrEqual(32);
+    const token = new AccessToken(DEFAULT_API_KEY, DEFAULT_API_SECRET);
+    token.sha256 = createHash('sha256').update(event).digest('base64');
+    const forged = await t.request('/api/v1/livekit/webhook', {
+      method: 'POST',
+      key: null,
+      body: event,
+      headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() },
+    });
+    expect(forged.status).toBe(401);
   });
 
   it('accepts the emulator’s signed webhooks (the call completes through them)', async () => {
