@@ -174,7 +174,7 @@ export class DialQueue {
     await this.#teardown?.stop();
   }
 
-  /** Teardowns not yet confirmed by LiveKit (tests, /readyz detail). */
+  /** Teardowns not yet confirmed by LiveKit. */
   get pendingTeardowns(): number {
     return this.#teardown?.pending ?? 0;
   }
