@@ -29,6 +29,8 @@ export async function startBenchStack(options: {
   dialMaxInFlight?: number;
   dbPath?: string;
   talkMs?: number;
+  /** OUTDIAL_METRICS on (/metrics on the API port). Default off. */
+  metrics?: boolean;
 }): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'outdial-bench-'));
   const emulator = await startIpcChild(here('./emulator-child.ts'));
@@ -43,6 +45,7 @@ export async function startBenchStack(options: {
     dialCps: options.dialCps,
     dialMaxInFlight: options.dialMaxInFlight ?? 1000,
     seed: true,
+    metrics: options.metrics ?? false,
   });
   await emulator.call('setWebhookUrl', `${server.url}/api/v1/livekit/webhook`);
   return {

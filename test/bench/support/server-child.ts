@@ -10,12 +10,15 @@ export interface ServerChildStart {
   dialCps: number;
   dialMaxInFlight: number;
   seed?: boolean;
+  /** OUTDIAL_METRICS: /metrics on the API port. */
+  metrics?: boolean;
 }
 
 export interface ServerChildInfo {
   url: string;
   apiKey?: string;
   agentId?: string;
+  metricsUrl?: string;
 }
 
 serveIpc({
@@ -30,15 +33,17 @@ serveIpc({
       rateLimit: false,
       validateResponses: false,
       logLevel: 'silent',
+      metrics: args.metrics ?? false,
     });
-    if (!args.seed) return { url: server.url };
+    const urls = { url: server.url, ...(server.metricsUrl ? { metricsUrl: server.metricsUrl } : {}) };
+    if (!args.seed) return urls;
     const org = await server.admin.createOrganization(`bench-${Date.now()}`);
     const { key } = await server.admin.createApiKey(org.id);
     const agent = await server.admin.createAgent(org.id, {
       name: 'Bench agent',
       phoneNumbers: ['+14155551234'],
     });
-    return { url: server.url, apiKey: key, agentId: agent.id };
+    return { ...urls, apiKey: key, agentId: agent.id };
   },
   async stop() {
     await server?.close();

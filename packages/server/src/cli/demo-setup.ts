@@ -55,6 +55,7 @@ export function demoBanner(url: string, demo: DemoData, file: string | undefined
   return [
     '',
     `Outdial is listening on ${url} (LiveKit emulated in-process: no real calls are placed).`,
+    `API reference: ${url}/docs`,
     '',
     `  Organization: ${demo.organizationId}`,
     `  API key:      ${demo.apiKey}`,

@@ -15,7 +15,7 @@ export const serveCommand: CliCommand = {
   summary:
     'Runs the Calls API and the Dial queue. Configuration comes from the environment (PORT, HOST, ' +
     'OUTDIAL_DB_PATH, LIVEKIT_*, DIAL_CPS, DIAL_MAX_IN_FLIGHT, DIAL_GUARD_BAND_MS, OUTDIAL_RATE_LIMIT, ' +
-    'OUTDIAL_CORS_ORIGINS, LOG_LEVEL); flags win over it.',
+    'OUTDIAL_CORS_ORIGINS, OUTDIAL_METRICS, OUTDIAL_METRICS_PORT, LOG_LEVEL); flags win over it.',
   options: {
     port: { type: 'string', description: 'Port to listen on (default $PORT or 3000; 0 picks one)' },
     host: { type: 'string', description: 'Interface to bind (default $HOST or 127.0.0.1)' },
@@ -60,6 +60,8 @@ export const serveCommand: CliCommand = {
       rateLimit:
         config.rateLimitPerMinute > 0 ? { windowMs: 60_000, limit: config.rateLimitPerMinute } : false,
       corsOrigins: config.corsOrigins,
+      metrics: config.metrics,
+      ...(config.metricsPort === null ? {} : { metricsPort: config.metricsPort }),
       logLevel: config.logLevel,
     });
     let signals = 0;

@@ -14,6 +14,8 @@ describe('loadEnvConfig', () => {
       rateLimitPerMinute: 600,
       logLevel: 'info',
       corsOrigins: [],
+      metrics: false,
+      metricsPort: null,
     });
   });
 
@@ -111,6 +113,27 @@ describe('loadEnvConfig', () => {
     }
     expect(() => loadEnvConfig({ OUTDIAL_CORS_ORIGINS: '*,https://a.example.com' })).toThrow(
       'cannot be combined with others (got "*,https://a.example.com")',
+    );
+  });
+
+  it('reads OUTDIAL_METRICS and OUTDIAL_METRICS_PORT', () => {
+    expect(loadEnvConfig({ OUTDIAL_METRICS: 'true' })).toMatchObject({ metrics: true, metricsPort: null });
+    expect(loadEnvConfig({ OUTDIAL_METRICS: 'true', OUTDIAL_METRICS_PORT: '9464' })).toMatchObject({
+      metrics: true,
+      metricsPort: 9464,
+    });
+    expect(loadEnvConfig({ OUTDIAL_METRICS: 'false' }).metrics).toBe(false);
+    expect(() => loadEnvConfig({ OUTDIAL_METRICS: 'yes' })).toThrow(
+      'OUTDIAL_METRICS must be true or false (got "yes")',
+    );
+    expect(() => loadEnvConfig({ OUTDIAL_METRICS: 'true', OUTDIAL_METRICS_PORT: '0' })).toThrow(
+      'OUTDIAL_METRICS_PORT must be an integer from 1 to 65535 (got "0")',
+    );
+    expect(() => loadEnvConfig({ OUTDIAL_METRICS_PORT: '9464' })).toThrow(
+      'OUTDIAL_METRICS_PORT is set but OUTDIAL_METRICS is not true',
+    );
+    expect(() => loadEnvConfig({ OUTDIAL_METRICS: 'true', OUTDIAL_METRICS_PORT: '3000' })).toThrow(
+      'OUTDIAL_METRICS_PORT must differ from PORT (both 3000)',
     );
   });
 });

@@ -20,6 +20,10 @@ export interface EnvConfig {
   logLevel: string;
   /** Origins allowed to call the API from a browser (`*` for any); empty: no CORS headers. */
   corsOrigins: string[];
+  /** OUTDIAL_METRICS=true: Prometheus metrics at GET /metrics. */
+  metrics: boolean;
+  /** /metrics on this port instead of the API's; null: on the API's port. */
+  metricsPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +84,14 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   const corsOrigins = parseCorsOrigins(text('OUTDIAL_CORS_ORIGINS'), problems);
+  const metrics = text('OUTDIAL_METRICS') ?? 'false';
+  if (metrics !== 'true' && metrics !== 'false')
+    problems.push(`OUTDIAL_METRICS must be true or false (got "${metrics}")`);
+  const metricsPort =
+    text('OUTDIAL_METRICS_PORT') === undefined ? null : integer('OUTDIAL_METRICS_PORT', 0, 1, 65535);
+  // A port without metrics would silently serve nothing.
+  if (metricsPort !== null && metrics !== 'true')
+    problems.push('OUTDIAL_METRICS_PORT is set but OUTDIAL_METRICS is not true');
 
   const config: EnvConfig = {
     port: integer('PORT', 3000, 0, 65535),
@@ -92,7 +104,11 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     rateLimitPerMinute: integer('OUTDIAL_RATE_LIMIT', 600, 0, 1_000_000),
     logLevel,
     corsOrigins,
+    metrics: metrics === 'true',
+    metricsPort,
   };
+  if (metricsPort !== null && metricsPort === config.port)
+    problems.push(`OUTDIAL_METRICS_PORT must differ from PORT (both ${metricsPort})`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

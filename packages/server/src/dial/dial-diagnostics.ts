@@ -4,6 +4,8 @@
  * the process (tests, a metrics exporter) at no cost when nobody subscribes.
  */
 import { channel } from 'node:diagnostics_channel';
+import type { Kysely } from 'kysely';
+import type { CallRow, Database } from '../store/schema';
 
 /** A call's INVITE (CreateSIPParticipant) is on the socket. */
 export interface InviteSentMessage {
@@ -12,6 +14,15 @@ export interface InviteSentMessage {
   at: number;
   /** The same moment on the process's monotonic clock (`performance.now()`), for intervals. */
   monotonicMs: number;
+  /** `Date.now()` when the call was accepted (its `started_at`, just before it was queued). */
+  acceptedAt: number;
+  /** The agent's SIP trunk; null when it names none and the dialer's default trunk is used. */
+  sipTrunkId: string | null;
+  /**
+   * The queue's database. Channels are process-wide and several servers may share a process: a
+   * subscriber keeps the messages of its own database.
+   */
+  db: Kysely<Database>;
 }
 
 /**
@@ -27,11 +38,14 @@ export const INVITE_SENT_CHANNEL = 'outdial:dial:invite-sent';
 
 const inviteSent = channel(INVITE_SENT_CHANNEL);
 
-export function publishInviteSent(callId: string): void {
+export function publishInviteSent(db: Kysely<Database>, call: CallRow, sipTrunkId: string | null): void {
   if (inviteSent.hasSubscribers)
     inviteSent.publish({
-      callId,
+      callId: call.id,
       at: Date.now(),
       monotonicMs: performance.now(),
+      acceptedAt: Date.parse(call.started_at),
+      sipTrunkId,
+      db,
     } satisfies InviteSentMessage);
 }

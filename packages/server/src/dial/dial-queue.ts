@@ -260,7 +260,7 @@ export class DialQueue {
           },
           onDialSent: () => {
             start?.sent();
-            publishInviteSent(callId);
+            publishInviteSent(db, call, request.sipTrunkId);
             pass?.release();
           },
           onRoomCreated: (roomId) => this.#writeCallIds(callId, { room_id: roomId }),

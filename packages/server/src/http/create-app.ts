@@ -1,12 +1,15 @@
 /**
  * @module
- * The Express app: request id and logging, CORS, express-openapi-validator (security, rate
- * limit, body reading, request and response validation), the routes, and the one error renderer.
+ * The Express app: request metrics and /metrics (when on), request id and logging, CORS,
+ * express-openapi-validator (security, rate limit, body reading, request and response
+ * validation), the routes, and the one error renderer.
  */
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { CallQueue } from '../calls/call-queue';
+import { metricsRoutes } from '../metrics/metrics-endpoint';
+import type { ServerMetrics } from '../metrics/server-metrics';
 import type { Database } from '../store/schema';
 import { readRequestBody } from './body-parsing';
 import { allowCrossOrigin } from './cross-origin';
@@ -17,6 +20,7 @@ import { assignRequestId } from './request-id';
 import { logRequests } from './request-logging';
 import { agentsRoutes } from './routes/agents-routes';
 import { callsRoutes } from './routes/calls-routes';
+import { docsRoutes } from './routes/docs-routes';
 import { healthRoutes } from './routes/health-routes';
 import { livekitWebhookRoutes, type WebhookReceiver } from './routes/livekit-webhook-routes';
 import './request-context';
@@ -41,14 +45,24 @@ export interface AppDeps {
    * 404 like any other OPTIONS.
    */
   corsOrigins?: readonly string[];
+  /**
+   * With metrics on (OUTDIAL_METRICS): every request is timed, and `onApiPort` also answers
+   * GET /metrics here (false when it has a port of its own). Absent: no metrics work at all.
+   */
+  metrics?: { server: ServerMetrics; onApiPort: boolean };
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.metrics) app.use(deps.metrics.server.httpRequests);
   app.use(assignRequestId());
   app.use(logRequests(deps.logger));
+  // Not an operation of openapi.yaml (the validator would answer 404), and unauthenticated.
+  if (deps.metrics?.onApiPort) app.use(metricsRoutes(deps.metrics.server.registry, deps.logger));
   if (deps.corsOrigins && deps.corsOrigins.length > 0) app.use(allowCrossOrigin(deps.corsOrigins));
+  // The API reference is for people, not an operation of openapi.yaml: ahead of the validator.
+  app.use(docsRoutes());
   app.use(
     validateAgainstOpenApi({
       db: deps.db,

@@ -1,7 +1,8 @@
 /**
  * @module
  * Composition: the database, the Dial queue with its LiveKit dialer (or the in-process
- * emulator), the webhook handler and the HTTP app, started and stopped together.
+ * emulator), the webhook handler, the HTTP app and (when on) the metrics, started and stopped
+ * together.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
 import { answerClientErrors } from '../http/client-errors';
 import { createApp } from '../http/create-app';
+import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
+import { ServerMetrics } from '../metrics/server-metrics';
 import { openDatabase } from '../store/open-database';
 import type { Database } from '../store/schema';
 import { type AdminOperations, adminOperations } from './admin-operations';
@@ -65,6 +68,16 @@ export interface ServerOptions {
    * for any origin, never with credentials. Default none: no CORS headers at all.
    */
   corsOrigins?: string[];
+  /**
+   * Serve Prometheus metrics at GET /metrics (unauthenticated). Default off: then nothing is
+   * measured at all.
+   */
+  metrics?: boolean;
+  /**
+   * With `metrics`: serve /metrics on this port of `host` instead of the API's (0 picks a free
+   * one), and not on the API's port at all.
+   */
+  metricsPort?: number;
   /** pino level. Default 'info'. */
   logLevel?: string;
   logger?: Logger;
@@ -78,6 +91,8 @@ export interface RunningServer {
   dialQueue: DialQueue;
   emulator?: LiveKitEmulator;
   admin: AdminOperations;
+  /** With `metrics`: the URL to scrape (on the API's port, or on `metricsPort`). */
+  metricsUrl?: string;
   /** Stops accepting requests, lets in-flight dials settle, closes the database. Queued calls stay queued. */
   close(): Promise<void>;
 }
@@ -149,11 +164,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       livekit = options.livekit;
     }
 
+    const dialCps = options.dialCps ?? 10;
     const dialQueue = new DialQueue({
       db,
       dialer: livekit ? new LiveKitDialer(livekit) : null,
       logger, // The queue names its component itself.
-      cps: options.dialCps ?? 10,
+      cps: dialCps,
       maxInFlight: options.dialMaxInFlight ?? 50,
       ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
     });
@@ -166,6 +182,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         })
       : null;
 
+    const metrics = options.metrics ? new ServerMetrics({ db, dialCps, livekit }) : undefined;
+    // Observes until the queue has stopped, so the last dials' outcomes are still counted.
+    if (metrics) cleanups.splice(cleanups.length - 1, 0, async () => metrics.close());
+
     let serving = false;
     const app = createApp({
       db,
@@ -177,19 +197,38 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
       isServing: () => serving,
       corsOrigins: options.corsOrigins,
+      ...(metrics ? { metrics: { server: metrics, onApiPort: options.metricsPort === undefined } } : {}),
     });
     const host = options.host ?? '127.0.0.1';
+    const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    let metricsUrl: string | undefined;
+    if (metrics && options.metricsPort !== undefined) {
+      // Started before the API's listener, so it is closed after the Dial queue has stopped.
+      const metricsServer = await startMetricsServer({
+        registry: metrics.registry,
+        logger,
+        port: options.metricsPort,
+        host,
+      });
+      cleanups.unshift(() => closeHttpServer(metricsServer));
+      metricsUrl = `http://${reachableHost}:${(metricsServer.address() as AddressInfo).port}${METRICS_PATH}`;
+    }
     const server = await listen(app, options.port ?? 3000, host);
     cleanups.unshift(() => closeHttpServer(server));
     const port = (server.address() as AddressInfo).port;
-    const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+    const url = `http://${reachableHost}:${port}`;
+    if (metrics) metricsUrl ??= `${url}${METRICS_PATH}`;
     emulator?.setWebhookUrl(`${url}/api/v1/livekit/webhook`);
 
     await dialQueue.start();
     cleanups.splice(1, 0, () => dialQueue.stop());
     serving = true;
     logger.info(
-      { url, livekit: emulator ? 'emulated' : livekit ? livekit.url : 'not configured' },
+      {
+        url,
+        livekit: emulator ? 'emulated' : livekit ? livekit.url : 'not configured',
+        ...(metricsUrl ? { metricsUrl } : {}),
+      },
       'outdial listening',
     );
 
@@ -200,6 +239,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       db,
       dialQueue,
       ...(emulator ? { emulator } : {}),
+      ...(metricsUrl ? { metricsUrl } : {}),
       admin: adminOperations(db),
       close() {
         serving = false;

@@ -1,6 +1,30 @@
+import { channel } from 'node:diagnostics_channel';
 import type { Kysely } from 'kysely';
 import { allowedSourcesOf, type CallStatus } from '../calls/call-status';
 import type { CallPatch, CallRow, Database } from './schema';
+
+/** A status change has committed. Published on {@link CALL_TRANSITION_CHANNEL}. */
+export interface CallTransitionMessage {
+  /**
+   * The database the write went through. Channels are process-wide and several servers may share
+   * a process (tests, an embedding app): a subscriber keeps the messages of its own database.
+   */
+  db: Kysely<Database>;
+  from: CallStatus;
+  to: CallStatus;
+  /** The call as written. */
+  call: CallRow;
+  /** What the call event recorded (source, SIP code, failure reason…). */
+  details: Record<string, unknown>;
+}
+
+/**
+ * Every committed status change, on `node:diagnostics_channel`, for in-process observers (the
+ * metrics exporter); nothing is built when nobody subscribes.
+ */
+export const CALL_TRANSITION_CHANNEL = 'outdial:call:transition';
+
+const transitioned = channel(CALL_TRANSITION_CHANNEL);
 
 export interface TransitionOptions {
   /** Other columns to write in the same UPDATE (answered_at, room_id, failure_reason, …). */
@@ -29,7 +53,8 @@ export async function transitionCall(
   const sources = allowedSourcesOf(to).filter((s) => !from || from.includes(s));
   if (sources.length === 0) return undefined;
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  let previous: CallStatus | undefined;
+  const written = await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('calls')
       .select('status')
@@ -54,6 +79,11 @@ export async function transitionCall(
         details: JSON.stringify(details),
       })
       .execute();
+    previous = current.status;
     return updated;
   });
+  // After the commit: a rolled-back change is never reported.
+  if (written && previous && transitioned.hasSubscribers)
+    transitioned.publish({ db, from: previous, to, call: written, details } satisfies CallTransitionMessage);
+  return written;
 }
