@@ -45,7 +45,13 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'mock', root: 'packages/mock' } },
       { extends: true, test: { name: 'livekit-emulator', root: 'packages/livekit-emulator' } },
-      { extends: true, test: { name: 'e2e', root: 'test', exclude: ['bench/**', '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: { name: 'e2e', root: 'test', exclude: ['bench/**', 'runtimes/**', '**/node_modules/**'] },
+      },
+      // The SDK on every runtime it promises. `test:runtimes` runs it in a vitest run of its own
+      // after `test:unit`: its browsers and workerd would load the 2 cores under the other suites.
+      { extends: true, test: { name: 'runtimes', root: 'test/runtimes' } },
       { extends: true, test: { name: 'examples', root: 'examples' } },
     ],
   },

@@ -15,39 +15,39 @@ const run = promisify(execFile);
 /** The ESM file importing every entry point, and the CommonJS one requiring the requirable ones. */
 export const ESM_ENTRY_FILE = 'entry-points.ts';
 export const CJS_ENTRY_FILE = 'entry-points-require.cts';
+/** Imports the entry points that `moduleResolution: node10` can resolve. */
+const NODE10_ENTRY_FILE = 'entry-points-node10.ts';
 /** Node's view: prints `{ "import <specifier>" | "require <specifier>": exportedNames[] }`. */
 const RUNTIME_FILE = 'runtime-exports.mjs';
 
-/** Customers' strictest usual setup: strict, declaration files checked, Node's own resolution. */
-const NODENEXT_CONFIG = {
-  compilerOptions: {
-    strict: true,
-    skipLibCheck: false,
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    target: 'es2022',
-    types: ['node'],
-    noEmit: true,
-  },
-  files: [ESM_ENTRY_FILE, CJS_ENTRY_FILE],
-};
-/**
- * The same code as a bundler (Vite, esbuild, webpack) resolves it. The declaration files are
- * checked under nodenext (the packages have no bundler-only conditions, so it picks the same
- * files, and checking them all again would double the test's longest step): this proves that
- * every entry point resolves, and the consumer's code typechecks.
- */
-const BUNDLER_CONFIG = {
-  extends: './tsconfig.json',
-  compilerOptions: { module: 'preserve', moduleResolution: 'bundler', skipLibCheck: true },
+/** The `moduleResolution` settings a customer may use; each gets its own tsconfig. */
+export const MODULE_RESOLUTIONS = ['node16', 'nodenext', 'bundler', 'node10'] as const;
+export type ModuleResolution = (typeof MODULE_RESOLUTIONS)[number];
+
+/** Customers' strictest usual setup: strict, and the declaration files checked too. */
+const STRICT = { strict: true, skipLibCheck: false, target: 'es2022', types: ['node'], noEmit: true };
+const BOTH_ENTRY_FILES = [ESM_ENTRY_FILE, CJS_ENTRY_FILE];
+/** Each resolution with the `module` setting that goes with it, and the files it checks. */
+const CONSUMER_CONFIGS: Record<ModuleResolution, { file: string; module: string; files: string[] }> = {
+  nodenext: { file: 'tsconfig.json', module: 'nodenext', files: BOTH_ENTRY_FILES },
+  node16: { file: 'tsconfig.node16.json', module: 'node16', files: BOTH_ENTRY_FILES },
+  // As a bundler (Vite, esbuild, webpack) resolves it.
+  bundler: { file: 'tsconfig.bundler.json', module: 'preserve', files: BOTH_ENTRY_FILES },
+  // TypeScript's old `node`: no `exports`, and no `.cts` files (they need node16 or later).
+  node10: { file: 'tsconfig.node10.json', module: 'commonjs', files: [NODE10_ENTRY_FILE] },
 };
 
 export interface ConsumerProject {
   readonly dir: string;
-  /** `tsconfig.json`: strict, declaration files checked, `module` and `moduleResolution` nodenext. */
-  readonly nodenextConfig: string;
-  /** The same with `module: preserve`, `moduleResolution: bundler` (and `skipLibCheck`). */
-  readonly bundlerConfig: string;
+  /** The tsconfig of each resolution; `tsconfig.json` is nodenext's. */
+  readonly configs: Readonly<Record<ModuleResolution, string>>;
+  /** The specifiers the node10 config imports (the entry points node10 resolves). */
+  readonly node10Specifiers: readonly string[];
+  /**
+   * `tsc -p` of one resolution's config, by the consumer's own TypeScript in a child process (so
+   * several run on the machine's cores at once): its errors, or '' when it typechecks.
+   */
+  typecheck(resolution: ModuleResolution): Promise<string>;
   /** Runs a command in the project; rejects with its output when it fails. */
   run(command: string, args: readonly string[]): Promise<string>;
   /** The names each entry point exports at run time, keyed `import <specifier>` / `require <specifier>`. */
@@ -66,12 +66,16 @@ async function runIn(dir: string, command: string, args: readonly string[]): Pro
 
 function entryFiles(entries: readonly EntryPoint[]): Record<string, string> {
   const requirable = entries.filter((entry) => entry.requirable);
+  const node10 = entries.filter((entry) => entry.node10);
   const json = (value: unknown) => JSON.stringify(value);
+  // `import * as` puts each whole declaration file in front of the checker.
+  const importEach = (imported: readonly EntryPoint[]) =>
+    `${imported.map((e, i) => `import * as entry${i} from ${json(e.specifier)};`).join('\n')}
+export const entries = [${imported.map((_, i) => `entry${i}`).join(', ')}];
+`;
   return {
-    // `import * as` puts each whole declaration file in front of the checker.
-    [ESM_ENTRY_FILE]: `${entries.map((e, i) => `import * as entry${i} from ${json(e.specifier)};`).join('\n')}
-export const entries = [${entries.map((_, i) => `entry${i}`).join(', ')}];
-`,
+    [ESM_ENTRY_FILE]: importEach(entries),
+    [NODE10_ENTRY_FILE]: importEach(node10),
     [CJS_ENTRY_FILE]: `${requirable.map((e, i) => `import entry${i} = require(${json(e.specifier)});`).join('\n')}
 export const entries = [${requirable.map((_, i) => `entry${i}`).join(', ')}];
 `,
@@ -103,18 +107,31 @@ export async function installConsumerProject(
   mkdirSync(dir, { recursive: true });
   const files: Record<string, unknown> = {
     'package.json': { name: 'outdial-consumer', private: true, type: 'module', dependencies },
-    'tsconfig.json': NODENEXT_CONFIG,
-    'tsconfig.bundler.json': BUNDLER_CONFIG,
   };
+  for (const [resolution, config] of Object.entries(CONSUMER_CONFIGS)) {
+    files[config.file] = {
+      compilerOptions: { ...STRICT, module: config.module, moduleResolution: resolution },
+      files: config.files,
+    };
+  }
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(dir, name), `${JSON.stringify(content, null, 2)}\n`);
   }
   for (const [name, content] of Object.entries(entryFiles(entries))) writeFileSync(join(dir, name), content);
   await runIn(dir, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+  const configs = Object.fromEntries(
+    MODULE_RESOLUTIONS.map((resolution) => [resolution, join(dir, CONSUMER_CONFIGS[resolution].file)]),
+  ) as Record<ModuleResolution, string>;
+  const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
   return {
     dir,
-    nodenextConfig: join(dir, 'tsconfig.json'),
-    bundlerConfig: join(dir, 'tsconfig.bundler.json'),
+    configs,
+    node10Specifiers: entries.filter((entry) => entry.node10).map((entry) => entry.specifier),
+    typecheck: (resolution) =>
+      runIn(dir, process.execPath, [tsc, '-p', configs[resolution]]).then(
+        () => '',
+        (error: Error) => error.message,
+      ),
     run: (command, args) => runIn(dir, command, args),
     runtimeExports: async () => JSON.parse(await runIn(dir, process.execPath, [RUNTIME_FILE])),
   };

@@ -64,12 +64,3 @@ export function programFromConfig(configPath: string): ts.Program {
   if (!config) throw new Error(`cannot read ${configPath}`);
   return ts.createProgram({ rootNames: config.fileNames, options: config.options });
 }
-
-/** What `tsc --noEmit` would print for `program`; empty when it typechecks. */
-export function typeErrors(program: ts.Program): string {
-  return ts.formatDiagnostics(ts.getPreEmitDiagnostics(program), {
-    getCanonicalFileName: (fileName) => fileName,
-    getCurrentDirectory: () => program.getCurrentDirectory(),
-    getNewLine: () => '\n',
-  });
-}

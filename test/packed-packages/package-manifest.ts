@@ -24,6 +24,11 @@ export interface EntryPoint {
   readonly specifier: string;
   /** It has a `require` condition, so CommonJS code loads it with `require()`. */
   readonly requirable: boolean;
+  /**
+   * TypeScript's `moduleResolution: node10` finds its types: node10 ignores `exports`, so only a
+   * package root with a top-level `types` resolves there.
+   */
+  readonly node10: boolean;
 }
 
 const DEPENDENCY_FIELDS = [
@@ -58,6 +63,7 @@ export function entryPoints(manifest: PackageManifest): EntryPoint[] {
     .map(([subpath, target]) => ({
       specifier: subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`,
       requirable: exports === undefined || hasCondition(target, 'require'),
+      node10: subpath === '.' && manifest.types !== undefined,
     }));
 }
 

@@ -2,13 +2,14 @@
  * The published packages as a customer gets them. pnpm packs a copy of the workspace that has no
  * `dist/` (as a fresh clone), so every built file in a tarball comes from its `prepack`. npm
  * installs the tarballs into a project outside the workspace; `tsc` checks an import of every
- * entry point with the declaration files checked too; Node imports them, and every name a
- * declaration file declares as a value must exist at run time.
+ * entry point, strict with the declaration files checked too, under each `moduleResolution` a
+ * customer may use (node16, nodenext, bundler, and node10 for the packages that offer it); Node
+ * imports them, and every name a declaration file declares as a value must exist at run time.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type ts from 'typescript';
@@ -18,8 +19,10 @@ import {
   type ConsumerProject,
   ESM_ENTRY_FILE,
   installConsumerProject,
+  MODULE_RESOLUTIONS,
+  type ModuleResolution,
 } from './consumer-project';
-import { declaredValueExports, programFromConfig, typeErrors } from './declared-value-exports';
+import { declaredValueExports, programFromConfig } from './declared-value-exports';
 import {
   type EntryPoint,
   entryPoints,
@@ -48,6 +51,8 @@ let packed: PackedPackage[];
 let consumer: ConsumerProject;
 /** The consumer's entry points as `tsc -p tsconfig.json` (nodenext) sees them. */
 let program: ts.Program;
+/** Each resolution's `tsc -p` errors ('' when it typechecks), started in beforeAll. */
+const typechecks = new Map<ModuleResolution, Promise<string>>();
 
 function tarballName({ name, version }: PublishablePackage): string {
   return `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
@@ -98,7 +103,16 @@ beforeAll(async () => {
     },
     packed.flatMap((pkg) => pkg.entryPoints),
   );
-  program = programFromConfig(consumer.nodenextConfig);
+  // The resolutions' tsc runs start now, in child processes, one per core at a time (more would
+  // only crowd the suites running beside this one); each typecheck test awaits its own.
+  const lanes = Array.from({ length: availableParallelism() }, () => Promise.resolve(''));
+  MODULE_RESOLUTIONS.forEach((resolution, index) => {
+    const lane = index % lanes.length;
+    const errors = (lanes[lane] as Promise<string>).then(() => consumer.typecheck(resolution));
+    lanes[lane] = errors;
+    typechecks.set(resolution, errors);
+  });
+  program = programFromConfig(consumer.configs.nodenext);
 }, 300_000);
 
 afterAll(() => {
@@ -144,16 +158,17 @@ describe('the installed packages', () => {
     }
   });
 
-  it('typecheck when imported: strict with skipLibCheck off under nodenext, and under bundler resolution', async () => {
-    // The consumer's own tsc checks the bundler setup in a child process, on the other core.
-    const tsc = join(consumer.dir, 'node_modules', 'typescript', 'bin', 'tsc');
-    const bundlerErrors = consumer.run(process.execPath, [tsc, '-p', consumer.bundlerConfig]).then(
-      () => '',
-      (error: Error) => error.message,
-    );
-    expect(typeErrors(program)).toBe('');
-    expect(await bundlerErrors).toBe('');
-  }, 120_000);
+  it.each(MODULE_RESOLUTIONS)(
+    'typecheck when imported under moduleResolution %s: strict, declaration files checked (skipLibCheck off)',
+    async (resolution) => {
+      expect(await typechecks.get(resolution)).toBe('');
+    },
+    180_000,
+  );
+
+  it('resolve under node10 where they declare top-level types: the SDK', () => {
+    expect(consumer.node10Specifiers).toEqual(['@outdial/sdk']);
+  });
 
   it('have at run time every value their declaration files declare (import, and require where offered)', async () => {
     const declared = {
