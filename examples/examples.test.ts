@@ -2,12 +2,13 @@
  * Runs every example against the real server (with the LiveKit emulator in-process), so none of
  * them can rot.
  */
-import { type RunningServer, startServer } from '@outdial/server';
+import type { RunningServer } from '@outdial/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkCampaign } from './bulk-campaign';
 import { cancelQueued } from './cancel-queued';
 import { clickToCall } from './click-to-call';
 import type { ExampleEnv } from './example-env';
+import { startExampleServer } from './example-server';
 import { quickstart } from './quickstart';
 
 let server: RunningServer;
@@ -15,23 +16,10 @@ let env: ExampleEnv;
 let output: string[];
 
 beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    dbPath: ':memory:',
-    livekit: 'emulate',
-    emulatorTimings: { ringMs: 50, talkMs: 200, earlyHangupMs: 100, noAnswerMs: 150, failMs: 20 },
-    dialCps: 100,
-    dialMaxInFlight: 200,
-    rateLimit: false,
-    logLevel: 'silent',
-  });
-  const org = await server.admin.createOrganization('Examples Inc');
-  const { key } = await server.admin.createApiKey(org.id);
-  const agent = await server.admin.createAgent(org.id, {
-    name: 'Examples agent',
-    phoneNumbers: ['+14155551234'],
-  });
-  env = { baseUrl: server.url, apiKey: key, agentId: agent.id, log: (line) => output.push(line) };
+  let apiKey: string;
+  let agentId: string;
+  ({ server, apiKey, agentId } = await startExampleServer('Examples Inc'));
+  env = { baseUrl: server.url, apiKey, agentId, log: (line) => output.push(line) };
 });
 afterAll(() => server?.close());
 

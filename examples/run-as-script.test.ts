@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { type RunningServer, startServer } from '@outdial/server';
+import type { RunningServer } from '@outdial/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startExampleServer } from './example-server';
 
 const examplesDir = fileURLToPath(new URL('.', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -19,21 +20,10 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    dbPath: ':memory:',
-    livekit: 'emulate',
-    emulatorTimings: { ringMs: 50, talkMs: 200, earlyHangupMs: 100, noAnswerMs: 150, failMs: 20 },
-    rateLimit: false,
-    logLevel: 'silent',
-  });
-  const org = await server.admin.createOrganization('Script Inc');
-  const { key } = await server.admin.createApiKey(org.id);
-  const agent = await server.admin.createAgent(org.id, {
-    name: 'Script agent',
-    phoneNumbers: ['+14155551234'],
-  });
-  env = { ...process.env, OUTDIAL_BASE_URL: server.url, OUTDIAL_API_KEY: key, OUTDIAL_AGENT_ID: agent.id };
+  let apiKey: string;
+  let agentId: string;
+  ({ server, apiKey, agentId } = await startExampleServer('Script Inc'));
+  env = { ...process.env, OUTDIAL_BASE_URL: server.url, OUTDIAL_API_KEY: apiKey, OUTDIAL_AGENT_ID: agentId };
 
   dir = mkdtempSync(join(tmpdir(), 'outdial examples '));
   for (const file of ['quickstart.ts', 'example-env.ts', 'package.json']) {
