@@ -27,9 +27,12 @@ it('an urgent call behind a 100k backlog (not in memory) is dialed next', async 
   await waitUntil(() => emulator.dialStarts().length >= 10);
 
   const urgent = nth(await insertCalls(seeded, [{ priority: 0 }]), 0);
-  // Calls the queue had already claimed when the urgent one arrived may still go first.
-  const claimed = await seeded.db.selectFrom('calls').select('id').where('status', '!=', 'queued').execute();
   queue.notifyQueued({ id: urgent.id, priority: urgent.priority, seq: urgent.seq });
+  // Calls the queue had already claimed when the urgent one arrived may still go first. The
+  // claim is read just after the notify (a claim can commit while this query runs, a few ms at
+  // CPS 50): a queue that kept the urgent call behind its in-memory window would dial hundreds
+  // of unclaimed calls before it, not one or two.
+  const claimed = await seeded.db.selectFrom('calls').select('id').where('status', '!=', 'queued').execute();
   const invites = () => emulator.requests.filter((r) => r.method === 'CreateSIPParticipant');
   await waitUntil(() => invites().some((r) => r.room === `outdial-${urgent.id}`));
   await queue.stop();
