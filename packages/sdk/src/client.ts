@@ -3,16 +3,54 @@
  * The client: configuration, authentication and the typed openapi-fetch client every resource
  * goes through.
  */
-import createClient, { type Client } from 'openapi-fetch';
-import { OutdialError } from './core/errors';
+import createClient, { type Client, type ParamsOption, type RequestBodyOption } from 'openapi-fetch';
+import { ApiPromise } from './core/api-promise';
+import { ApiError, OutdialError } from './core/errors';
+import { Page, PagePromise } from './core/pagination';
 import type { RequestOptions } from './core/request-options';
-import type { paths } from './generated/openapi';
+import type { components, paths } from './generated/openapi';
 import { readEnv } from './internal/env';
 import { type AttemptPolicy, fetchWithRetries } from './internal/fetch-with-retries';
 import { requireId } from './internal/require-id';
 import { Agents } from './resources/agents';
 import { Calls } from './resources/calls';
 import { VERSION } from './version';
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+/** The paths with an operation for `M`. */
+type PathOf<M extends Method> = {
+  [P in keyof paths]: paths[P][M] extends { responses: object } ? P : never;
+}[keyof paths];
+type Operation<M extends Method, P extends PathOf<M>> = paths[P][M];
+/** openapi-fetch's params and body of an operation, typed from the spec. */
+type Init<O> = ParamsOption<O> & RequestBodyOption<O>;
+/** The `data` of an operation's 200 or 201 JSON body: what its method resolves to. */
+type Data<O> = O extends { responses: infer R }
+  ? R[Extract<keyof R, 200 | 201>] extends { content: { 'application/json': { data: infer D } } }
+    ? D
+    : never
+  : never;
+/** The paths of the list operations whose data holds `K`: an array of items, and `pagination`. */
+type Query<O> = O extends { parameters: { query?: infer Q } } ? NonNullable<Q> & { cursor?: string } : never;
+type ListPath<K extends string> = {
+  [P in PathOf<'get'>]: Data<Operation<'get', P>> extends { [key in K]: unknown[] } ? P : never;
+}[PathOf<'get'>];
+type Item<P extends PathOf<'get'>, K extends string> =
+  Data<Operation<'get', P>> extends {
+    [key in K]: (infer I)[];
+  }
+    ? I
+    : never;
+
+type Pagination = components['schemas']['Pagination'];
+/** openapi-fetch's `request`, for a path and init typed by the methods that call `_request`. */
+type UntypedRequest = (
+  method: Method,
+  path: string,
+  init: object,
+) => Promise<{ error?: unknown; response: Response }>;
+
+const parseData = async <T>(response: Response): Promise<T> => ((await response.json()) as { data: T }).data;
 
 /**
  * Options of `new Outdial()`.
@@ -109,27 +147,95 @@ export class Outdial {
     });
   }
 
+  /** @internal `GET path`, resolving to the `data` of its body. */
+  get<P extends PathOf<'get'>>(
+    path: P,
+    init: Init<Operation<'get', P>>,
+    options?: RequestOptions,
+  ): ApiPromise<Data<Operation<'get', P>>> {
+    return this._request<Data<Operation<'get', P>>>('get', path, init, options, parseData);
+  }
+
+  /** @internal `POST path`, resolving to the `data` of its body. */
+  post<P extends PathOf<'post'>>(
+    path: P,
+    init: Init<Operation<'post', P>>,
+    options?: RequestOptions,
+  ): ApiPromise<Data<Operation<'post', P>>> {
+    return this._request<Data<Operation<'post', P>>>('post', path, init, options, parseData);
+  }
+
+  /** @internal `PATCH path`, resolving to the `data` of its body. */
+  patch<P extends PathOf<'patch'>>(
+    path: P,
+    init: Init<Operation<'patch', P>>,
+    options?: RequestOptions,
+  ): ApiPromise<Data<Operation<'patch', P>>> {
+    return this._request<Data<Operation<'patch', P>>>('patch', path, init, options, parseData);
+  }
+
+  /** @internal `DELETE path`, resolving to the `data` of its body. */
+  delete<P extends PathOf<'delete'>>(
+    path: P,
+    init: Init<Operation<'delete', P>>,
+    options?: RequestOptions,
+  ): ApiPromise<Data<Operation<'delete', P>>> {
+    return this._request<Data<Operation<'delete', P>>>('delete', path, init, options, parseData);
+  }
+
   /**
-   * @internal openapi-fetch's per-request init: `init` plus the request options. Every path
-   * parameter (an id) is checked here, once for all methods: a bad one throws
-   * `InvalidArgumentError` before any request, so the calling method must be `async` to turn
-   * that into a rejection.
+   * @internal `GET path` as a list, lazily: the `key` array of each page's data is its items.
+   * The first page starts at `query.cursor`.
    */
-  _init<I extends object>(options: RequestOptions = {}, init: I = {} as I) {
-    const path = (init as { params?: { path?: Record<string, unknown> } }).params?.path ?? {};
-    for (const [name, value] of Object.entries(path)) requireId(name, value);
-    const { signal, headers, idempotencyKey, maxRetries, timeoutMs, maxRetryWaitMs } = options;
-    const policy: AttemptPolicy = {
-      ...this._policy,
-      maxRetries: maxRetries ?? this._policy.maxRetries,
-      timeoutMs: timeoutMs ?? this._policy.timeoutMs,
-      maxRetryWaitMs: maxRetryWaitMs ?? this._policy.maxRetryWaitMs,
-    };
-    return {
-      ...init,
-      signal,
-      headers: idempotencyKey ? { ...headers, 'Idempotency-Key': idempotencyKey } : headers,
-      fetch: (request: Request) => fetchWithRetries(request, policy),
-    };
+  getList<K extends string, P extends ListPath<K>>(
+    path: P,
+    key: K,
+    query: Query<Operation<'get', P>>,
+    options?: RequestOptions,
+  ): PagePromise<Item<P, K>> {
+    type Listed = { [key in K]: Item<P, K>[] } & { pagination: Pagination };
+    const load = (cursor: string | undefined): ApiPromise<Page<Item<P, K>>> =>
+      this._request('get', path, { params: { query: { ...query, cursor } } }, options, async (response) => {
+        const data = await parseData<Listed>(response);
+        return new Page(data[key], data.pagination, load);
+      });
+    return new PagePromise(() => load(query.cursor));
+  }
+
+  /**
+   * @internal One request through openapi-fetch, started at once (a `create` nobody awaits still
+   * places its call), as an `ApiPromise` of `parse(response)`. Every path parameter (an id) is
+   * checked here, once for all methods: a bad one rejects with `InvalidArgumentError` before any
+   * request. An error status rejects with its `ApiError`. The methods above type `path` and `init`.
+   */
+  _request<T>(
+    method: Method,
+    path: string,
+    init: { params?: { path?: Record<string, unknown>; query?: object } },
+    options: RequestOptions = {},
+    parse: (response: Response) => Promise<T>,
+  ): ApiPromise<T> {
+    const response = (async () => {
+      for (const [name, value] of Object.entries(init.params?.path ?? {})) requireId(name, value);
+      const { signal, headers, idempotencyKey, maxRetries, timeoutMs, maxRetryWaitMs } = options;
+      const policy: AttemptPolicy = {
+        ...this._policy,
+        maxRetries: maxRetries ?? this._policy.maxRetries,
+        timeoutMs: timeoutMs ?? this._policy.timeoutMs,
+        maxRetryWaitMs: maxRetryWaitMs ?? this._policy.maxRetryWaitMs,
+      };
+      const { error, response } = await (this.raw.request as UntypedRequest)(method, path, {
+        ...init,
+        signal,
+        headers: idempotencyKey ? { ...headers, 'Idempotency-Key': idempotencyKey } : headers,
+        fetch: (request: Request) => fetchWithRetries(request, policy),
+        // Success bodies stay unread: `asResponse()` hands the response over as it is, and only
+        // `parse` reads it. (An error body is read into `error`.)
+        parseAs: 'stream',
+      });
+      if (!response.ok) throw ApiError.from(response.status, error, response.headers);
+      return response;
+    })();
+    return new ApiPromise(() => response, parse);
   }
 }

@@ -13,6 +13,7 @@
  */
 export { isTerminalStatus, TERMINAL_STATUSES, type TerminalStatus } from './call-status';
 export { type ClientOptions, Outdial } from './client';
+export { ApiPromise, type WithResponse } from './core/api-promise';
 export {
   AbortError,
   ApiError,
@@ -30,7 +31,7 @@ export {
   UnprocessableEntityError,
   WaitTimeoutError,
 } from './core/errors';
-export { CursorList, Page } from './core/pagination';
+export { CursorList, Page, PagePromise } from './core/pagination';
 export type { RequestOptions } from './core/request-options';
 export type { WaitOptions } from './core/wait-options';
 export type { components, operations, paths } from './generated/openapi';

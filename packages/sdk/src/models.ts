@@ -8,12 +8,6 @@ import type { components, operations } from './generated/openapi';
 type Schemas = components['schemas'];
 
 /**
- * openapi-typescript marks a property with a `default` as required (its `defaultNonNullable`),
- * which is right for responses but not for request bodies: the server fills those in.
- */
-type WithDefaults<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
-
-/**
  * A call with its progress, as `calls.get` returns it.
  *
  * @example
@@ -52,10 +46,7 @@ export type CallStatus = Schemas['CallStatus'];
  * const params: CreateCallParams = { agentId, phoneNumber: '+14155552671', priority: 0 };
  * ```
  */
-export type CreateCallParams = WithDefaults<
-  Schemas['CreateOutboundCallRequest'],
-  'priority' | 'ringTimeoutSeconds'
->;
+export type CreateCallParams = Schemas['CreateOutboundCallRequest'];
 
 /**
  * The filters of `calls.list`.
@@ -95,10 +86,7 @@ export type Agent = Schemas['Agent'];
  * const params: CreateAgentParams = { name: 'Support', phoneNumbers: ['+14155551234'] };
  * ```
  */
-export type CreateAgentParams = WithDefaults<
-  Schemas['CreateAgentRequest'],
-  'type' | 'status' | 'phoneNumbers'
->;
+export type CreateAgentParams = Schemas['CreateAgentRequest'];
 
 /**
  * The body of `agents.update`: only the fields sent change.

@@ -8,6 +8,7 @@
  * build (the dual-package hazard) has two copies of every class, and an error thrown by one copy
  * must still match the other's classes.
  */
+import { REQUEST_ID_HEADER } from '../internal/request-id';
 import { parseRetryAfter } from '../internal/retry-policy';
 import type { Call, ErrorDetail, ErrorType } from '../models';
 
@@ -80,7 +81,7 @@ export class ApiError extends OutdialError {
     this.status = status;
     this.type = typeof error.type === 'string' ? error.type : 'unknown';
     this.details = error.details as ErrorDetail[] | undefined;
-    this.requestId = (error.requestId as string | undefined) ?? headers.get('x-request-id') ?? undefined;
+    this.requestId = (error.requestId as string | undefined) ?? headers.get(REQUEST_ID_HEADER) ?? undefined;
     this.headers = headers;
   }
 

@@ -2,11 +2,10 @@
  * @module
  * `outdial.agents`: the agents that handle calls.
  */
-import type { Outdial } from '../client';
-import { CursorList } from '../core/pagination';
+import type { ApiPromise } from '../core/api-promise';
+import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
-import type { Body } from '../internal/body';
-import { unwrap } from '../internal/unwrap';
+import { ApiResource } from '../core/resource';
 import type { Agent, CreateAgentParams, DeletedAgent, ListAgentsParams, UpdateAgentParams } from '../models';
 
 /**
@@ -17,9 +16,7 @@ import type { Agent, CreateAgentParams, DeletedAgent, ListAgentsParams, UpdateAg
  * const agent = await outdial.agents.create({ name: 'Support', phoneNumbers: ['+14155551234'] });
  * ```
  */
-export class Agents {
-  constructor(private readonly client: Outdial) {}
-
+export class Agents extends ApiResource {
   /**
    * Creates an agent.
    *
@@ -28,13 +25,8 @@ export class Agents {
    * const agent = await outdial.agents.create({ name: 'Support', type: 'voice', phoneNumbers: ['+14155551234'] });
    * ```
    */
-  create(params: CreateAgentParams, options?: RequestOptions): Promise<Agent> {
-    return unwrap(
-      this.client.raw.POST(
-        '/api/v1/agents',
-        this.client._init(options, { body: params as Body<'CreateAgentRequest'> }),
-      ),
-    );
+  create(params: CreateAgentParams, options?: RequestOptions): ApiPromise<Agent> {
+    return this._client.post('/api/v1/agents', { body: params }, options);
   }
 
   /**
@@ -45,33 +37,22 @@ export class Agents {
    * const agent = await outdial.agents.get('550e8400-e29b-41d4-a716-446655440000');
    * ```
    */
-  async get(agentId: string, options?: RequestOptions): Promise<Agent> {
-    return unwrap(
-      this.client.raw.GET(
-        '/api/v1/agents/{agentId}',
-        this.client._init(options, { params: { path: { agentId } } }),
-      ),
-    );
+  get(agentId: string, options?: RequestOptions): ApiPromise<Agent> {
+    return this._client.get('/api/v1/agents/{agentId}', { params: { path: { agentId } } }, options);
   }
 
   /**
-   * Lists agents, newest first; iterate for every agent across pages.
+   * Lists agents, newest first, lazily: await for the first page, iterate for every agent across
+   * pages, or `toArray({ limit })`.
    *
    * @example
    * ```ts
    * for await (const agent of outdial.agents.list()) console.log(agent.name);
+   * const agents = await outdial.agents.list().toArray({ limit: 500 });
    * ```
    */
-  list(params: ListAgentsParams = {}, options?: RequestOptions): CursorList<Agent> {
-    return new CursorList(async (cursor = params.cursor) => {
-      const { agents, pagination } = await unwrap(
-        this.client.raw.GET(
-          '/api/v1/agents',
-          this.client._init(options, { params: { query: { ...params, cursor } } }),
-        ),
-      );
-      return [agents, pagination];
-    });
+  list(params: ListAgentsParams = {}, options?: RequestOptions): PagePromise<Agent> {
+    return this._client.getList('/api/v1/agents', 'agents', params, options);
   }
 
   /**
@@ -82,12 +63,11 @@ export class Agents {
    * await outdial.agents.update(agent.id, { status: 'inactive' });
    * ```
    */
-  async update(agentId: string, params: UpdateAgentParams, options?: RequestOptions): Promise<Agent> {
-    return unwrap(
-      this.client.raw.PATCH(
-        '/api/v1/agents/{agentId}',
-        this.client._init(options, { params: { path: { agentId } }, body: params }),
-      ),
+  update(agentId: string, params: UpdateAgentParams, options?: RequestOptions): ApiPromise<Agent> {
+    return this._client.patch(
+      '/api/v1/agents/{agentId}',
+      { params: { path: { agentId } }, body: params },
+      options,
     );
   }
 
@@ -99,12 +79,7 @@ export class Agents {
    * await outdial.agents.delete(agent.id); // { id, deleted: true }
    * ```
    */
-  async delete(agentId: string, options?: RequestOptions): Promise<DeletedAgent> {
-    return unwrap(
-      this.client.raw.DELETE(
-        '/api/v1/agents/{agentId}',
-        this.client._init(options, { params: { path: { agentId } } }),
-      ),
-    );
+  delete(agentId: string, options?: RequestOptions): ApiPromise<DeletedAgent> {
+    return this._client.delete('/api/v1/agents/{agentId}', { params: { path: { agentId } } }, options);
   }
 }

@@ -4,13 +4,12 @@
  */
 
 import { isTerminalStatus, type TerminalStatus } from '../call-status';
-import type { Outdial } from '../client';
-import { CursorList } from '../core/pagination';
+import type { ApiPromise } from '../core/api-promise';
+import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
+import { ApiResource } from '../core/resource';
 import type { WaitOptions } from '../core/wait-options';
-import type { Body } from '../internal/body';
 import { pollCall } from '../internal/poll-call';
-import { unwrap } from '../internal/unwrap';
 import type {
   Call,
   CallStatus,
@@ -29,9 +28,7 @@ import type {
  * const final = await outdial.calls.waitForTerminalStatus(call.id);
  * ```
  */
-export class Calls {
-  constructor(private readonly client: Outdial) {}
-
+export class Calls extends ApiResource {
   /**
    * Queues an outbound call. Always sent with an Idempotency-Key (yours, or one generated for this
    * call and reused on every retry), so a retry can never place a second call.
@@ -41,13 +38,8 @@ export class Calls {
    * const call = await outdial.calls.create({ agentId, phoneNumber: '+14155552671', priority: 0, metadata: { orderId } });
    * ```
    */
-  create(params: CreateCallParams, options?: RequestOptions): Promise<QueuedCall> {
-    return unwrap(
-      this.client.raw.POST(
-        '/api/v1/calls/outbound',
-        this.client._init(options, { body: params as Body<'CreateOutboundCallRequest'> }),
-      ),
-    );
+  create(params: CreateCallParams, options?: RequestOptions): ApiPromise<QueuedCall> {
+    return this._client.post('/api/v1/calls/outbound', { body: params }, options);
   }
 
   /**
@@ -58,13 +50,8 @@ export class Calls {
    * const call = await outdial.calls.get('call_01JD7ZK5W8Q3N2M4P6R8T0V2X4');
    * ```
    */
-  async get(callId: string, options?: RequestOptions): Promise<Call> {
-    return unwrap(
-      this.client.raw.GET(
-        '/api/v1/calls/{callId}',
-        this.client._init(options, { params: { path: { callId } } }),
-      ),
-    );
+  get(callId: string, options?: RequestOptions): ApiPromise<Call> {
+    return this._client.get('/api/v1/calls/{callId}', { params: { path: { callId } } }, options);
   }
 
   /**
@@ -75,35 +62,23 @@ export class Calls {
    * await outdial.calls.cancel(call.id); // { id, status: 'cancelled' }
    * ```
    */
-  async cancel(callId: string, options?: RequestOptions): Promise<CancelledCall> {
-    return unwrap(
-      this.client.raw.DELETE(
-        '/api/v1/calls/{callId}',
-        this.client._init(options, { params: { path: { callId } } }),
-      ),
-    );
+  cancel(callId: string, options?: RequestOptions): ApiPromise<CancelledCall> {
+    return this._client.delete('/api/v1/calls/{callId}', { params: { path: { callId } } }, options);
   }
 
   /**
-   * Lists calls, newest first. Iterate the result for every call across pages, or use
-   * `firstPage()`. A `cursor` in `params` resumes from that page.
+   * Lists calls, newest first, lazily. Await the result for the first page, iterate it for every
+   * call across pages, or `toArray({ limit })`. A `cursor` in `params` resumes from that page.
    *
    * @example
    * ```ts
    * for await (const call of outdial.calls.list({ status: ['active', 'ringing'], agentId })) console.log(call.id);
-   * const page = await outdial.calls.list({ limit: 50 }).firstPage();
+   * const page = await outdial.calls.list({ limit: 50 }); // Page<Call>
+   * const latest = await outdial.calls.list({ limit: 50 }).toArray({ limit: 120 }); // Call[]
    * ```
    */
-  list(params: ListCallsParams = {}, options?: RequestOptions): CursorList<Call> {
-    return new CursorList(async (cursor = params.cursor) => {
-      const { calls, pagination } = await unwrap(
-        this.client.raw.GET(
-          '/api/v1/calls',
-          this.client._init(options, { params: { query: { ...params, cursor } } }),
-        ),
-      );
-      return [calls, pagination];
-    });
+  list(params: ListCallsParams = {}, options?: RequestOptions): PagePromise<Call> {
+    return this._client.getList('/api/v1/calls', 'calls', params, options);
   }
 
   /**
@@ -136,7 +111,7 @@ export class Calls {
         signal,
         headers,
         maxRetries: 0,
-        timeoutMs: Math.min(this.client._policy.timeoutMs, Math.max(remainingMs, 1_000)),
+        timeoutMs: Math.min(this._client._policy.timeoutMs, Math.max(remainingMs, 1_000)),
       });
     return pollCall(check, isDone, options);
   }
