@@ -10,6 +10,8 @@ export default defineConfig({
   resolve: {
     // Most specific first: a string alias also matches the subpaths under it.
     alias: [
+      // Transitional subpaths (re-exports of @outdial/contract) until the server's tests and code
+      // import the contract directly.
       {
         find: '@outdial/livekit-emulator/outcomes',
         replacement: fileURLToPath(new URL('./packages/livekit-emulator/src/outcomes.ts', import.meta.url)),
@@ -19,6 +21,11 @@ export default defineConfig({
         find: '@outdial/mock/validation-rules',
         replacement: fileURLToPath(new URL('./packages/mock/src/validation-rules.ts', import.meta.url)),
       },
+      {
+        find: '@outdial/contract/testing',
+        replacement: fileURLToPath(new URL('./packages/contract/src/testing/index.ts', import.meta.url)),
+      },
+      { find: '@outdial/contract', replacement: src('contract') },
       { find: '@outdial/sdk', replacement: src('sdk') },
       { find: '@outdial/mock', replacement: src('mock') },
       { find: '@outdial/server', replacement: src('server') },
@@ -31,6 +38,7 @@ export default defineConfig({
       ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? '.vitest-results.json' }],
     ],
     projects: [
+      { extends: true, test: { name: 'contract', root: 'packages/contract' } },
       { extends: true, test: { name: 'sdk', root: 'packages/sdk' } },
       {
         extends: true,

@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
+  // outcomes.ts is a transitional subpath: a re-export of @outdial/contract's test numbers.
   entry: ['src/index.ts', 'src/outcomes.ts', 'src/cli.ts'],
   format: ['esm'],
-  // outcomes.ts is its own entry (and .d.ts) so browsers can import the table without Node.
   dts: { entry: ['src/index.ts', 'src/outcomes.ts'] },
   clean: true,
   sourcemap: true,

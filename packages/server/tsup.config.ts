@@ -8,7 +8,9 @@ export default defineConfig({
   sourcemap: true,
   target: 'node22',
   platform: 'node',
-  // The validation-message rules are shared with the mock; bundled in, so the published server
-  // does not depend on the mock.
+  // @outdial/contract is a real dependency and stays external. The mock is bundled in only for
+  // calls/create-outbound-call.ts's transitional import of `@outdial/mock/validation-rules` (a
+  // re-export of the contract's rules), so the published server does not depend on the mock;
+  // drop this once that import is `@outdial/contract`.
   noExternal: ['@outdial/mock'],
 });

@@ -5,6 +5,7 @@
  */
 
 import { gzipSync } from 'node:zlib';
+import { BAD_REQUESTS } from '@outdial/contract/testing';
 import {
   type Call,
   type CallStatus,
@@ -15,7 +16,6 @@ import {
   UnprocessableEntityError,
 } from '@outdial/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BAD_REQUESTS } from './bad-requests';
 import { CONTRACT_TARGETS, type TargetHandle } from './contract-targets';
 
 const FAST_POLL = { minDelayMs: 20, maxDelayMs: 60, timeoutMs: 20_000 };
@@ -60,6 +60,23 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
       });
       expect(data?.data.id).toMatch(/^call_/);
       expect(response.headers.get('x-request-id')).toBeTruthy();
+    });
+
+    it("orders the call's metadata: the caller's keys as sent, then caller_id, from_phone_number, priority", async () => {
+      const call = await outdial.calls.create({
+        agentId: target.agents.voice.id,
+        phoneNumber: freshNumber(),
+        metadata: { zeta: 1, alpha: 2, priority: 'high' },
+      });
+      const callerId = target.agents.voice.phoneNumbers[0];
+      expect(Object.entries(call.metadata)).toEqual([
+        ['zeta', 1],
+        ['alpha', 2],
+        ['priority', 5],
+        ['caller_id', callerId],
+        ['from_phone_number', callerId],
+      ]);
+      expect(Object.keys((await outdial.calls.get(call.id)).metadata)).toEqual(Object.keys(call.metadata));
     });
 
     it('accepts both the x-api-key and the bearer scheme', async () => {
@@ -282,6 +299,25 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
       expect(error).toMatchObject({ status: 422, type: 'idempotency_key_reused' });
     });
 
+    // The body is compared before the first request's progress: another body is a reuse (422)
+    // whether the first is done or still in flight, never 409 (openapi.yaml, IdempotencyKey).
+    it('answers 422 for concurrent requests with one key and different bodies, 201 for the first', async () => {
+      const key = `contract-${crypto.randomUUID()}`;
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          outdial.raw.POST('/api/v1/calls/outbound', {
+            body: { agentId: target.agents.voice.id, phoneNumber: freshNumber() },
+            headers: { 'Idempotency-Key': key },
+          }),
+        ),
+      );
+      const statuses = responses.map((r) => r.response.status).sort();
+      expect(statuses).toEqual([201, 422, 422, 422, 422, 422]);
+      for (const r of responses.filter((r) => r.response.status === 422)) {
+        expect(r.error).toMatchObject({ error: { type: 'idempotency_key_reused' } });
+      }
+    });
+
     it('places exactly one call for concurrent duplicates', async () => {
       const body = { agentId: target.agents.voice.id, phoneNumber: freshNumber() };
       const key = `contract-${crypto.randomUUID()}`;
@@ -494,11 +530,15 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
         body,
       });
       const json = (await response.json()) as {
-        error: { message: string; code: number; type: string; requestId: string };
+        error: { message: string; code: number; type: string; details?: unknown; requestId: string };
       };
-      expect({ status: response.status, type: json.error.type, message: json.error.message }).toEqual(
-        bad.expect,
-      );
+      const { type, message, details } = json.error;
+      // toStrictEqual: an envelope without `details` and one with `details: []` differ.
+      expect(
+        details === undefined
+          ? { status: response.status, type, message }
+          : { status: response.status, type, message, details },
+      ).toStrictEqual(bad.expect);
       expect(json.error.code).toBe(response.status);
       expect(json.error.requestId).toBe(response.headers.get('x-request-id'));
     });

@@ -81,8 +81,8 @@ beforeAll(async () => {
   const workspace = join(work, 'workspace');
   const tarballs = join(work, 'tarballs');
   const publishable = copyUnbuiltWorkspace(REPO_ROOT, workspace);
-  // One recursive pack: pnpm runs the prepacks in dependency order (the server's declarations
-  // build against the emulator's and the mock's).
+  // One recursive pack: pnpm runs the prepacks in dependency order (the contract first: the
+  // mock's, the emulator's and the server's declarations build against its own).
   await run(
     'pnpm',
     ['-r', ...publishable.flatMap((p) => ['--filter', p.name]), 'pack', '--pack-destination', tarballs],
@@ -122,6 +122,7 @@ afterAll(() => {
 describe('pnpm pack of a fresh clone', () => {
   it('packs every publishable package', () => {
     expect(packed.map((pkg) => pkg.name).sort()).toEqual([
+      '@outdial/contract',
       '@outdial/livekit-emulator',
       '@outdial/mock',
       '@outdial/sdk',

@@ -3,6 +3,7 @@
  * Parses the `livekit-emulator` command line into emulator options.
  */
 import { parseArgs } from 'node:util';
+import { describeOutcomes } from '@outdial/contract';
 import {
   DEFAULT_API_KEY,
   DEFAULT_API_SECRET,
@@ -10,7 +11,6 @@ import {
   DEFAULT_TIMINGS,
   type LiveKitEmulatorOptions,
 } from './emulator-options';
-import { describeOutcomes } from './outcomes';
 
 /** What the command line asks for: help, or an emulator to start. */
 export type CliCommand = { kind: 'help'; text: string } | { kind: 'start'; options: LiveKitEmulatorOptions };

@@ -1,8 +1,8 @@
 import { RoomServiceClient, SipCallError, SipClient, TwirpError } from 'livekit-server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../test/support/wait-until';
+import { startWebhookSink, type WebhookSink } from '../test/support/webhook-sink';
 import { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
-import { waitUntil } from './testing/wait-until';
-import { startWebhookSink, type WebhookSink } from './testing/webhook-sink';
 
 describe('fault injection', () => {
   let emulator: LiveKitEmulator;

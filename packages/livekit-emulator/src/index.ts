@@ -3,6 +3,16 @@
  * `@outdial/livekit-emulator`: a stand-in for LiveKit's server API (Twirp JSON over HTTP) that the
  * unmodified livekit-server-sdk talks to. For tests and demos only: it places no real calls.
  */
+
+export type {
+  CallOutcome,
+  CallOutcomeKind,
+  CallPhase,
+  CallStep,
+  CallTiming,
+  OutcomeTableRow,
+} from '@outdial/contract';
+export { describeOutcomes, MAGIC_NUMBERS, OUTCOME_TABLE, outcomeForNumber } from '@outdial/contract';
 export type {
   EmulatorFaults,
   EmulatorTimings,
@@ -16,15 +26,6 @@ export {
   DEFAULT_TIMINGS,
 } from './emulator-options';
 export { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
-export type {
-  CallOutcome,
-  CallOutcomeKind,
-  CallPhase,
-  CallStep,
-  CallTiming,
-  OutcomeTableRow,
-} from './outcomes';
-export { describeOutcomes, MAGIC_NUMBERS, OUTCOME_TABLE, outcomeForNumber } from './outcomes';
 export type { EmulatorRequestRecord } from './request-log';
 export type { EmulatorDispatch, EmulatorParticipant, EmulatorRoom } from './room-registry';
 export type { EmulatorWebhookRecord } from './webhook-sender';

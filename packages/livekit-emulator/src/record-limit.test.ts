@@ -1,8 +1,8 @@
+import { MAGIC_NUMBERS } from '@outdial/contract';
 import { AgentDispatchClient, RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../test/support/wait-until';
 import { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
-import { MAGIC_NUMBERS } from './outcomes';
-import { waitUntil } from './testing/wait-until';
 
 const CALLS = 2000;
 const LIMIT = 100;

@@ -8,8 +8,8 @@ import {
   type VideoGrant,
 } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signJwt } from '../test/support/sign-jwt';
 import { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
-import { signJwt } from './testing/sign-jwt';
 
 describe('API authentication and grants', () => {
   let emulator: LiveKitEmulator;

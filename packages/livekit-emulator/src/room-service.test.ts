@@ -1,8 +1,8 @@
 import { ParticipantInfo_Kind } from '@livekit/protocol';
 import { RoomServiceClient, SipClient, TwirpError } from 'livekit-server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../test/support/wait-until';
 import { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
-import { waitUntil } from './testing/wait-until';
 
 describe('RoomService through RoomServiceClient', () => {
   let emulator: LiveKitEmulator;

@@ -10,9 +10,9 @@ import {
   ParticipantInfo_State,
   SIPParticipantInfo,
 } from '@livekit/protocol';
+import { type CallOutcome, type CallPhase, type CallStep, outcomeForNumber } from '@outdial/contract';
 import type { EmulatorTimings } from './emulator-options';
 import { newId } from './new-id';
-import { type CallOutcome, type CallPhase, type CallStep, outcomeForNumber } from './outcomes';
 import type { RoomRegistry } from './room-registry';
 import { sipStatusError } from './sip-status-error';
 import { TwirpError } from './twirp-error';

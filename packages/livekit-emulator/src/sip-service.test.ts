@@ -1,8 +1,8 @@
+import { MAGIC_NUMBERS } from '@outdial/contract';
 import { RoomServiceClient, SipCallError, SipClient, TwirpError } from 'livekit-server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../test/support/wait-until';
 import { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
-import { MAGIC_NUMBERS } from './outcomes';
-import { waitUntil } from './testing/wait-until';
 
 const TRUNK = 'ST_outbound';
 const NORMAL = '+14155552671';

@@ -1,10 +1,10 @@
 import { DisconnectReason, ParticipantInfo_Kind, RoomEndReason } from '@livekit/protocol';
+import { MAGIC_NUMBERS } from '@outdial/contract';
 import { RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../test/support/wait-until';
+import { startWebhookSink, type WebhookSink } from '../test/support/webhook-sink';
 import { type LiveKitEmulator, startLiveKitEmulator } from './livekit-emulator';
-import { MAGIC_NUMBERS } from './outcomes';
-import { waitUntil } from './testing/wait-until';
-import { startWebhookSink, type WebhookSink } from './testing/webhook-sink';
 
 describe('webhooks, verified by WebhookReceiver', () => {
   let emulator: LiveKitEmulator;

@@ -3,6 +3,7 @@
  * `createOutdialMock`: msw handlers that behave like the Outdial server, plus the controls a
  * test needs (seeded keys and agents, the calls, `advance`, `setStatus`, `reset`).
  */
+import type { CallStatus } from '@outdial/contract';
 import { type HttpHandler, http } from 'msw';
 import { toCall } from './internal/call-operations';
 import {
@@ -11,7 +12,6 @@ import {
   type ProgressionMode,
   type StepDelaysMs,
 } from './internal/call-progression';
-import type { CallStatus } from './internal/call-status';
 import { IdGenerator } from './internal/id-generator';
 import { MockState } from './internal/mock-state';
 import type { Agent, Call, StoredCall } from './internal/mock-types';

@@ -1,7 +1,7 @@
 /**
  * @module
  * `@outdial/mock`: msw handlers that behave like the Outdial server (validated against the
- * bundled openapi.yaml, stateful, with the LiveKit emulator's magic-number outcomes), for
+ * bundled openapi.yaml, stateful, with the contract's test numbers and their outcomes), for
  * testing code that uses the Outdial API without a server.
  *
  * @example
@@ -12,9 +12,9 @@
  * const server = setupServer(...mock.handlers);
  */
 
+export type { CallStatus } from '@outdial/contract';
+export { MAGIC_NUMBERS } from '@outdial/contract';
 export { createOutdialMock, type OutdialMock, type OutdialMockOptions } from './create-outdial-mock';
 export type { ProgressionMode, StepDelaysMs } from './internal/call-progression';
 export { DEFAULT_STEP_DELAYS_MS } from './internal/call-progression';
-export type { CallStatus } from './internal/call-status';
 export type { Agent, Call } from './internal/mock-types';
-export { MAGIC_NUMBERS } from './internal/outcome-table';

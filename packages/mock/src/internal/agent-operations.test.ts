@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { useMock } from '../test-support/mock-client';
+import { useMock } from '../../test/support/mock-client';
 
 let clock = Date.parse('2025-11-30T09:00:00.000Z');
 const { mock, request } = useMock({ now: () => new Date(clock) });

@@ -3,24 +3,18 @@
  * The agents resource: POST/GET /api/v1/agents and GET/PATCH/DELETE /api/v1/agents/{agentId}.
  * Agents are scoped to an organization; another organization's agent is simply not found.
  */
-import { ApiError } from './api-error';
+import { AGENT_DELETED_MESSAGE, apiError, resolvePointer, type SchemaNode } from '@outdial/contract';
 import { paginate } from './cursor';
 import type { Agent, StoredAgent } from './mock-types';
 import { type OperationRequest, type OperationResult, organizationOf } from './operation-context';
-import { resolvePointer, type SchemaNode } from './spec';
 
 const createSchema = resolvePointer<SchemaNode>('#/components/schemas/CreateAgentRequest');
-// The success message is a `const` in the response schema.
-const DELETED_MESSAGE = resolvePointer<string>(
-  '#/components/schemas/DeleteAgentResponse/properties/message/const',
-);
 
 type AgentFields = Partial<Omit<Agent, 'id' | 'createdAt' | 'updatedAt'>>;
 
 function findOwnAgent(request: OperationRequest): StoredAgent {
   const stored = request.runtime.state.agents.get(request.params.agentId as string);
-  if (!stored || stored.organizationId !== organizationOf(request).id)
-    throw ApiError.fromCatalog('agent_not_found');
+  if (!stored || stored.organizationId !== organizationOf(request).id) throw apiError('agent_not_found');
   return stored;
 }
 
@@ -106,5 +100,8 @@ export function updateAgent(request: OperationRequest): OperationResult {
 export function deleteAgent(request: OperationRequest): OperationResult {
   const stored = findOwnAgent(request);
   request.runtime.state.agents.delete(stored.agent.id);
-  return { status: 200, body: { data: { id: stored.agent.id, deleted: true }, message: DELETED_MESSAGE } };
+  return {
+    status: 200,
+    body: { data: { id: stored.agent.id, deleted: true }, message: AGENT_DELETED_MESSAGE },
+  };
 }

@@ -1,6 +1,6 @@
+import type { CallStatus } from '@outdial/contract';
 import { describe, expect, test } from 'vitest';
-import { useMock } from '../test-support/mock-client';
-import type { CallStatus } from './call-status';
+import { useMock } from '../../test/support/mock-client';
 
 let clock = Date.parse('2025-12-01T15:30:00.000Z');
 const { mock, request } = useMock({ now: () => new Date(clock) });

@@ -2,18 +2,11 @@
  * @module
  * GET /api/v1/calls, GET /api/v1/calls/{callId} and DELETE /api/v1/calls/{callId}.
  */
-import { ApiError } from './api-error';
-import { type CallStatus, isCancellable } from './call-status';
+import { apiError, CALL_CANCELLED_MESSAGE, type CallStatus, isCancellable } from '@outdial/contract';
 import { paginate } from './cursor';
 import type { MockState } from './mock-state';
 import type { Call, StoredCall } from './mock-types';
 import { type OperationRequest, type OperationResult, organizationOf } from './operation-context';
-import { resolvePointer } from './spec';
-
-// The success message is a `const` in the response schema.
-const CANCELLED_MESSAGE = resolvePointer<string>(
-  '#/components/schemas/CancelCallResponse/properties/message/const',
-);
 
 /** The call as the API returns it, with its current queue position. */
 export function toCall(state: MockState, stored: StoredCall): Call {
@@ -24,8 +17,8 @@ export function toCall(state: MockState, stored: StoredCall): Call {
 /** The caller's call, or the contract's 404 (unknown) / 403 (another organization's). */
 function findOwnCall(request: OperationRequest): StoredCall {
   const stored = request.runtime.state.calls.get(request.params.callId as string);
-  if (!stored) throw ApiError.fromCatalog('call_not_found');
-  if (stored.organizationId !== organizationOf(request).id) throw ApiError.fromCatalog('call_forbidden');
+  if (!stored) throw apiError('call_not_found');
+  if (stored.organizationId !== organizationOf(request).id) throw apiError('call_forbidden');
   return stored;
 }
 
@@ -50,11 +43,11 @@ export function getCall(request: OperationRequest): OperationResult {
 export function cancelCall(request: OperationRequest): OperationResult {
   const stored = findOwnCall(request);
   const status = stored.call.status;
-  if (!isCancellable(status)) throw ApiError.fromCatalog('call_not_cancellable', { status });
+  if (!isCancellable(status)) throw apiError('call_not_cancellable', { status });
   request.runtime.progression.setStatus(stored, 'cancelled');
   return {
     status: 200,
-    body: { data: { id: stored.call.id, status: 'cancelled' }, message: CANCELLED_MESSAGE },
+    body: { data: { id: stored.call.id, status: 'cancelled' }, message: CALL_CANCELLED_MESSAGE },
   };
 }
 

@@ -1,14 +1,21 @@
 /**
  * @module
- * Moves calls through their statuses, following the LiveKit emulator's outcome table, in one of
+ * Moves calls through their statuses, following the contract's test numbers (the table the LiveKit emulator plays), in one of
  * three modes: `realtime` (timers), `onPoll` (one step per GET of the call) or `manual`
  * (`advance` / `setStatus` only). Every status write goes through `#enter`, which refuses moves
  * the status machine does not allow, so a terminal call never changes.
  */
-import { type CallStatus, isTerminal, pathTo } from './call-status';
+import {
+  type CallOutcome,
+  type CallStatus,
+  type CallTiming,
+  isTerminalStatus,
+  MAGIC_NUMBERS,
+  outcomeForNumber,
+  pathTo,
+} from '@outdial/contract';
 import type { IdGenerator } from './id-generator';
 import type { StoredCall } from './mock-types';
-import { type CallOutcome, type CallTiming, MAGIC_NUMBERS, outcomeForNumber } from './outcome-table';
 
 /** How calls move on their own. */
 export type ProgressionMode = 'realtime' | 'onPoll' | 'manual';
@@ -140,7 +147,7 @@ export class CallProgression {
 
   #next(stored: StoredCall): Step | undefined {
     const { status, phoneNumber } = stored.call;
-    if (isTerminal(status)) return undefined;
+    if (isTerminalStatus(status)) return undefined;
     const steps = stepsFor(phoneNumber);
     const index = steps.findIndex((s) => s.status === status);
     return index >= 0 ? steps[index + 1] : ORDINARY_NEXT[status];
@@ -200,7 +207,7 @@ export class CallProgression {
       call.answeredAt = at;
       call.sipParticipantId = this.options.ids.livekitId('PA');
     }
-    if (isTerminal(status)) {
+    if (isTerminalStatus(status)) {
       call.endedAt = at;
       call.duration = call.answeredAt
         ? Math.max(0, Math.floor((now.getTime() - Date.parse(call.answeredAt)) / 1000))

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { useMock } from '../test-support/mock-client';
+import { useMock } from '../../test/support/mock-client';
 
 let release: (() => void) | undefined;
 let entered: (() => void) | undefined;
@@ -40,17 +40,18 @@ describe('createOutboundCall', () => {
       startedAt: expect.any(String),
       agent: { id: mock.agents.voice.id, name: 'Customer Support Agent', type: 'voice' },
       metadata: {
+        customerName: 'John Doe',
         caller_id: '+14155551234',
         from_phone_number: '+14155551234',
         priority: 5,
-        customerName: 'John Doe',
       },
     });
+    // The caller's keys first, then the API's (`callMetadata` in @outdial/contract), as the server does.
     expect(Object.keys(data.metadata)).toEqual([
+      'customerName',
       'caller_id',
       'from_phone_number',
       'priority',
-      'customerName',
     ]);
     expect(response.headers.get('Idempotent-Replayed')).toBeNull();
   });
@@ -248,6 +249,10 @@ describe('Idempotency-Key', () => {
         message: 'A request with this Idempotency-Key is still being processed',
       });
       expect(duplicate.headers.get('Retry-After')).toBe('1');
+      // Another body is a reuse whether or not the first is done: 422, as on the server.
+      const reused = await create({ phoneNumber: '+14155552672' }, { headers: key });
+      expect(reused.status).toBe(422);
+      expect(reused.body.error).toMatchObject({ type: 'idempotency_key_reused' });
       release?.();
       expect((await first).status).toBe(201);
     } finally {

@@ -1,43 +1,19 @@
 /**
  * @module
- * Opaque keyset cursors: base64url of `{"t": <sort timestamp>, "i": <id>}`. A page continues
- * strictly after that position in the newest-first order, so concurrent inserts never shift it.
+ * Keyset pagination over the mock's in-memory lists, with the contract's opaque cursors
+ * (`encodePageCursor` / `decodePageCursor`). A page continues strictly after the cursor's
+ * position in the newest-first order, so concurrent inserts never shift it.
  */
-import { ApiError } from './api-error';
+import { decodePageCursor, encodePageCursor, fieldError, type PageCursor } from '@outdial/contract';
 
 /** A position in a newest-first (`t` desc, then `i` desc) list. */
-export type CursorPosition = { t: string; i: string };
-
-/**
- * @example
- * encodeCursor({ t: '2025-12-01T15:30:00.000Z', i: 'call_01' }); // 'eyJ0Ijoi…'
- */
-export function encodeCursor(position: CursorPosition): string {
-  const bytes = new TextEncoder().encode(JSON.stringify({ t: position.t, i: position.i }));
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-}
+export type CursorPosition = PageCursor;
 
 /** Decodes a cursor, or throws the catalog's `invalid_cursor` 400. */
 export function decodeCursor(cursor: string): CursorPosition {
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
-    const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
-    const parsed: unknown = JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
-    );
-    if (typeof parsed === 'object' && parsed !== null) {
-      const { t, i } = parsed as Record<string, unknown>;
-      if (typeof t === 'string' && typeof i === 'string' && !Number.isNaN(Date.parse(t))) return { t, i };
-    }
-  } catch {
-    // Falls through to the 400 below: any undecodable cursor is simply invalid.
-  }
-  throw ApiError.fromCatalog('invalid_cursor', {}, [
-    { field: 'cursor', message: ApiError.reasonOf('invalid_cursor') },
-  ]);
+  const position = decodePageCursor(cursor);
+  if (!position) throw fieldError('invalid_cursor', 'cursor');
+  return position;
 }
 
 /**
@@ -58,7 +34,7 @@ export function paginate<T>(
   const page = rest.slice(0, limit);
   const hasMore = rest.length > limit;
   const last = page.at(-1);
-  return { page, hasMore, nextCursor: hasMore && last ? encodeCursor(positionOf(last)) : null };
+  return { page, hasMore, nextCursor: hasMore && last ? encodePageCursor(positionOf(last)) : null };
 }
 
 /** Negative when `a` comes first in newest-first order. */

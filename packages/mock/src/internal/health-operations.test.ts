@@ -1,6 +1,6 @@
+import { openApiYaml } from '@outdial/contract';
 import { expect, test } from 'vitest';
-import { openApiYaml } from '../generated/openapi-document';
-import { useMock } from '../test-support/mock-client';
+import { useMock } from '../../test/support/mock-client';
 
 const { request } = useMock();
 

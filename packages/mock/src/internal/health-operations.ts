@@ -2,7 +2,7 @@
  * @module
  * GET /healthz, GET /readyz and GET /openapi.yaml: no authentication. The mock is always ready.
  */
-import { openApiYaml } from '../generated/openapi-document';
+import { openApiYaml } from '@outdial/contract';
 import type { OperationResult } from './operation-context';
 
 /** @example getHealth(); // { status: 200, body: { status: 'ok' } } */

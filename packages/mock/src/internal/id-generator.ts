@@ -1,10 +1,11 @@
 /**
  * @module
  * Ids for calls, agents, requests and LiveKit objects, from a seeded PRNG so a test can pin
- * them (`createOutdialMock({ seed: 1 })`). Uses no `crypto` so it runs the same everywhere.
+ * them (`createOutdialMock({ seed: 1 })`). Call ids are the contract's format (`call_` + a
+ * monotonic ULID, from ulidx, fed the same PRNG). Uses no `crypto` so it runs the same everywhere.
  */
+import { type PrefixedUlidFactory, prefixedUlidFactory } from '@outdial/contract';
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const HEX = '0123456789abcdef';
 
@@ -29,9 +30,11 @@ function mulberry32(seed: number): () => number {
  */
 export class IdGenerator {
   readonly #random: () => number;
+  readonly #ulid: PrefixedUlidFactory;
 
   constructor(seed: number) {
     this.#random = mulberry32(seed);
+    this.#ulid = prefixedUlidFactory(this.#random);
   }
 
   #pick(alphabet: string, length: number): string {
@@ -40,15 +43,9 @@ export class IdGenerator {
     return out;
   }
 
-  /** A ULID-shaped id (48-bit time, then randomness), so ids sort roughly by creation time. */
+  /** `call_` + a ULID of `nowMs`: ids sort by creation time, in creation order within one millisecond. */
   callId(nowMs: number): string {
-    let time = '';
-    let rest = nowMs;
-    for (let i = 0; i < 10; i++) {
-      time = CROCKFORD[rest % 32] + time;
-      rest = Math.floor(rest / 32);
-    }
-    return `call_${time}${this.#pick(CROCKFORD, 16)}`;
+    return this.#ulid('call_', nowMs);
   }
 
   /** A version-4 UUID. */

@@ -7,7 +7,7 @@ import { seedData } from './seed-data';
 
 /** A createOutboundCall remembered under its Idempotency-Key. */
 export type IdempotencyRecord = {
-  /** The request body in canonical JSON (keys sorted), to tell a replay from a reuse. */
+  /** The request in canonical JSON (`requestFingerprint`), to tell a replay from a reuse. */
   fingerprint: string;
   expiresAt: number;
   /** Undefined while the first request is still in flight. */

@@ -3,7 +3,7 @@
  * The shapes the mock stores and returns. They mirror the spec's `Agent` and `Call` schemas
  * (response conformance is checked against the spec in the tests).
  */
-import type { CallStatus } from './call-status';
+import type { CallStatus } from '@outdial/contract';
 
 /** An agent, as the API returns it. */
 export type Agent = {

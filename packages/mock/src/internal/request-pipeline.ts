@@ -7,7 +7,7 @@
  * operation's handler. Every response carries `x-request-id`; every error uses the envelope with
  * the same `requestId`.
  */
-import { ApiError, type ErrorDetail } from './api-error';
+import { ApiError, apiError, type ErrorDetail, errorEnvelope } from '@outdial/contract';
 import type { MockRuntime, OperationHandler, OperationResult } from './operation-context';
 import { RequestValidator } from './request-validator';
 import { buildRoutes, findRoute, type Route } from './route-table';
@@ -105,9 +105,9 @@ export class RequestPipeline {
     try {
       return respond(await this.#run(request), requestId);
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : ApiError.fromCatalog('internal_error');
+      const answer = error instanceof ApiError ? error : apiError('internal_error');
       if (!(error instanceof ApiError)) console.error('[@outdial/mock] handler failed', error);
-      return respondError(apiError, requestId);
+      return respondError(answer, requestId);
     }
   }
 
@@ -119,7 +119,7 @@ export class RequestPipeline {
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const found = path === undefined ? undefined : findRoute(this.#routes, method, path);
     const operation = found && this.#operations.get(found.route);
-    if (!found || !operation) throw ApiError.fromCatalog('route_not_found');
+    if (!found || !operation) throw apiError('route_not_found');
 
     const organization = found.route.secured ? this.#authenticate(request.headers) : undefined;
     const body = found.route.bodyPointer ? await this.#readJsonBody(request) : undefined;
@@ -150,7 +150,7 @@ export class RequestPipeline {
   #authenticate(headers: Headers) {
     const key = apiKeyOf(headers);
     const organization = key === undefined ? undefined : this.#runtime.state.organizationByKey(key);
-    if (!organization) throw ApiError.fromCatalog('unauthorized');
+    if (!organization) throw apiError('unauthorized');
     return organization;
   }
 
@@ -159,29 +159,29 @@ export class RequestPipeline {
     // The server's order: no body, a media type other than JSON, a Content-Encoding it does not
     // decode, bytes that do not decode, the size once decoded, then syntax.
     if (bytes.length === 0) {
-      throw ApiError.fromCatalog('validation_error', { reason: 'Request body is required' }, []);
+      throw apiError('validation_error', { reason: 'Request body is required' }, { details: [] });
     }
     if (!isJsonContentType(request.headers.get('content-type'))) {
-      throw ApiError.fromCatalog('unsupported_media_type', {}, []);
+      throw apiError('unsupported_media_type');
     }
     const encoding = (request.headers.get('content-encoding') ?? 'identity').toLowerCase();
-    if (!Object.hasOwn(DECODERS, encoding)) throw ApiError.fromCatalog('unsupported_content_encoding');
+    if (!Object.hasOwn(DECODERS, encoding)) throw apiError('unsupported_content_encoding');
     const format = DECODERS[encoding];
     let decoded: Uint8Array | undefined = bytes;
     if (format) {
       try {
         decoded = await decode(bytes, format, this.#maxBodyBytes);
       } catch {
-        throw ApiError.fromCatalog('invalid_content_encoding');
+        throw apiError('invalid_content_encoding');
       }
     }
     if (decoded === undefined || decoded.length > this.#maxBodyBytes) {
-      throw ApiError.fromCatalog('payload_too_large');
+      throw apiError('payload_too_large');
     }
     try {
       return JSON.parse(new TextDecoder().decode(decoded)) as unknown;
     } catch {
-      throw ApiError.fromCatalog('invalid_json', {}, []);
+      throw apiError('invalid_json');
     }
   }
 }
@@ -201,14 +201,8 @@ function respond(result: OperationResult, requestId: string): Response {
 }
 
 function respondError(error: ApiError, requestId: string): Response {
-  const envelope = {
-    error: {
-      message: error.message,
-      code: error.status,
-      type: error.type,
-      ...(error.details ? { details: error.details } : {}),
-      requestId,
-    },
-  };
-  return respond({ status: error.status, body: envelope, headers: error.headers }, requestId);
+  return respond(
+    { status: error.status, body: errorEnvelope(error, requestId), headers: error.headers },
+    requestId,
+  );
 }

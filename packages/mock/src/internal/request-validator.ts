@@ -2,21 +2,26 @@
  * @module
  * Validates a request's parameters and JSON body against its operation in openapi.yaml with ajv,
  * and turns ajv's errors into the envelope's `details` with the rules shared with the server
- * (`../validation-rules.ts`).
+ * (`@outdial/contract`).
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+
 import {
   type BodyFailure,
   bodyDetails,
   bodyFailure,
   checkParameterValue,
+  type ErrorDetail,
+  type ParameterNode,
   parameterErrorMessage,
-} from '../validation-rules';
-import type { ErrorDetail } from './api-error';
-import { ApiError } from './api-error';
-import { type ParameterNode, resolvePointer, type SchemaNode, spec } from './spec';
+  reasonOf,
+  resolvePointer,
+  type SchemaNode,
+  spec,
+  validationError,
+} from '@outdial/contract';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 
 /** A parameter with the JSON pointer of its schema inside the document. */
 export type LocatedParameter = ParameterNode & { schemaPointer: string };
@@ -131,7 +136,7 @@ export class RequestValidator {
           field: parameter.name,
           message:
             checked.reason === 'out_of_range'
-              ? ApiError.reasonOf('date_time_out_of_range', { field: parameter.name })
+              ? reasonOf('date_time_out_of_range', { field: parameter.name })
               : parameterErrorMessage(parameter, undefined, [], resolvePointer),
         });
       }
@@ -150,7 +155,7 @@ export class RequestValidator {
 
   /** Throws the 400 for `details` if there are any. */
   static throwIfAny(details: ErrorDetail[]): void {
-    if (details.length > 0) throw ApiError.validation(details);
+    if (details.length > 0) throw validationError(details);
   }
 }
 

@@ -4,8 +4,9 @@
  * schemas), body schema and whether they need an API key. Built from `paths`, so a new operation
  * in openapi.yaml only needs a handler.
  */
+
+import { deref, type OperationNode, type ParameterNode, spec } from '@outdial/contract';
 import type { LocatedParameter, OperationShape } from './request-validator';
-import { deref, type OperationNode, type ParameterNode, spec } from './spec';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 

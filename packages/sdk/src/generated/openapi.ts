@@ -286,7 +286,12 @@ export interface components {
             name: string;
             type: components["schemas"]["AgentType"];
         };
-        /** @description The caller's metadata, plus the keys the server sets (`caller_id`, `from_phone_number`, `priority`). */
+        /**
+         * @description The caller's metadata, plus the keys the server sets (`caller_id`, `from_phone_number`,
+         *     `priority`). Key order: the caller's keys in the order sent, then `caller_id`,
+         *     `from_phone_number` and `priority`. The server's values win over the caller's keys of the
+         *     same names (such a key keeps its place among the caller's).
+         */
         CallMetadata: {
             caller_id: string;
             from_phone_number: string;
@@ -635,8 +640,10 @@ export interface components {
         /**
          * @description Makes the request safe to retry. The same key with the same body within 24 hours replays
          *     the original 201 response (with `Idempotent-Replayed: true`); the same key with another
-         *     body gets 422 `idempotency_key_reused`; a duplicate while the first is still being
-         *     processed gets 409 `idempotency_in_progress`. Keys are scoped to your organization.
+         *     body gets 422 `idempotency_key_reused`, even while the first request is still being
+         *     processed (the body is compared first); a duplicate with the same body while the first is
+         *     still being processed gets 409 `idempotency_in_progress`. Keys are scoped to your
+         *     organization.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
          */
         IdempotencyKey: string;
@@ -692,8 +699,10 @@ export interface operations {
                 /**
                  * @description Makes the request safe to retry. The same key with the same body within 24 hours replays
                  *     the original 201 response (with `Idempotent-Replayed: true`); the same key with another
-                 *     body gets 422 `idempotency_key_reused`; a duplicate while the first is still being
-                 *     processed gets 409 `idempotency_in_progress`. Keys are scoped to your organization.
+                 *     body gets 422 `idempotency_key_reused`, even while the first request is still being
+                 *     processed (the body is compared first); a duplicate with the same body while the first is
+                 *     still being processed gets 409 `idempotency_in_progress`. Keys are scoped to your
+                 *     organization.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -3,15 +3,19 @@
  * The parameter checks openapi.yaml's schemas cannot express, run once express-openapi-validator
  * has validated and coerced a request: numbers must be finite (`limit=Infinity` passes ajv's
  * coercion), and date-times must name an instant, which is then passed on in canonical
- * `toISOString()` form, so routes compare instants by comparing text. The rule is the mock's
- * (`checkParameterValue` in `@outdial/mock/validation-rules`).
+ * `toISOString()` form, so routes compare instants by comparing text. The rule is the contract's,
+ * shared with the mock (`checkParameterValue` in `@outdial/contract`).
  */
-import { checkParameterValue, parameterErrorMessage } from '@outdial/mock/validation-rules';
+import {
+  checkParameterValue,
+  type ErrorDetail,
+  parameterErrorMessage,
+  reasonOf,
+  resolveSchema as resolve,
+  validationError,
+} from '@outdial/contract';
 import type { RequestHandler } from 'express';
-import { type ErrorDetail, reasonOf, validationError } from './api-error';
-import { requestShape, resolvePointer, type SchemaNode } from './spec-schemas';
-
-const resolve = (ref: string) => resolvePointer<SchemaNode>(ref);
+import { requestShape } from './spec-schemas';
 
 export function checkParameterValues(): RequestHandler {
   return (req, _res, next) => {

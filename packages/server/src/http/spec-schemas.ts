@@ -1,19 +1,12 @@
 /**
  * @module
- * Reads operations' parameters and request schemas out of openapi.yaml, for the validation-error
- * rules shared with the mock (`@outdial/mock/validation-rules`).
+ * Reads operations' parameters and request schemas out of openapi.yaml (through
+ * `@outdial/contract`), for the validation-error rules shared with the mock.
  */
-import type { SchemaNode } from '@outdial/mock/validation-rules';
-import { openApiDocument } from '../generated/openapi-document';
+import { deref, type ParameterNode, resolvePointer, type SchemaNode, spec } from '@outdial/contract';
 
-export type { SchemaNode };
-
-export interface ParameterNode {
-  readonly name: string;
-  readonly in: 'path' | 'query' | 'header' | 'cookie';
-  readonly required?: boolean;
-  readonly schema: SchemaNode;
-}
+// Transitional re-exports: other server modules import these names from here.
+export { type ParameterNode, resolvePointer, type SchemaNode };
 
 /** What validation-error mapping needs to know about one operation. */
 export interface OperationShape {
@@ -22,24 +15,6 @@ export interface OperationShape {
   bodySchema?: SchemaNode;
   /** The media types the request body may have. */
   bodyMediaTypes: string[];
-}
-
-const document = openApiDocument as unknown as {
-  paths: Record<string, Record<string, unknown>>;
-};
-
-export function resolvePointer<T>(ref: string): T {
-  let node: unknown = openApiDocument;
-  for (const segment of ref.replace(/^#\//, '').split('/')) {
-    node = (node as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
-    if (node === undefined) throw new Error(`Unresolvable $ref in openapi.yaml: ${ref}`);
-  }
-  return node as T;
-}
-
-function deref<T>(node: T | { $ref: string }): T {
-  const ref = (node as { $ref?: unknown }).$ref;
-  return typeof ref === 'string' ? deref(resolvePointer<T | { $ref: string }>(ref)) : (node as T);
 }
 
 const shapes = new Map<string, OperationShape | undefined>();
@@ -52,7 +27,7 @@ export function operationShape(method: string, openApiRoute: string): OperationS
   const verb = method.toLowerCase() === 'head' ? 'get' : method.toLowerCase();
   const key = `${verb} ${openApiRoute}`;
   if (shapes.has(key)) return shapes.get(key);
-  const pathItem = document.paths[openApiRoute];
+  const pathItem = spec.paths[openApiRoute] as Record<string, unknown> | undefined;
   const operation = pathItem?.[verb] as
     | {
         parameters?: unknown[];

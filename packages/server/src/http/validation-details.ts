@@ -1,17 +1,18 @@
 /**
  * @module
  * Turns express-openapi-validator's request errors into the envelope's `details`, with the rules
- * the mock applies to ajv's errors (`@outdial/mock/validation-rules`, bundled in at build time).
+ * the mock applies to ajv's errors (`@outdial/contract`'s validation rules).
  */
 
 import {
   type BodyFailure,
   bodyDetails,
   bodyFailure,
+  type ErrorDetail,
   parameterErrorMessage,
-} from '@outdial/mock/validation-rules';
-import type { ErrorDetail } from './api-error';
-import { type OperationShape, resolvePointer, type SchemaNode } from './spec-schemas';
+  resolveSchema as resolve,
+} from '@outdial/contract';
+import type { OperationShape } from './spec-schemas';
 
 /** One error as express-openapi-validator reports it (`path` is `/body/…`, `/query/…`, …). */
 export interface ValidatorErrorItem {
@@ -73,5 +74,3 @@ export function validationDetails(
     ...(shape.bodySchema ? bodyDetails(bodyFailures, shape.bodySchema, body, resolve) : []),
   ];
 }
-
-const resolve = (ref: string) => resolvePointer<SchemaNode>(ref);

@@ -1,42 +1,20 @@
 /**
  * @module
- * Identifiers. Call ids are `call_` + a ULID (time-ordered, 26 Crockford base-32 characters), so
- * they sort roughly by creation and read like the existing API's ids.
+ * Identifiers. Call, organization and API-key ids are the contract's prefixed ULIDs (ulidx's
+ * monotonic factory, so ids made within one millisecond still sort in creation order: listings
+ * break startedAt ties by id). Agent ids are UUIDs, API keys random base62.
  */
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { prefixedUlidFactory } from '@outdial/contract';
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-let lastTime = -1;
-let lastRandom: number[] = [];
+// One factory for the process: monotonic across every kind of id it makes.
+const ulid = prefixedUlidFactory();
 
-/**
- * A monotonic ULID: within one millisecond the random part is incremented instead of redrawn,
- * so ids created by this process sort in creation order (listings break startedAt ties by id).
- */
-function ulid(now = Date.now()): string {
-  if (now > lastTime) {
-    lastTime = now;
-    lastRandom = [...randomBytes(16)].map((byte) => byte % 32);
-  } else {
-    for (let i = lastRandom.length - 1; i >= 0; i--) {
-      lastRandom[i] = ((lastRandom[i] as number) + 1) % 32;
-      if (lastRandom[i] !== 0) break;
-    }
-  }
-  let time = '';
-  let t = lastTime;
-  for (let i = 0; i < 10; i++) {
-    time = CROCKFORD[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  return time + lastRandom.map((digit) => CROCKFORD[digit]).join('');
-}
-
-export const newCallId = (): string => `call_${ulid()}`;
-export const newOrganizationId = (): string => `org_${ulid()}`;
-export const newApiKeyId = (): string => `key_${ulid()}`;
+export const newCallId = (): string => ulid('call_');
+export const newOrganizationId = (): string => ulid('org_');
+export const newApiKeyId = (): string => ulid('key_');
 export const newAgentId = (): string => randomUUID();
 
 /** An API key: `od_` + 32 random base62 characters (about 190 bits). */

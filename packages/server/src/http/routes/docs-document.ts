@@ -5,13 +5,7 @@
  * server) and the `x-error-catalog` appended to `info.description` as a table, since Swagger UI
  * shows no root extensions.
  */
-import { openApiDocument } from '../../generated/openapi-document';
-
-interface CatalogEntry {
-  status: number;
-  type: string;
-  message: string;
-}
+import { type CatalogEntry, openApiDocument } from '@outdial/contract';
 
 /** Markdown that would otherwise format a message instead of showing it as written. */
 const MARKDOWN_SPECIAL = /[\\`*_|<>[\]]/g;

@@ -1,24 +1,36 @@
 /**
  * @module
- * The bundled OpenAPI document, typed loosely enough to walk generically. The mock reads every
- * message, rule and response schema from here so it cannot drift from `openapi.yaml`.
+ * The bundled OpenAPI document, typed loosely enough to walk generically, and the `$ref`
+ * resolution everything that reads it shares. Every message, rule and schema the server and
+ * the mock apply is read from here, so neither can drift from `openapi.yaml`.
  */
-import { openApiDocument } from '../generated/openapi-document';
-import type { SchemaNode } from '../validation-rules';
+import { openApiDocument } from './generated/openapi-document';
 
-export type { SchemaNode };
+/** A JSON Schema node as it appears in the document (OpenAPI 3.1 = JSON Schema 2020-12). */
+export type SchemaNode = {
+  readonly $ref?: string;
+  readonly type?: string | readonly string[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode;
+  readonly additionalProperties?: boolean | SchemaNode;
+  readonly default?: unknown;
+  readonly 'x-error-message'?: string;
+  readonly [keyword: string]: unknown;
+};
+
+/** Resolves a local `$ref` (`#/components/schemas/PhoneNumber`) in the caller's copy of the spec. */
+export type ResolveRef = (ref: string) => SchemaNode;
 
 /** An operation's parameter, with its `$ref` already resolved. */
 export type ParameterNode = {
   readonly name: string;
-  readonly in: 'path' | 'query' | 'header';
+  readonly in: 'path' | 'query' | 'header' | 'cookie';
   readonly required?: boolean;
   readonly schema: SchemaNode;
 };
 
-export type CatalogEntry = { readonly status: number; readonly type: string; readonly message: string };
-
-type RefOr<T> = T | { readonly $ref: string };
+/** A node, or a pure reference to one. */
+export type RefOr<T> = T | { readonly $ref: string };
 
 export type OperationNode = {
   readonly operationId: string;
@@ -37,6 +49,9 @@ export type PathItemNode = {
   readonly parameters?: readonly RefOr<ParameterNode>[];
   readonly [method: string]: unknown;
 };
+
+/** One `x-error-catalog` entry. */
+export type CatalogEntry = { readonly status: number; readonly type: string; readonly message: string };
 
 export type OpenApiDocumentNode = {
   readonly 'x-error-catalog': Readonly<Record<string, CatalogEntry>>;
@@ -63,7 +78,15 @@ export function resolvePointer<T>(ref: string): T {
   return node as T;
 }
 
-/** Follows `$ref`s until reaching a node that is not a pure reference. */
+/** `resolvePointer` for schemas: the `resolve` argument the validation rules take. */
+export const resolveSchema: ResolveRef = (ref) => resolvePointer<SchemaNode>(ref);
+
+/**
+ * Follows `$ref`s until reaching a node that is not a pure reference.
+ *
+ * @example
+ * deref<ParameterNode>({ $ref: '#/components/parameters/Limit' }).name; // 'limit'
+ */
 export function deref<T extends object>(node: RefOr<T>): T {
   return '$ref' in node && typeof node.$ref === 'string'
     ? deref(resolvePointer<RefOr<T>>(node.$ref))

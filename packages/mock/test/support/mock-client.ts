@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createOutdialMock, type OutdialMock, type OutdialMockOptions } from '../create-outdial-mock';
+import { createOutdialMock, type OutdialMock, type OutdialMockOptions } from '../../src/create-outdial-mock';
 import { responseProblems } from './response-conformance';
 
 export const BASE_URL = 'https://api.example.test';

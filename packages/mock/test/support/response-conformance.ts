@@ -3,10 +3,11 @@
  * Test helper: checks that a response matches the spec's response schema for its operation and
  * status (ajv, draft 2020-12, every format checked), and that it carries `x-request-id`.
  */
+
+import { deref, type OperationNode, spec } from '@outdial/contract';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { buildRoutes, findRoute } from '../internal/route-table';
-import { deref, type OperationNode, spec } from '../internal/spec';
+import { buildRoutes, findRoute } from '../../src/internal/route-table';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);

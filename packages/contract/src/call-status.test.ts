@@ -1,9 +1,15 @@
 import { expect, test } from 'vitest';
-import { CALL_STATUSES, isCancellable, isTerminal, pathTo } from './call-status';
+import { allowedSourcesOf, CALL_STATUSES, isCancellable, isTerminalStatus, pathTo } from './call-status';
 
 test('statuses, terminal and cancellable come from the spec', () => {
   expect(CALL_STATUSES).toHaveLength(10);
-  expect(CALL_STATUSES.filter(isTerminal)).toEqual(['completed', 'failed', 'cancelled', 'no_answer', 'busy']);
+  expect(CALL_STATUSES.filter(isTerminalStatus)).toEqual([
+    'completed',
+    'failed',
+    'cancelled',
+    'no_answer',
+    'busy',
+  ]);
   expect(CALL_STATUSES.filter(isCancellable)).toEqual([
     'initiated',
     'queued',
@@ -21,10 +27,16 @@ test('pathTo takes the shortest allowed route', () => {
 });
 
 test('no route out of a terminal status, backwards, or to the same status', () => {
-  for (const terminal of CALL_STATUSES.filter(isTerminal)) {
+  for (const terminal of CALL_STATUSES.filter(isTerminalStatus)) {
     for (const to of CALL_STATUSES) expect(pathTo(terminal, to)).toBeUndefined();
   }
   expect(pathTo('active', 'ringing')).toBeUndefined();
   expect(pathTo('active', 'queued')).toBeUndefined();
   expect(pathTo('queued', 'queued')).toBeUndefined();
+});
+
+test('allowedSourcesOf lists every status that may move to the target: the SQL guard', () => {
+  expect(allowedSourcesOf('queued')).toEqual(['initiated']);
+  expect(allowedSourcesOf('cancelled')).toEqual(CALL_STATUSES.filter(isCancellable));
+  expect(allowedSourcesOf('initiated')).toEqual([]);
 });

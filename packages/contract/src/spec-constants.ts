@@ -1,0 +1,33 @@
+/**
+ * @module
+ * The numbers and fixed strings of the contract, read from openapi.yaml, so the server and the
+ * mock apply the spec's values instead of copies of them.
+ */
+import { openApiDocument } from './generated/openapi-document';
+
+const { schemas, parameters } = openApiDocument.components;
+const requestFields = schemas.CreateOutboundCallRequest.properties;
+
+/** The cap on `metadata` serialized as JSON, in UTF-8 bytes (`x-max-serialized-bytes`). */
+export const MAX_METADATA_BYTES: number = requestFields.metadata['x-max-serialized-bytes'];
+
+/** The cap on how deeply `metadata` nests objects and arrays, the object itself being level 1 (`x-max-depth`). */
+export const MAX_METADATA_DEPTH: number = requestFields.metadata['x-max-depth'];
+
+/** The priority of a call created without one. */
+export const DEFAULT_PRIORITY: number = requestFields.priority.default;
+
+/** How long a call rings when created without `ringTimeoutSeconds`. */
+export const DEFAULT_RING_TIMEOUT_SECONDS: number = requestFields.ringTimeoutSeconds.default;
+
+/** The page size of a list request without `limit`. */
+export const DEFAULT_PAGE_SIZE: number = parameters.Limit.schema.default;
+
+/** The `message` of createOutboundCall's 201. */
+export const CALL_QUEUED_MESSAGE: string = schemas.CreateOutboundCallResponse.properties.message.const;
+
+/** The `message` of cancelCall's 200. */
+export const CALL_CANCELLED_MESSAGE: string = schemas.CancelCallResponse.properties.message.const;
+
+/** The `message` of deleteAgent's 200. */
+export const AGENT_DELETED_MESSAGE: string = schemas.DeleteAgentResponse.properties.message.const;
