@@ -5,8 +5,9 @@
  * and the seeded agents.
  */
 import { createOutdialMock } from '@outdial/mock';
-import { startServer } from '@outdial/server';
 import { setupServer } from 'msw/node';
+// The server target keeps a handle on its database to force the one status no request reaches.
+import { startSqliteServer } from '../../packages/server/test/support/sqlite-server';
 
 /** Step timings both targets share, short enough for tests, long enough to see each status. */
 export const TIMINGS = { ringMs: 150, talkMs: 400, earlyHangupMs: 200, noAnswerMs: 300, failMs: 50 };
@@ -75,7 +76,7 @@ const mockTarget: ContractTarget = {
 const serverTarget: ContractTarget = {
   name: 'server',
   async start() {
-    const server = await startServer({
+    const { server, db } = await startSqliteServer({
       port: 0,
       dbPath: ':memory:',
       livekit: 'emulate',
@@ -109,7 +110,7 @@ const serverTarget: ContractTarget = {
         other: await create(other.id, { name: 'Other', phoneNumbers: ['+14155551238'] }),
       },
       async forceStatus(callId, status) {
-        await server.db.updateTable('calls').set({ status }).where('id', '=', callId).execute();
+        await db.updateTable('calls').set({ status }).where('id', '=', callId).execute();
       },
       stop: () => server.close(),
     };

@@ -64,7 +64,7 @@ describe('create, get and list', () => {
     });
     expect(done.duration).toBeGreaterThanOrEqual(0);
     // Every status change was recorded as a call event.
-    const events = await t.server.db
+    const events = await t.db
       .selectFrom('call_events')
       .select('to_status')
       .where('call_id', '=', done.id)
@@ -149,7 +149,7 @@ describe('create, get and list', () => {
   it('answers 500 queue_failed when the call cannot be queued, and leaves no call stranded', async () => {
     // A real database failure at the moment the call moves to `queued`.
     await sql`CREATE TRIGGER refuse_queue BEFORE UPDATE OF status ON calls WHEN NEW.status = 'queued'
-      BEGIN SELECT RAISE(ABORT, 'Connection timeout'); END`.execute(t.server.db);
+      BEGIN SELECT RAISE(ABORT, 'Connection timeout'); END`.execute(t.db);
     try {
       const response = await t.request(OUTBOUND, {
         method: 'POST',
@@ -162,7 +162,7 @@ describe('create, get and list', () => {
         type: 'queue_failed',
         message: 'Failed to queue call: Connection timeout',
       });
-      const rows = await t.server.db
+      const rows = await t.db
         .selectFrom('calls')
         .selectAll()
         .where('phone_number', '=', '+14155559876')
@@ -170,7 +170,7 @@ describe('create, get and list', () => {
       expect(rows.map((r) => r.status)).toEqual(['failed']);
       expect(rows[0]?.failure_reason).toBe('Failed to queue call: Connection timeout');
     } finally {
-      await sql`DROP TRIGGER refuse_queue`.execute(t.server.db);
+      await sql`DROP TRIGGER refuse_queue`.execute(t.db);
     }
     // The key was released, so the retry places the call.
     const retry = await t.request(OUTBOUND, {
@@ -287,7 +287,7 @@ describe('without LiveKit', () => {
       body: { agentId: t.acme.chatAgentId, phoneNumber: '+14155552671' },
     });
     expect(chat.body.error.type).toBe('agent_not_voice');
-    expect(await t.server.db.selectFrom('calls').selectAll().execute()).toEqual([]);
+    expect(await t.db.selectFrom('calls').selectAll().execute()).toEqual([]);
     const ready = await t.request('/readyz', { key: null });
     expect(ready.body.checks.livekit).toBe('not_configured');
   });

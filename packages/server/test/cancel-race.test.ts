@@ -7,8 +7,9 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INVITE_SENT_CHANNEL, type InviteSentMessage } from '../src/dial/dial-diagnostics';
-import { type RunningServer, startServer } from '../src/index';
+import type { RunningServer } from '../src/index';
 import { type JitterProxy, startJitterProxy } from './support/jitter-proxy';
+import { type SqliteServer, startSqliteServer } from './support/sqlite-server';
 
 const RACES = 500;
 const CONCURRENCY = 20;
@@ -18,6 +19,7 @@ const MAX_CANCEL_DELAY_MS = 400;
 let emulator: LiveKitEmulator;
 let proxy: JitterProxy;
 let server: RunningServer;
+let db: SqliteServer['db'];
 let apiKey: string;
 let agentId: string;
 const invites = new Map<string, number[]>();
@@ -30,7 +32,7 @@ beforeAll(async () => {
   // Rings long enough that only a call that escaped its cancel could be answered.
   emulator = await startLiveKitEmulator({ timings: { ringMs: 2000, talkMs: 200, failMs: 20 } });
   proxy = await startJitterProxy(emulator.url, 30);
-  server = await startServer({
+  ({ server, db } = await startSqliteServer({
     port: 0,
     livekit: {
       url: proxy.url,
@@ -44,7 +46,7 @@ beforeAll(async () => {
     rateLimit: false,
     validateResponses: true,
     logLevel: 'silent',
-  });
+  }));
   emulator.setWebhookUrl(`${server.url}/api/v1/livekit/webhook`);
   const org = await server.admin.createOrganization('Race');
   apiKey = (await server.admin.createApiKey(org.id)).key;
@@ -105,14 +107,14 @@ it(`${RACES} cancels racing their dials: no INVITE after a cancel commits, no ca
 
   const cancelledAt = new Map(
     (
-      await server.db
+      await db
         .selectFrom('call_events')
         .select(['call_id', 'at'])
         .where('to_status', '=', 'cancelled')
         .execute()
     ).map((e) => [e.call_id, Date.parse(e.at)]),
   );
-  const calls = await server.db
+  const calls = await db
     .selectFrom('calls')
     .select(['id', 'status', 'cancellation', 'answered_at'])
     .execute();

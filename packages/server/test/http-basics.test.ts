@@ -45,7 +45,7 @@ describe('authentication', () => {
   });
 
   it('stores only the hash and a short prefix of a key', async () => {
-    const rows = await t.server.db.selectFrom('api_keys').selectAll().execute();
+    const rows = await t.db.selectFrom('api_keys').selectAll().execute();
     const serialized = JSON.stringify(rows);
     expect(serialized).not.toContain(t.acme.apiKey);
     const acme = rows.find((r) => r.organization_id === t.acme.id);
@@ -56,7 +56,7 @@ describe('authentication', () => {
   it('refuses a revoked key', async () => {
     const { key } = await t.server.admin.createApiKey(t.acme.id);
     expect((await t.request('/api/v1/agents', { key })).status).toBe(200);
-    await t.server.db
+    await t.db
       .updateTable('api_keys')
       .set({ revoked_at: new Date().toISOString() })
       .where('prefix', '=', key.slice(0, 8))
@@ -89,7 +89,7 @@ describe('response validation', () => {
     const created = await t.request('/api/v1/agents', { method: 'POST', body: { name: 'Broken' } });
     expect(created.status).toBe(201);
     // A row no API write can produce: `type` outside the AgentType enum.
-    await t.server.db
+    await t.db
       .updateTable('agents')
       .set({ type: 'fax' as 'voice' })
       .where('id', '=', created.body.data.id)

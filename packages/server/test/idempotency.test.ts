@@ -18,14 +18,14 @@ const body = () => ({
 const post = (key: string, payload: unknown = body()) =>
   t.request('/api/v1/calls/outbound', { method: 'POST', headers: { 'Idempotency-Key': key }, body: payload });
 const callsWithKey = async (order: string) =>
-  (await t.server.db.selectFrom('calls').select(['id', 'metadata']).execute()).filter(
+  (await t.db.selectFrom('calls').select(['id', 'metadata']).execute()).filter(
     (c) => JSON.parse(c.metadata).order === order,
   );
 
 /** Makes the key's record look like a claim left in flight a minute ago by a dead process. */
 async function abandonClaim(key: string, callId: string | null): Promise<void> {
   const createdAt = new Date(Date.now() - 60_000).toISOString();
-  const updated = await t.server.db
+  const updated = await t.db
     .updateTable('idempotency_records')
     .set({
       state: 'in_progress',
@@ -40,7 +40,7 @@ async function abandonClaim(key: string, callId: string | null): Promise<void> {
     // No earlier request: the claim of one that never got as far as creating its call.
     const { requestHash } = await import('../src/calls/request-hash');
     const defaults = { priority: 5, ringTimeoutSeconds: 30 };
-    await t.server.db
+    await t.db
       .insertInto('idempotency_records')
       .values({
         organization_id: t.acme.id,
@@ -113,7 +113,7 @@ describe('Idempotency-Key', () => {
   it('answers 409 while the first request still holds the key', async () => {
     expect((await post('held-1')).status).toBe(201);
     // Put the record back as a request still in flight (in this or another process) leaves it.
-    await t.server.db
+    await t.db
       .updateTable('idempotency_records')
       .set({ state: 'in_progress', response_body: null, response_status: null })
       .where('key', '=', 'held-1')
@@ -148,7 +148,7 @@ describe('Idempotency-Key', () => {
     expect(retried.status).toBe(201);
     expect(retried.headers.get('idempotent-replayed')).toBeNull();
 
-    await t.server.db
+    await t.db
       .updateTable('idempotency_records')
       .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
       .where('key', '=', 'fail-1')

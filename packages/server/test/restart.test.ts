@@ -26,7 +26,7 @@ describe('restart after a crash mid-request', () => {
     await waitForCall(before, first.body.data.id, (c) => TERMINAL.includes(c.status));
     // Rewind the call and its claim to the moment between the call's INSERT and its queueing.
     const minuteAgo = new Date(Date.now() - 60_000).toISOString();
-    await before.server.db
+    await before.db
       .updateTable('calls')
       .set({
         status: 'initiated',
@@ -40,7 +40,7 @@ describe('restart after a crash mid-request', () => {
       })
       .where('id', '=', first.body.data.id)
       .execute();
-    await before.server.db
+    await before.db
       .updateTable('idempotency_records')
       .set({ state: 'in_progress', response_body: null, response_status: null, created_at: minuteAgo })
       .where('key', '=', 'crash-1')

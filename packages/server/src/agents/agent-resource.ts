@@ -1,5 +1,8 @@
-import { agentPhoneNumbers } from '../store/agent-store';
-import type { AgentRow } from '../store/schema';
+/**
+ * @module
+ * How a stored agent looks in the API: the contract's `Agent`.
+ */
+import type { AgentRow } from '../ports/agent-store';
 
 /** The contract's `Agent`. */
 export interface AgentResource {
@@ -12,6 +15,11 @@ export interface AgentResource {
   sipTrunkId: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The agent's numbers, in order: the first is its default caller ID. */
+export function agentPhoneNumbers(agent: AgentRow): string[] {
+  return JSON.parse(agent.phone_numbers) as string[];
 }
 
 export function toAgentResource(row: AgentRow): AgentResource {

@@ -1,15 +1,11 @@
 /**
- * The HTTP layer's view of the Dial queue (src/dial/dial-queue.ts): a port, so the request
- * handlers depend on what they call and not on how dials are paced.
+ * @module
+ * The calls service's view of the Dial queue (src/dial/dial-queue.ts): a port, so the domain
+ * depends on what it calls and not on how dials are paced.
  */
-import type { CallRow } from '../store/schema';
+import type { CallCancellation, CallRow } from '../ports/call-store';
 
-/**
- * How a cancelled call was stopped: `before_dial` when no INVITE had been sent (the phone never
- * rang), `hung_up` when one had (or may have, for a dial interrupted by a restart), so the call was
- * torn down in LiveKit.
- */
-export type CallCancellation = 'before_dial' | 'hung_up';
+export type { CallCancellation };
 
 export interface CallQueue {
   /** Hands a committed `queued` call to the queue. */

@@ -2,7 +2,7 @@
  * @module
  * How a stored call looks in the API: the contract's `QueuedCall` (the 201 body) and `Call`.
  */
-import type { CallRow } from '../store/schema';
+import type { CallRow } from '../ports/call-store';
 
 export interface QueuedCallResource {
   id: string;

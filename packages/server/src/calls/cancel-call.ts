@@ -1,20 +1,20 @@
 /**
  * @module
- * DELETE /api/v1/calls/{callId}: commits the cancel through the status machine, inside the Dial
+ * Cancelling a call (DELETE /api/v1/calls/{callId}): commits the cancel through the status machine, inside the Dial
  * queue's gate (so it cannot cross the call's INVITE), which then drops the queued call or hangs
  * the live one up in LiveKit.
  */
-import type { Kysely } from 'kysely';
-import { apiError } from '../http/api-error';
-import { transitionCall } from '../store/call-transitions';
-import type { CallRow, Database } from '../store/schema';
+import { apiError } from '@outdial/contract';
+import type { CallRow, CallStore } from '../ports/call-store';
+import type { Clock } from '../ports/clock';
 import type { CallQueue } from './call-queue';
 import { CANCELLABLE_STATUSES } from './call-status';
 import { findOwnCall } from './find-own-call';
 
 export interface CancelCallDeps {
-  db: Kysely<Database>;
+  calls: CallStore;
   queue: CallQueue;
+  clock: Clock;
 }
 
 /** A status can change under us (the Dial queue, a webhook); a few re-reads settle it. */
@@ -25,15 +25,15 @@ export async function cancelCall(
   request: { organizationId: string; callId: string },
 ): Promise<{ id: string; status: 'cancelled' }> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const before = await findOwnCall(deps.db, request.organizationId, request.callId);
+    const before = await findOwnCall(deps.calls, request.organizationId, request.callId);
     if (!CANCELLABLE_STATUSES.includes(before.status)) {
       throw apiError('call_not_cancellable', { status: before.status });
     }
     const cancelled = await deps.queue.cancel(before, (cancellation) => {
       // Taken inside the queue's gate: the cancel's time is its commit's, after any INVITE it
       // let go first.
-      const endedAt = new Date();
-      return transitionCall(deps.db, before.id, 'cancelled', {
+      const endedAt = deps.clock.now();
+      return deps.calls.transition(before.id, 'cancelled', {
         from: [before.status],
         patch: { ended_at: endedAt.toISOString(), duration: talkSeconds(before, endedAt), cancellation },
         details: { reason: 'cancelled_by_api', cancellation },

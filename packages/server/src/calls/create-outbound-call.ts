@@ -1,40 +1,29 @@
 /**
  * @module
- * POST /api/v1/calls/outbound after authentication and schema validation: the metadata depth
- * and size, the agent checks in the contract's order, the Idempotency-Key, and the hand-off to
- * the Dial queue.
+ * Placing a call (POST /api/v1/calls/outbound) after authentication and schema validation: the
+ * metadata depth and size, the agent checks in the contract's order, the Idempotency-Key, and the
+ * hand-off to the Dial queue.
  */
-import { exceedsNestingDepth } from '@outdial/mock/validation-rules';
-import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
-import { openApiDocument } from '../generated/openapi-document';
-import { apiError, reasonOf } from '../http/api-error';
-import { agentPhoneNumbers, findAgent } from '../store/agent-store';
-import { findCall, insertInitiatedCall } from '../store/call-store';
-import { transitionCall } from '../store/call-transitions';
 import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  dropAbandonedClaim,
-  releaseIdempotencyKey,
-} from '../store/idempotency-store';
+  apiError,
+  CALL_QUEUED_MESSAGE,
+  DEFAULT_PRIORITY,
+  DEFAULT_RING_TIMEOUT_SECONDS,
+  exceedsNestingDepth,
+  MAX_METADATA_BYTES,
+  MAX_METADATA_DEPTH,
+  reasonOf,
+} from '@outdial/contract';
+import type { Logger } from 'pino';
+import { agentPhoneNumbers } from '../agents/agent-resource';
+import type { AgentStore } from '../ports/agent-store';
+import type { CallRow, CallStore } from '../ports/call-store';
+import type { Clock } from '../ports/clock';
+import type { IdempotencyStore } from '../ports/idempotency-store';
 import { newCallId } from '../store/ids';
-import type { CallRow, Database } from '../store/schema';
 import type { CallQueue } from './call-queue';
 import { type QueuedCallResource, toQueuedCallResource } from './call-resource';
 import { requestHash } from './request-hash';
-
-// The contract's numbers, read from openapi.yaml as the mock reads them.
-const requestFields = openApiDocument.components.schemas.CreateOutboundCallRequest.properties;
-/** The cap on `metadata` serialized as JSON, in UTF-8 bytes. */
-export const MAX_METADATA_BYTES: number = requestFields.metadata['x-max-serialized-bytes'];
-/** The cap on how deeply `metadata` nests objects and arrays (the object itself is level 1). */
-const MAX_METADATA_DEPTH: number = requestFields.metadata['x-max-depth'];
-const DEFAULT_PRIORITY: number = requestFields.priority.default;
-const DEFAULT_RING_TIMEOUT_SECONDS: number = requestFields.ringTimeoutSeconds.default;
-
-export const CALL_QUEUED_MESSAGE: string =
-  openApiDocument.components.schemas.CreateOutboundCallResponse.properties.message.const;
 
 /** The request body after schema validation (defaults applied). */
 export interface CreateOutboundCallBody {
@@ -49,8 +38,11 @@ export interface CreateOutboundCallBody {
 }
 
 export interface CreateOutboundCallDeps {
-  db: Kysely<Database>;
+  calls: CallStore;
+  agents: AgentStore;
+  idempotency: IdempotencyStore;
   queue: CallQueue;
+  clock: Clock;
   livekitConfigured: boolean;
   logger: Logger;
 }
@@ -66,7 +58,7 @@ export async function createOutboundCall(
   deps: CreateOutboundCallDeps,
   request: { organizationId: string; body: CreateOutboundCallBody; idempotencyKey?: string | undefined },
 ): Promise<CreateOutboundCallResult> {
-  const { db } = deps;
+  const { calls, idempotency } = deps;
   const { organizationId, body, idempotencyKey } = request;
 
   const customMetadata = body.metadata ?? {};
@@ -87,7 +79,7 @@ export async function createOutboundCall(
     );
   }
 
-  const agent = await findAgent(db, organizationId, body.agentId);
+  const agent = await deps.agents.find(organizationId, body.agentId);
   if (!agent) throw apiError('agent_not_found');
   if (agent.type !== 'voice') throw apiError('agent_not_voice');
   if (agent.status !== 'active') throw apiError('agent_inactive');
@@ -103,16 +95,15 @@ export async function createOutboundCall(
   if (!deps.livekitConfigured) throw apiError('livekit_not_configured');
 
   if (idempotencyKey !== undefined) {
-    const replay = await claimOrReplay(db, organizationId, idempotencyKey, body);
+    const replay = await claimOrReplay(deps, organizationId, idempotencyKey, body);
     if (replay) return replay;
   }
 
   const priority = body.priority ?? DEFAULT_PRIORITY;
-  const now = new Date().toISOString();
+  const now = deps.clock.now().toISOString();
   let queued: CallRow | undefined;
   try {
-    const initiated = await insertInitiatedCall(
-      db,
+    const initiated = await calls.insertInitiated(
       {
         id: newCallId(),
         organization_id: organizationId,
@@ -146,16 +137,19 @@ export async function createOutboundCall(
     );
     queued = await queueCall(deps, initiated);
   } catch (error) {
-    if (idempotencyKey !== undefined) await releaseIdempotencyKey(db, organizationId, idempotencyKey);
+    if (idempotencyKey !== undefined) await idempotency.release(organizationId, idempotencyKey);
     throw error;
   }
 
   const result = { status: 201, body: { data: toQueuedCallResource(queued), message: CALL_QUEUED_MESSAGE } };
   if (idempotencyKey !== undefined) {
-    await completeIdempotencyKey(db, organizationId, idempotencyKey, { ...result, callId: queued.id });
+    await idempotency.complete(organizationId, idempotencyKey, { ...result, callId: queued.id });
   }
   return { ...result, replayed: false };
 }
+
+/** How long an Idempotency-Key is remembered. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A claim still `in_progress` after this long was left by a process that died mid-request: no
@@ -169,14 +163,21 @@ const ABANDONED_CLAIM_MS = 30_000;
  * @returns the replay, or undefined when this request now holds the key
  */
 async function claimOrReplay(
-  db: Kysely<Database>,
+  { calls, idempotency, clock }: CreateOutboundCallDeps,
   organizationId: string,
   key: string,
   body: CreateOutboundCallBody,
 ): Promise<CreateOutboundCallResult | undefined> {
   const hash = requestHash('POST', '/api/v1/calls/outbound', body);
   for (;;) {
-    const claim = await claimIdempotencyKey(db, organizationId, key, hash);
+    const now = clock.now();
+    const claim = await idempotency.claim({
+      organization_id: organizationId,
+      key,
+      request_hash: hash,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+    });
     if (claim.claimed) return undefined;
     const { existing } = claim;
     if (existing.request_hash !== hash) throw apiError('idempotency_key_reused');
@@ -187,13 +188,13 @@ async function claimOrReplay(
         replayed: true,
       };
     }
-    const abandoned = Date.now() - Date.parse(existing.created_at) > ABANDONED_CLAIM_MS;
+    const abandoned = now.getTime() - Date.parse(existing.created_at) > ABANDONED_CLAIM_MS;
     if (!abandoned) throw apiError('idempotency_in_progress', {}, { headers: { 'Retry-After': '1' } });
-    const call = existing.call_id ? await findCall(db, existing.call_id) : undefined;
+    const call = existing.call_id ? await calls.find(existing.call_id) : undefined;
     // The process died before its call was queued (start-up fails such calls as `interrupted`):
     // nothing was dialed, so the key is free again.
     if (!call || call.status === 'initiated' || (call.status === 'failed' && call.room_id === null)) {
-      await dropAbandonedClaim(db, existing);
+      await idempotency.dropAbandoned(existing);
       continue;
     }
     // The process died after creating the call: answer what it would have answered, never a second call.
@@ -204,7 +205,7 @@ async function claimOrReplay(
         message: CALL_QUEUED_MESSAGE,
       },
     };
-    await completeIdempotencyKey(db, organizationId, key, { ...response, callId: call.id });
+    await idempotency.complete(organizationId, key, { ...response, callId: call.id });
     return { ...response, replayed: true };
   }
 }
@@ -217,19 +218,21 @@ async function claimOrReplay(
 async function queueCall(deps: CreateOutboundCallDeps, initiated: CallRow): Promise<CallRow> {
   let queued: CallRow | undefined;
   try {
-    queued = await transitionCall(deps.db, initiated.id, 'queued', { from: ['initiated'] });
+    queued = await deps.calls.transition(initiated.id, 'queued', { from: ['initiated'] });
     if (!queued) throw new Error('the call left the initiated status unexpectedly');
     deps.queue.notifyQueued({ id: queued.id, priority: queued.priority, seq: queued.seq });
     return queued;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     deps.logger.error({ err: error, callId: initiated.id }, 'failed to queue call');
-    const endedAt = new Date().toISOString();
-    const failed = await transitionCall(deps.db, initiated.id, 'failed', {
-      from: ['initiated', 'queued'],
-      patch: { failure_reason: `Failed to queue call: ${reason}`, ended_at: endedAt, duration: 0 },
-      details: { reason: 'queue_failed', error: reason },
-    }).catch(() => undefined);
+    const endedAt = deps.clock.now().toISOString();
+    const failed = await deps.calls
+      .transition(initiated.id, 'failed', {
+        from: ['initiated', 'queued'],
+        patch: { failure_reason: `Failed to queue call: ${reason}`, ended_at: endedAt, duration: 0 },
+        details: { reason: 'queue_failed', error: reason },
+      })
+      .catch(() => undefined);
     // The Dial queue already claimed the call despite the error: it is being dialed, so report
     // it as queued rather than as a failure.
     if (!failed && queued) return queued;

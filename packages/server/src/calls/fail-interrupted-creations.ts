@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
-import { transitionCall } from '../store/call-transitions';
-import type { Database } from '../store/schema';
+import type { CallStore } from '../ports/call-store';
+import { type Clock, wallClock } from '../ports/clock';
 
 /**
  * At start-up, before any request: a call still `initiated` was being created when the process
@@ -9,12 +8,14 @@ import type { Database } from '../store/schema';
  *
  * @returns the ids of the calls failed
  */
-export async function failInterruptedCreations(db: Kysely<Database>): Promise<string[]> {
-  const stranded = await db.selectFrom('calls').select('id').where('status', '=', 'initiated').execute();
+export async function failInterruptedCreations(
+  calls: CallStore,
+  clock: Clock = wallClock,
+): Promise<string[]> {
   const failed: string[] = [];
-  for (const { id } of stranded) {
-    const endedAt = new Date();
-    const row = await transitionCall(db, id, 'failed', {
+  for (const id of await calls.idsWithStatus(['initiated'])) {
+    const endedAt = clock.now();
+    const row = await calls.transition(id, 'failed', {
       from: ['initiated'],
       patch: { failure_reason: 'interrupted', ended_at: endedAt.toISOString(), duration: 0 },
       details: { reason: 'interrupted before it was queued' },

@@ -3,14 +3,12 @@
  * The provisioning commands: they open the database directly (the server may be running; SQLite
  * in WAL mode lets them write alongside it). Listings never show a key: only its hash is stored.
  */
-
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Kysely } from 'kysely';
+import { AgentService } from '../agents/agent-service';
+import { ApiKeyService } from '../api-keys/api-key-service';
 import { loadEnvConfig } from '../config/env-config';
+import type { Stores } from '../ports/stores';
 import { type AdminOperations, adminOperations } from '../server/admin-operations';
-import { migrateToLatest, openDatabase } from '../store/open-database';
-import type { Database } from '../store/schema';
+import { openServerStores } from '../server/open-server-stores';
 import { type CliCommand, UsageError } from './cli-command';
 import { textTable } from './text-table';
 
@@ -29,26 +27,33 @@ const MAX_LIVEKIT_ID_LENGTH = 128;
 
 async function withDatabase<T>(
   values: Record<string, unknown>,
-  work: (db: Kysely<Database>) => Promise<T>,
+  work: (stores: Stores) => Promise<T>,
   migrate = true,
 ): Promise<T> {
   const path = (values.db as string | undefined) ?? loadEnvConfig().dbPath;
-  let db: Kysely<Database>;
+  let stores: Stores;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    db = await openDatabase({ path, migrate });
+    stores = await openServerStores({ dbPath: path, migrate });
   } catch (error) {
     throw new Error(`cannot open the database ${path}: ${error instanceof Error ? error.message : error}`);
   }
   try {
-    return await work(db);
+    return await work(stores);
   } finally {
-    await db.destroy();
+    await stores.close();
   }
 }
 
 const withAdmin = <T>(values: Record<string, unknown>, work: (admin: AdminOperations) => Promise<T>) =>
-  withDatabase(values, (db) => work(adminOperations(db)));
+  withDatabase(values, (stores) =>
+    work(
+      adminOperations({
+        organizations: stores.organizations,
+        apiKeys: new ApiKeyService({ apiKeys: stores.apiKeys }),
+        agents: new AgentService({ agents: stores.agents }),
+      }),
+    ),
+  );
 
 function required(values: Record<string, unknown>, name: string): string {
   const value = values[name];
@@ -62,7 +67,7 @@ export const migrateCommand: CliCommand = {
   summary: 'Brings the database schema up to date (serve also does this on start).',
   options: { ...dbOption },
   async run(values) {
-    const applied = await withDatabase(values, (db) => migrateToLatest(db), false);
+    const applied = await withDatabase(values, (stores) => stores.migrateToLatest(), false);
     console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
     return 0;
   },

@@ -8,9 +8,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { RunningServer } from '../server/start-server';
-import { findAgent } from '../store/agent-store';
-import { findApiKeyOwner } from '../store/api-key-store';
-import { findOrganization } from '../store/organization-store';
 
 export interface DemoData {
   organizationId: string;
@@ -31,7 +28,7 @@ export async function ensureDemoData(server: RunningServer, file: string | undef
   if (saved && (await isStillValid(server, saved))) return saved;
 
   const organization =
-    (await findOrganization(server.db, DEMO_ORGANIZATION)) ??
+    (await server.admin.listOrganizations()).find((o) => o.name === DEMO_ORGANIZATION) ??
     (await server.admin.createOrganization(DEMO_ORGANIZATION));
   const { key } = await server.admin.createApiKey(organization.id);
   const agent = await server.admin.createAgent(organization.id, {
@@ -43,12 +40,17 @@ export async function ensureDemoData(server: RunningServer, file: string | undef
   return demo;
 }
 
+/**
+ * Asked of the running server as a client would: the agent answers 200 only to a key that still
+ * authenticates and belongs to the agent's organization.
+ */
 async function isStillValid(server: RunningServer, demo: DemoData): Promise<boolean> {
-  const owner = await findApiKeyOwner(server.db, demo.apiKey);
-  return (
-    owner?.organizationId === demo.organizationId &&
-    (await findAgent(server.db, demo.organizationId, demo.agentId)) !== undefined
-  );
+  const response = await fetch(`${server.url}/api/v1/agents/${encodeURIComponent(demo.agentId)}`, {
+    headers: { 'x-api-key': demo.apiKey },
+  });
+  await response.body?.cancel();
+  if (response.status !== 200) return false;
+  return (await server.admin.listAgents(demo.organizationId)).some((agent) => agent.id === demo.agentId);
 }
 
 export function demoBanner(url: string, demo: DemoData, file: string | undefined): string {

@@ -3,7 +3,7 @@
  * The server's configuration from environment variables, validated at start-up: every problem is
  * reported at once, by variable name, before anything starts.
  */
-import type { LiveKitConnection } from '../server/start-server';
+import type { LiveKitConnection } from './livekit-connection';
 
 export interface EnvConfig {
   port: number;

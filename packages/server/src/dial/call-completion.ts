@@ -3,30 +3,24 @@
  * Ending an answered call, shared by the webhook handler and the live-call tracker (its safety
  * net for webhooks that never arrive).
  */
-import type { Kysely } from 'kysely';
-import { transitionCall } from '../store/call-transitions';
-import type { CallRow, Database } from '../store/schema';
+import type { CallRow, CallStore } from '../ports/call-store';
 
 /**
  * `active → completed` with ended_at and duration (whole seconds since answered_at). Guarded:
  * a call that is not active (never answered, already ended, cancelled) is left alone.
  */
 export async function completeAnsweredCall(
-  db: Kysely<Database>,
+  calls: CallStore,
   callId: string,
   details: Record<string, unknown>,
   now = new Date(),
 ): Promise<CallRow | undefined> {
-  const call = await db
-    .selectFrom('calls')
-    .select(['status', 'answered_at'])
-    .where('id', '=', callId)
-    .executeTakeFirst();
+  const call = await calls.find(callId);
   if (call?.status !== 'active') return undefined;
   const duration = call.answered_at
     ? Math.max(0, Math.floor((now.getTime() - Date.parse(call.answered_at)) / 1000))
     : null;
-  return transitionCall(db, callId, 'completed', {
+  return calls.transition(callId, 'completed', {
     from: ['active'],
     patch: { ended_at: now.toISOString(), duration },
     details,

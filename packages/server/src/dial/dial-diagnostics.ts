@@ -4,8 +4,7 @@
  * the process (tests, a metrics exporter) at no cost when nobody subscribes.
  */
 import { channel } from 'node:diagnostics_channel';
-import type { Kysely } from 'kysely';
-import type { CallRow, Database } from '../store/schema';
+import type { CallRow, CallStore } from '../ports/call-store';
 
 /** A call's INVITE (CreateSIPParticipant) is on the socket. */
 export interface InviteSentMessage {
@@ -19,10 +18,10 @@ export interface InviteSentMessage {
   /** The agent's SIP trunk; null when it names none and the dialer's default trunk is used. */
   sipTrunkId: string | null;
   /**
-   * The queue's database. Channels are process-wide and several servers may share a process: a
-   * subscriber keeps the messages of its own database.
+   * The queue's call store. Channels are process-wide and several servers may share a process: a
+   * subscriber keeps the messages of its own store.
    */
-  db: Kysely<Database>;
+  calls: CallStore;
 }
 
 /**
@@ -38,7 +37,7 @@ export const INVITE_SENT_CHANNEL = 'outdial:dial:invite-sent';
 
 const inviteSent = channel(INVITE_SENT_CHANNEL);
 
-export function publishInviteSent(db: Kysely<Database>, call: CallRow, sipTrunkId: string | null): void {
+export function publishInviteSent(calls: CallStore, call: CallRow, sipTrunkId: string | null): void {
   if (inviteSent.hasSubscribers)
     inviteSent.publish({
       callId: call.id,
@@ -46,6 +45,6 @@ export function publishInviteSent(db: Kysely<Database>, call: CallRow, sipTrunkI
       monotonicMs: performance.now(),
       acceptedAt: Date.parse(call.started_at),
       sipTrunkId,
-      db,
+      calls,
     } satisfies InviteSentMessage);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { MonotonicClock } from '../ports/clock';
 import { DialPacer } from './dial-pacer';
-import type { MonotonicClock } from './monotonic-clock';
 
 /**
  * A virtual clock: sleeps resolve only when the test advances time, optionally late by

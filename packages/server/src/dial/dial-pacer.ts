@@ -2,7 +2,7 @@
  * @module
  * Paces dial starts: at most `cps` starts in any window of `windowMs`, evenly spread.
  */
-import { type MonotonicClock, systemClock } from './monotonic-clock';
+import { type MonotonicClock, monotonicClock } from '../ports/clock';
 
 export interface DialPacerOptions {
   /** Calls per second the SIP trunk accepts. */
@@ -50,7 +50,7 @@ export class DialPacer {
   /** The last `cps` starts, oldest first. */
   readonly #recentStarts: StartRecord[] = [];
 
-  constructor({ cps, guardBandMs = 15, windowMs = 1000, clock = systemClock }: DialPacerOptions) {
+  constructor({ cps, guardBandMs = 15, windowMs = 1000, clock = monotonicClock }: DialPacerOptions) {
     if (!(cps > 0) || !Number.isInteger(cps))
       throw new RangeError(`cps must be a positive integer, got ${cps}`);
     if (!(guardBandMs >= 0)) throw new RangeError(`guardBandMs must be ≥ 0, got ${guardBandMs}`);

@@ -1,14 +1,10 @@
+import { CALL_STATUSES } from '@outdial/contract';
 import { startLiveKitEmulator } from '@outdial/livekit-emulator';
 import { expect, it } from 'vitest';
+import { waitUntil } from '../../test/support/polling';
+import { insertBacklog, insertCalls, nth, seededDatabase } from '../../test/support/seeded-database';
+import { silentLogger } from '../../test/support/silent-logger';
 import { DialQueue } from './dial-queue';
-import {
-  insertBacklog,
-  insertCalls,
-  nth,
-  seededDatabase,
-  silentLogger,
-  waitUntil,
-} from './dial-test-fixtures';
 import { LiveKitDialer } from './livekit-dialer';
 
 it('an urgent call behind a 100k backlog (not in memory) is dialed next', async () => {
@@ -16,7 +12,8 @@ it('an urgent call behind a 100k backlog (not in memory) is dialed next', async 
   const seeded = await seededDatabase();
   await insertBacklog(seeded, 100_000, 10);
   const queue = new DialQueue({
-    db: seeded.db,
+    calls: seeded.calls,
+    backlog: seeded.backlog,
     dialer: new LiveKitDialer({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret }),
     logger: silentLogger,
     cps: 50,
@@ -32,28 +29,19 @@ it('an urgent call behind a 100k backlog (not in memory) is dialed next', async 
   // claim is read just after the notify (a claim can commit while this query runs, a few ms at
   // CPS 50): a queue that kept the urgent call behind its in-memory window would dial hundreds
   // of unclaimed calls before it, not one or two.
-  const claimed = await seeded.db.selectFrom('calls').select('id').where('status', '!=', 'queued').execute();
+  const claimed = await seeded.calls.idsWithStatus(CALL_STATUSES.filter((status) => status !== 'queued'));
   const invites = () => emulator.requests.filter((r) => r.method === 'CreateSIPParticipant');
   await waitUntil(() => invites().some((r) => r.room === `outdial-${urgent.id}`));
   await queue.stop();
 
   const rooms = invites().map((r) => r.room);
   const before = rooms.slice(0, rooms.indexOf(`outdial-${urgent.id}`));
-  const claimedRooms = new Set(claimed.map((c) => `outdial-${c.id}`));
+  const claimedRooms = new Set(claimed.map((id) => `outdial-${id}`));
   expect(before.every((room) => claimedRooms.has(room ?? ''))).toBe(true);
   // The stop left the rest of the backlog queued, nothing mid-dial.
-  const live = await seeded.db
-    .selectFrom('calls')
-    .select('id')
-    .where('status', 'in', ['connecting', 'ringing'])
-    .execute();
-  expect(live).toEqual([]);
-  const queued = await seeded.db
-    .selectFrom('calls')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'queued')
-    .executeTakeFirstOrThrow();
-  expect(Number(queued.n)).toBe(100_001 - invites().length);
+  expect(await seeded.calls.idsWithStatus(['connecting', 'ringing'])).toEqual([]);
+  const { queued } = await seeded.calls.countByStatus(['queued']);
+  expect(queued).toBe(100_001 - invites().length);
   await emulator.stop();
-  await seeded.db.destroy();
+  await seeded.close();
 }, 60_000);

@@ -1,14 +1,8 @@
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  insertCalls,
-  manyCalls,
-  maxInWindow,
-  seededDatabase,
-  startChildQueue,
-  tempDatabasePath,
-  waitUntil,
-} from './dial-test-fixtures';
+import { maxInWindow, startChildQueue } from '../../test/support/child-dial-queue';
+import { waitUntil } from '../../test/support/polling';
+import { insertCalls, manyCalls, seededDatabase, tempDatabasePath } from '../../test/support/seeded-database';
 
 // Judged where the pacer counts: the moment each INVITE's headers leave the queue's socket (the
 // child reports them), the most starts in any half-open 1 s window. The queue runs in a child
@@ -60,7 +54,7 @@ describe('DialQueue pacing, as the emulator measures it', () => {
       ).toBe(calls.length);
       expect(sent).toHaveLength(calls.length);
       expect(max).toBeLessThanOrEqual(cps);
-      await seeded.db.destroy();
+      await seeded.close();
       await file.cleanup();
     }, 30_000);
   }

@@ -1,18 +1,18 @@
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallRow } from '../store/schema';
-import { DialQueue } from './dial-queue';
+import { startChildQueue } from '../../test/support/child-dial-queue';
+import { waitForAllTerminal, waitUntil } from '../../test/support/polling';
 import {
+  allCalls,
   insertCalls,
   manyCalls,
   type Seeded,
   seededDatabase,
-  silentLogger,
-  startChildQueue,
   tempDatabasePath,
-  waitForAllTerminal,
-  waitUntil,
-} from './dial-test-fixtures';
+} from '../../test/support/seeded-database';
+import { silentLogger } from '../../test/support/silent-logger';
+import type { CallRow } from '../ports/call-store';
+import { DialQueue } from './dial-queue';
 import { LiveKitDialer } from './livekit-dialer';
 
 let emulator: LiveKitEmulator;
@@ -27,7 +27,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await emulator.stop();
-  await seeded.db.destroy();
+  await seeded.close();
   await file.cleanup();
 });
 
@@ -49,14 +49,21 @@ function livekit() {
 describe('DialQueue across restarts', () => {
   it('a graceful stop leaves the backlog queued, and a new queue on the same file dials each call exactly once', async () => {
     const calls = await insertCalls(seeded, manyCalls(40));
-    const deps = { db: seeded.db, logger: silentLogger, cps: 20, maxInFlight: 10, trackIntervalMs: 50 };
+    const deps = {
+      calls: seeded.calls,
+      backlog: seeded.backlog,
+      logger: silentLogger,
+      cps: 20,
+      maxInFlight: 10,
+      trackIntervalMs: 50,
+    };
     const first = new DialQueue({ ...deps, dialer: new LiveKitDialer(livekit()) });
     await first.start();
     await waitUntil(() => emulator.dialStarts().length >= 10);
     await first.stop();
     expect(first.running).toBe(false);
 
-    const afterStop = await seeded.db.selectFrom('calls').select(['status']).execute();
+    const afterStop = await allCalls(seeded.db);
     const stillQueued = afterStop.filter((c) => c.status === 'queued').length;
     expect(stillQueued).toBeGreaterThan(0);
     // In-flight dials settled: nothing is left mid-dial.
@@ -80,7 +87,7 @@ describe('DialQueue across restarts', () => {
     first.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
 
-    const atKill = await seeded.db.selectFrom('calls').select(['status']).execute();
+    const atKill = await allCalls(seeded.db);
     expect(atKill.some((c) => c.status === 'queued')).toBe(true);
     // Calls were mid-dial when it died: the restart has something to reconcile.
     expect(atKill.some((c) => ['connecting', 'ringing', 'active'].includes(c.status))).toBe(true);
@@ -92,7 +99,7 @@ describe('DialQueue across restarts', () => {
 
     const perCall = invitesPerCall(calls);
     expect(Math.max(...perCall.values())).toBe(1);
-    const rows = await seeded.db.selectFrom('calls').select(['id', 'status', 'failure_reason']).execute();
+    const rows = await allCalls(seeded.db);
     for (const row of rows) {
       // Never dialed means it was claimed when the first process died: reconciled, not re-dialed.
       if (perCall.get(row.id) === 0)

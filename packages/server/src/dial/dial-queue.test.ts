@@ -2,23 +2,21 @@ import { type LiveKitEmulator, MAGIC_NUMBERS, startLiveKitEmulator } from '@outd
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CANCELLABLE_STATUSES } from '../calls/call-status';
-import { transitionCall } from '../store/call-transitions';
-import type { CallRow } from '../store/schema';
-import { DialQueue } from './dial-queue';
+import { waitForAllTerminal, waitUntil } from '../../test/support/polling';
 import {
+  allCalls,
   callById,
   insertCalls,
   manyCalls,
   nth,
   type Seeded,
   seededDatabase,
-  silentLogger,
-  startWebhookBridge,
-  type WebhookBridge,
-  waitForAllTerminal,
-  waitUntil,
-} from './dial-test-fixtures';
+} from '../../test/support/seeded-database';
+import { silentLogger } from '../../test/support/silent-logger';
+import { startWebhookBridge, type WebhookBridge } from '../../test/support/webhook-bridge';
+import { CANCELLABLE_STATUSES } from '../calls/call-status';
+import type { CallRow } from '../ports/call-store';
+import { DialQueue } from './dial-queue';
 import { LiveKitDialer } from './livekit-dialer';
 import { LiveKitWebhookHandler } from './livekit-webhook-handler';
 
@@ -32,7 +30,7 @@ let queue: DialQueue | undefined;
 beforeEach(async () => {
   seeded = await seededDatabase();
   const handler = new LiveKitWebhookHandler({
-    db: seeded.db,
+    calls: seeded.calls,
     logger: silentLogger,
     apiKey: 'devkey',
     apiSecret: 'secret-secret-secret-secret-secret',
@@ -46,14 +44,15 @@ afterEach(async () => {
   queue = undefined;
   await emulator.stop();
   await bridge.close();
-  await seeded.db.destroy();
+  await seeded.close();
 });
 
 function newQueue(
   options: { cps?: number; maxInFlight?: number; trackIntervalMs?: number; logger?: Logger } = {},
 ): DialQueue {
   queue = new DialQueue({
-    db: seeded.db,
+    calls: seeded.calls,
+    backlog: seeded.backlog,
     dialer: new LiveKitDialer({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret }),
     logger: options.logger ?? silentLogger,
     cps: options.cps ?? 50,
@@ -120,12 +119,8 @@ describe('DialQueue outcomes', () => {
     const call = nth(await insertCalls(seeded, [{}]), 0);
     await newQueue().start();
     await waitForAllTerminal(seeded.db);
-    const events = await seeded.db
-      .selectFrom('call_events')
-      .select(['from_status', 'to_status'])
-      .where('call_id', '=', call.id)
-      .orderBy('id')
-      .execute();
+    const events = await seeded.calls.events(call.id);
+    // The call was inserted straight into `queued`: its history starts at the claim.
     expect(events.map((e) => e.to_status)).toEqual(['connecting', 'ringing', 'active', 'completed']);
   });
 
@@ -172,7 +167,7 @@ describe('DialQueue outcomes', () => {
     const last = nth(calls, -1);
     const before = await callById(seeded.db, last.id);
     await q.cancel(before, (cancellation) =>
-      transitionCall(seeded.db, last.id, 'cancelled', { from: ['queued'], patch: { cancellation } }),
+      seeded.calls.transition(last.id, 'cancelled', { from: ['queued'], patch: { cancellation } }),
     );
     // Let the others run.
     await waitUntil(() => sipRequests().length === 5);
@@ -186,7 +181,7 @@ describe('DialQueue outcomes', () => {
 async function cancel(q: DialQueue, callId: string): Promise<CallRow | undefined> {
   const before = await callById(seeded.db, callId);
   const cancelled = await q.cancel(before, (cancellation) =>
-    transitionCall(seeded.db, callId, 'cancelled', { from: CANCELLABLE_STATUSES, patch: { cancellation } }),
+    seeded.calls.transition(callId, 'cancelled', { from: CANCELLABLE_STATUSES, patch: { cancellation } }),
   );
   expect(cancelled?.status).toBe('cancelled');
   return cancelled;
@@ -298,7 +293,7 @@ describe('DialQueue under LiveKit faults', () => {
     for (const r of sipRequests()) perRoom.set(r.room ?? '', (perRoom.get(r.room ?? '') ?? 0) + 1);
     expect(Math.max(...perRoom.values())).toBe(1);
 
-    const rows = await seeded.db.selectFrom('calls').selectAll().execute();
+    const rows = await allCalls(seeded.db);
     expect(rows).toHaveLength(calls.length);
     const failed = rows.filter((r) => r.status === 'failed');
     // The faults really hit: some calls failed on them, each with a reason saying why.

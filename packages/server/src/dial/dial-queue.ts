@@ -1,27 +1,27 @@
 /**
  * @module
  * The Dial queue: dials queued calls in priority order, CPS-paced, at most once each, with
- * SQLite as the source of truth.
+ * the stored backlog as the source of truth.
  */
-import type { Kysely } from 'kysely';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import type { CallCancellation } from '../calls/call-queue';
-import { transitionCall } from '../store/call-transitions';
-import type { CallRow, Database } from '../store/schema';
+import type { CallRow, CallStore } from '../ports/call-store';
+import { type MonotonicClock, monotonicClock } from '../ports/clock';
+import type { DialBacklog } from '../ports/dial-backlog';
 import { publishInviteSent } from './dial-diagnostics';
 import { DialGate, type DialPass } from './dial-gate';
 import { DialLookAhead } from './dial-look-ahead';
 import { DialPacer, type DialStart } from './dial-pacer';
 import type { Dialer, DialOutcome } from './dialer';
 import { LiveCallTracker } from './live-call-tracker';
-import { type MonotonicClock, systemClock } from './monotonic-clock';
 import { placeCallRequestFor } from './place-call-request';
 import { QueuedCallWindow } from './queued-call-window';
 import { RoomTeardown } from './room-teardown';
 
 export interface DialQueueDeps {
-  db: Kysely<Database>;
+  calls: CallStore;
+  backlog: DialBacklog;
   /** Null when LiveKit is not configured: the queue then never dials. */
   dialer: Dialer | null;
   logger: Logger;
@@ -56,7 +56,7 @@ const MAX_WRITE_RETRY_DELAY_MS = 5000;
  *
  * @example
  * ```ts
- * const queue = new DialQueue({ db, dialer, logger, cps: 10, maxInFlight: 50 });
+ * const queue = new DialQueue({ calls, backlog, dialer, logger, cps: 10, maxInFlight: 50 });
  * await queue.start();
  * queue.notifyQueued({ id: call.id, priority: call.priority, seq: call.seq });
  * ```
@@ -95,7 +95,7 @@ export class DialQueue {
     this.#starts = new PQueue({ concurrency: this.#lookAhead.size });
     this.#inFlight = new PQueue({ concurrency: deps.maxInFlight });
     this.#window = new QueuedCallWindow({
-      db: deps.db,
+      backlog: deps.backlog,
       logger: this.#log,
       size: deps.windowSize ?? 1000,
       isTaken: (id) => this.#taken.has(id),
@@ -105,7 +105,7 @@ export class DialQueue {
     this.#tracker =
       deps.dialer && this.#teardown
         ? new LiveCallTracker({
-            db: deps.db,
+            calls: deps.calls,
             dialer: deps.dialer,
             teardown: this.#teardown,
             logger: this.#log,
@@ -181,14 +181,10 @@ export class DialQueue {
 
   /** Calls found connecting/ringing/active at start-up are tracked; dials are never repeated. */
   async #reconcileInterruptedDials(tracker: LiveCallTracker): Promise<void> {
-    const rows = await this.#deps.db
-      .selectFrom('calls')
-      .select(['id', 'status'])
-      .where('status', 'in', ['connecting', 'ringing', 'active'])
-      .execute();
-    for (const row of rows) tracker.track(row.id);
-    if (rows.length > 0)
-      this.#log.info({ calls: rows.length }, 'reconciling calls left live by a previous run');
+    const ids = await this.#deps.calls.idsWithStatus(['connecting', 'ringing', 'active']);
+    for (const id of ids) tracker.track(id);
+    if (ids.length > 0)
+      this.#log.info({ calls: ids.length }, 'reconciling calls left live by a previous run');
     await tracker.sweep();
   }
 
@@ -226,7 +222,7 @@ export class DialQueue {
   }
 
   async #dial(callId: string, inviteSent: () => void): Promise<void> {
-    const { db } = this.#deps;
+    const { calls, backlog } = this.#deps;
     const dialer = this.#deps.dialer as Dialer;
     if (!this.#running) return;
     // Open before the claim, so that a cancel committed at any moment from here on is seen.
@@ -238,14 +234,11 @@ export class DialQueue {
     try {
       // The claim commits before any LiveKit side effect: whatever happens next, this call is
       // never dialed again (a restart finds it connecting and reconciles instead).
-      const call = await transitionCall(db, callId, 'connecting', {
-        from: ['queued'],
-        details: { source: 'dial_queue' },
-      });
+      const call = await backlog.claim(callId);
       if (!call) return; // Cancelled, or dialed already.
-      const clock = this.#deps.clock ?? systemClock;
+      const clock = this.#deps.clock ?? monotonicClock;
       const claimedAt = clock.now();
-      const request = await placeCallRequestFor(db, call);
+      const request = await placeCallRequestFor(backlog, call);
       let outcome: DialOutcome;
       try {
         outcome = await dialer.placeCall(request, {
@@ -260,7 +253,7 @@ export class DialQueue {
           },
           onDialSent: () => {
             start?.sent();
-            publishInviteSent(db, call, request.sipTrunkId);
+            publishInviteSent(calls, call, request.sipTrunkId);
             pass?.release();
           },
           onRoomCreated: (roomId) => this.#writeCallIds(callId, { room_id: roomId }),
@@ -319,10 +312,10 @@ export class DialQueue {
   }
 
   async #applyOutcome(callId: string, outcome: DialOutcome): Promise<void> {
-    const { db } = this.#deps;
+    const { calls } = this.#deps;
     const now = new Date().toISOString();
     if (outcome.status === 'active') {
-      const answered = await transitionCall(db, callId, 'active', {
+      const answered = await calls.transition(callId, 'active', {
         from: ['connecting', 'ringing'],
         patch: { answered_at: now, sip_participant_id: outcome.sipParticipantId },
         details: { source: 'dial_result' },
@@ -336,7 +329,7 @@ export class DialQueue {
       return;
     }
     const { status, failureReason, sipStatusCode, outcomeUnknown } = outcome;
-    const ended = await transitionCall(db, callId, status, {
+    const ended = await calls.transition(callId, status, {
       from: ['connecting', 'ringing'],
       // Never answered: the spec's duration is 0, not null, once the call has ended.
       patch: { failure_reason: failureReason, ended_at: now, duration: 0 },
@@ -352,12 +345,7 @@ export class DialQueue {
    * write the database refuses is retried in the background instead of failing the dial.
    */
   async #writeCallIds(callId: string, ids: { room_id: string } | { job_id: string }): Promise<void> {
-    const write = () =>
-      this.#deps.db
-        .updateTable('calls')
-        .set({ ...ids, updated_at: new Date().toISOString() })
-        .where('id', '=', callId)
-        .execute();
+    const write = () => this.#deps.backlog.recordLiveKitIds(callId, ids, new Date());
     try {
       await write();
     } catch (error) {

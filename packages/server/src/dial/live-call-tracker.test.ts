@@ -1,17 +1,10 @@
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import { RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { transitionCall } from '../store/call-transitions';
+import { waitForAllTerminal } from '../../test/support/polling';
+import { callById, insertCalls, nth, type Seeded, seededDatabase } from '../../test/support/seeded-database';
+import { silentLogger } from '../../test/support/silent-logger';
 import { DialQueue } from './dial-queue';
-import {
-  callById,
-  insertCalls,
-  nth,
-  type Seeded,
-  seededDatabase,
-  silentLogger,
-  waitForAllTerminal,
-} from './dial-test-fixtures';
 import { LiveKitDialer } from './livekit-dialer';
 
 let emulator: LiveKitEmulator;
@@ -27,7 +20,7 @@ afterEach(async () => {
   await queue?.stop();
   queue = undefined;
   await emulator.stop();
-  await seeded.db.destroy();
+  await seeded.close();
 });
 
 /** A dial a previous process started: its room and SIP participant exist in LiveKit. */
@@ -42,7 +35,8 @@ async function dialStartedByAPreviousProcess(callId: string): Promise<void> {
 
 function startQueue(): Promise<void> {
   queue = new DialQueue({
-    db: seeded.db,
+    calls: seeded.calls,
+    backlog: seeded.backlog,
     dialer: new LiveKitDialer({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret }),
     logger: silentLogger,
     cps: 10,
@@ -113,7 +107,7 @@ describe('reconciling interrupted dials at start-up', () => {
 
   it('active calls found at start-up are tracked to completion', async () => {
     const call = nth(await insertCalls(seeded, [{ status: 'ringing' }]), 0);
-    await transitionCall(seeded.db, call.id, 'active', { patch: { answered_at: new Date().toISOString() } });
+    await seeded.calls.transition(call.id, 'active', { patch: { answered_at: new Date().toISOString() } });
     // Its room is already gone in LiveKit (the call ended while we were down).
     await startQueue();
     await waitForAllTerminal(seeded.db);

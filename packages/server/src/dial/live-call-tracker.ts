@@ -5,18 +5,16 @@
  * process). Webhooks normally end these calls; the tracker is the safety net for webhooks that
  * are lost, and the way interrupted dials are reconciled.
  */
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { isTerminalStatus } from '../calls/call-status';
-import { transitionCall } from '../store/call-transitions';
-import type { Database } from '../store/schema';
+import type { CallStore } from '../ports/call-store';
 import { completeAnsweredCall } from './call-completion';
 import { callIdFromRoomName, roomNameForCall, sipIdentityForCall } from './call-room';
 import type { Dialer } from './dialer';
 import type { RoomTeardown } from './room-teardown';
 
 export interface LiveCallTrackerDeps {
-  db: Kysely<Database>;
+  calls: CallStore;
   dialer: Dialer;
   /** Hangs up rooms of calls that are over (a cancel's teardown lost to a crash, say). */
   teardown: RoomTeardown;
@@ -76,7 +74,7 @@ export class LiveCallTracker {
   }
 
   async #sweepOnce(): Promise<void> {
-    const { db, dialer, logger } = this.#deps;
+    const { calls, dialer, logger } = this.#deps;
     const ids = [...this.#tracked];
     let roomNames: Set<string> | undefined;
     const now = performance.now();
@@ -94,25 +92,18 @@ export class LiveCallTracker {
       await this.#tearDownRoomsOfEndedCalls(roomNames);
     }
     const undecided: { id: string }[] = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
-        .selectFrom('calls')
-        .select(['id', 'status'])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const row of rows) {
-        if (isTerminalStatus(row.status)) {
+    for (const row of await calls.statusesOf(ids)) {
+      if (isTerminalStatus(row.status)) {
+        this.#tracked.delete(row.id);
+      } else if (row.status === 'active') {
+        // The room outlives the callee by LiveKit's departure timeout; once it is gone the
+        // call is certainly over, whatever webhooks we missed.
+        if (roomNames && !roomNames.has(roomNameForCall(row.id))) {
+          await completeAnsweredCall(calls, row.id, { source: 'tracker', reason: 'room_gone' });
           this.#tracked.delete(row.id);
-        } else if (row.status === 'active') {
-          // The room outlives the callee by LiveKit's departure timeout; once it is gone the
-          // call is certainly over, whatever webhooks we missed.
-          if (roomNames && !roomNames.has(roomNameForCall(row.id))) {
-            await completeAnsweredCall(db, row.id, { source: 'tracker', reason: 'room_gone' });
-            this.#tracked.delete(row.id);
-          }
-        } else {
-          undecided.push(row);
         }
+      } else {
+        undecided.push(row);
       }
     }
     for (let i = 0; i < undecided.length; i += LOOKUP_BATCH) {
@@ -127,16 +118,9 @@ export class LiveCallTracker {
    */
   async #tearDownRoomsOfEndedCalls(roomNames: Set<string>): Promise<void> {
     const callIds = [...roomNames].map(callIdFromRoomName).filter((id): id is string => id !== undefined);
-    for (let i = 0; i < callIds.length; i += 500) {
-      const rows = await this.#deps.db
-        .selectFrom('calls')
-        .select(['id', 'status'])
-        .where('id', 'in', callIds.slice(i, i + 500))
-        .execute();
-      for (const row of rows) {
-        if (isTerminalStatus(row.status))
-          void this.#deps.teardown.start(row.id, `leftover room (${row.status})`);
-      }
+    for (const row of await this.#deps.calls.statusesOf(callIds)) {
+      if (isTerminalStatus(row.status))
+        void this.#deps.teardown.start(row.id, `leftover room (${row.status})`);
     }
   }
 
@@ -146,7 +130,7 @@ export class LiveCallTracker {
    * so it fails as "interrupted" (never re-dialed: the person may have been rung already).
    */
   async #reconcileDial(callId: string): Promise<void> {
-    const { db, dialer, logger } = this.#deps;
+    const { calls, dialer, logger } = this.#deps;
     const roomName = roomNameForCall(callId);
     let participant: Awaited<ReturnType<Dialer['findSipParticipant']>>;
     try {
@@ -158,14 +142,14 @@ export class LiveCallTracker {
     if (participant && participant.callStatus !== 'hangup') {
       const patch = { sip_participant_id: participant.sipParticipantId };
       if (participant.callStatus === 'active') {
-        const answered = await transitionCall(db, callId, 'active', {
+        const answered = await calls.transition(callId, 'active', {
           from: ['connecting', 'ringing'],
           patch: { ...patch, answered_at: new Date().toISOString() },
           details: { source: 'tracker', sipCallStatus: participant.callStatus },
         });
         if (answered) logger.info({ callId }, 'interrupted dial was answered; tracking it');
       } else {
-        await transitionCall(db, callId, 'ringing', {
+        await calls.transition(callId, 'ringing', {
           from: ['connecting'],
           patch,
           details: { source: 'tracker', sipCallStatus: participant.callStatus },
@@ -173,7 +157,7 @@ export class LiveCallTracker {
       }
       return;
     }
-    const failed = await transitionCall(db, callId, 'failed', {
+    const failed = await calls.transition(callId, 'failed', {
       from: ['connecting', 'ringing'],
       patch: { failure_reason: INTERRUPTED, ended_at: new Date().toISOString(), duration: 0 },
       details: { source: 'tracker', reason: INTERRUPTED },

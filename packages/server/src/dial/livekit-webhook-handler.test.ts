@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { transitionCall } from '../store/call-transitions';
-import { callById, insertCalls, nth, type Seeded, seededDatabase, silentLogger } from './dial-test-fixtures';
+import { callById, insertCalls, nth, type Seeded, seededDatabase } from '../../test/support/seeded-database';
+import { silentLogger } from '../../test/support/silent-logger';
 import { LiveKitWebhookHandler, WebhookVerificationError } from './livekit-webhook-handler';
 
 const API_KEY = 'devkey';
@@ -14,7 +14,7 @@ let handler: LiveKitWebhookHandler;
 beforeEach(async () => {
   seeded = await seededDatabase();
   handler = new LiveKitWebhookHandler({
-    db: seeded.db,
+    calls: seeded.calls,
     logger: silentLogger,
     apiKey: API_KEY,
     apiSecret: API_SECRET,
@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await seeded.db.destroy();
+  await seeded.close();
 });
 
 /** A webhook as LiveKit signs it: a JWT whose sha256 claim is the body's base64 SHA-256. */
@@ -55,18 +55,17 @@ function roomFinished(callId: string) {
 
 async function callInStatus(status: 'connecting' | 'ringing' | 'active', answeredMsAgo = 0) {
   const call = nth(await insertCalls(seeded, [{}]), 0);
-  await transitionCall(seeded.db, call.id, 'connecting');
-  if (status !== 'connecting') await transitionCall(seeded.db, call.id, 'ringing');
+  await seeded.calls.transition(call.id, 'connecting');
+  if (status !== 'connecting') await seeded.calls.transition(call.id, 'ringing');
   if (status === 'active') {
     const answeredAt = new Date(Date.now() - answeredMsAgo).toISOString();
-    await transitionCall(seeded.db, call.id, 'active', { patch: { answered_at: answeredAt } });
+    await seeded.calls.transition(call.id, 'active', { patch: { answered_at: answeredAt } });
   }
   return call;
 }
 
 async function eventCount(callId: string): Promise<number> {
-  const rows = await seeded.db.selectFrom('call_events').select('id').where('call_id', '=', callId).execute();
-  return rows.length;
+  return (await seeded.calls.events(callId)).length;
 }
 
 describe('LiveKitWebhookHandler', () => {
@@ -135,7 +134,7 @@ describe('LiveKitWebhookHandler', () => {
     const events = await eventCount(completed.id);
 
     const cancelled = await callInStatus('connecting');
-    await transitionCall(seeded.db, cancelled.id, 'cancelled');
+    await seeded.calls.transition(cancelled.id, 'cancelled');
     const cancelledRow = await callById(seeded.db, cancelled.id);
 
     for (const id of [completed.id, cancelled.id]) {

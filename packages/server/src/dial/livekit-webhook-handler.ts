@@ -4,11 +4,9 @@
  * (the call ended). Every status write goes through the guarded transition table, so a late or
  * repeated webhook can never move a call back or out of a terminal status.
  */
-import type { Kysely } from 'kysely';
 import { type WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import type { Logger } from 'pino';
-import { transitionCall } from '../store/call-transitions';
-import type { Database } from '../store/schema';
+import type { CallStore } from '../ports/call-store';
 import { completeAnsweredCall } from './call-completion';
 import { callIdFromRoomName, sipIdentityForCall } from './call-room';
 
@@ -18,7 +16,7 @@ export class WebhookVerificationError extends Error {
 }
 
 export interface LiveKitWebhookHandlerDeps {
-  db: Kysely<Database>;
+  calls: CallStore;
   logger: Logger;
   apiKey: string;
   apiSecret: string;
@@ -27,7 +25,7 @@ export interface LiveKitWebhookHandlerDeps {
 /**
  * @example
  * ```ts
- * const webhooks = new LiveKitWebhookHandler({ db, logger, apiKey, apiSecret });
+ * const webhooks = new LiveKitWebhookHandler({ calls, logger, apiKey, apiSecret });
  * app.post('/api/v1/livekit/webhook', express.text({ type: '*\/*' }), async (req, res) => {
  *   await webhooks.receive(req.body, req.get('authorization')); // WebhookVerificationError → 401
  *   res.sendStatus(200);
@@ -35,12 +33,12 @@ export interface LiveKitWebhookHandlerDeps {
  * ```
  */
 export class LiveKitWebhookHandler {
-  readonly #db: Kysely<Database>;
+  readonly #calls: CallStore;
   readonly #log: Logger;
   readonly #receiver: WebhookReceiver;
 
   constructor(deps: LiveKitWebhookHandlerDeps) {
-    this.#db = deps.db;
+    this.#calls = deps.calls;
     this.#log = deps.logger.child({ component: 'livekit-webhooks' });
     this.#receiver = new WebhookReceiver(deps.apiKey, deps.apiSecret);
   }
@@ -64,7 +62,7 @@ export class LiveKitWebhookHandler {
         if (!this.#isCallee(callId, event)) return;
         // Only from connecting: when the answer (dial result) came first, the call is already
         // active and this late event changes nothing.
-        await transitionCall(this.#db, callId, 'ringing', {
+        await this.#calls.transition(callId, 'ringing', {
           from: ['connecting'],
           patch: { sip_participant_id: event.participant?.sid || null },
           details,
@@ -74,11 +72,11 @@ export class LiveKitWebhookHandler {
       case 'participant_left': {
         if (!this.#isCallee(callId, event)) return;
         // A call that was never answered ends through its dial result (busy, no answer…).
-        await completeAnsweredCall(this.#db, callId, details);
+        await completeAnsweredCall(this.#calls, callId, details);
         return;
       }
       case 'room_finished':
-        await completeAnsweredCall(this.#db, callId, details);
+        await completeAnsweredCall(this.#calls, callId, details);
         return;
       default:
         this.#log.debug({ callId, event: event.event }, 'webhook ignored');

@@ -2,8 +2,8 @@
  * @module
  * What the Dialer needs to place a call, built from the call row and its agent.
  */
-import type { Kysely } from 'kysely';
-import type { CallRow, Database } from '../store/schema';
+import type { CallRow } from '../ports/call-store';
+import type { DialBacklog } from '../ports/dial-backlog';
 import { roomNameForCall, sipIdentityForCall } from './call-room';
 import type { PlaceCallRequest } from './dialer';
 
@@ -11,20 +11,16 @@ import type { PlaceCallRequest } from './dialer';
  * The agent is read at dial time: its worker name and trunk may have changed since the call was
  * queued, and a deleted agent falls back to the server's configured defaults (null here).
  */
-export async function placeCallRequestFor(db: Kysely<Database>, call: CallRow): Promise<PlaceCallRequest> {
-  const agent = await db
-    .selectFrom('agents')
-    .select(['livekit_agent_name', 'sip_trunk_id'])
-    .where('id', '=', call.agent_id)
-    .executeTakeFirst();
+export async function placeCallRequestFor(backlog: DialBacklog, call: CallRow): Promise<PlaceCallRequest> {
+  const agent = await backlog.agentDialSettings(call.agent_id);
   return {
     callId: call.id,
     roomName: roomNameForCall(call.id),
     participantIdentity: sipIdentityForCall(call.id),
     phoneNumber: call.phone_number,
     callerId: call.caller_id,
-    agentName: agent?.livekit_agent_name ?? null,
-    sipTrunkId: agent?.sip_trunk_id ?? null,
+    agentName: agent?.livekitAgentName ?? null,
+    sipTrunkId: agent?.sipTrunkId ?? null,
     ringTimeoutSeconds: call.ring_timeout_seconds,
     maxDurationSeconds: call.max_duration_seconds,
     agentMetadata: JSON.stringify({

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transitionCall } from '../store/call-transitions';
 import {
   insertBacklog,
   insertCalls,
@@ -7,8 +6,8 @@ import {
   nth,
   type Seeded,
   seededDatabase,
-  silentLogger,
-} from './dial-test-fixtures';
+} from '../../test/support/seeded-database';
+import { silentLogger } from '../../test/support/silent-logger';
 import { type DialKey, QueuedCallWindow } from './queued-call-window';
 
 // One 100k backlog for the whole file: inserting it is the slow part.
@@ -20,13 +19,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await seeded.db.destroy();
+  await seeded.close();
 });
 
 function windowOver(size: number) {
   const enqueued: { key: DialKey; signal: AbortSignal }[] = [];
   const window = new QueuedCallWindow({
-    db: seeded.db,
+    backlog: seeded.backlog,
     logger: silentLogger,
     size,
     isTaken: () => false,
@@ -44,15 +43,8 @@ describe('QueuedCallWindow over a 100k backlog', () => {
     expect(enqueued).toHaveLength(500);
     const seqs = enqueued.map((e) => e.key.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    const first = await seeded.db
-      .selectFrom('calls')
-      .select('seq')
-      .where('status', '=', 'queued')
-      .orderBy('priority')
-      .orderBy('seq')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    expect(seqs[0]).toBe(first.seq);
+    const [first] = await seeded.backlog.queuedAfter(undefined, 1);
+    expect(seqs[0]).toBe(first?.seq);
     window.close();
   });
 
@@ -86,7 +78,7 @@ describe('QueuedCallWindow over a 100k backlog', () => {
     expect(window.size).toBe(101);
     window.close();
     // Leave the backlog as it was for the other tests.
-    for (const call of calls) await transitionCall(seeded.db, call.id, 'cancelled');
+    for (const call of calls) await seeded.calls.transition(call.id, 'cancelled');
   });
 
   it('a flood of urgent calls does not grow memory past twice the window: the tail goes back to the database', async () => {
@@ -100,7 +92,7 @@ describe('QueuedCallWindow over a 100k backlog', () => {
     // What stayed is the most urgent: every live entry has priority 1.
     expect(live().every((e) => e.key.priority === 1)).toBe(true);
     window.close();
-    for (const call of urgent) await transitionCall(seeded.db, call.id, 'cancelled');
+    for (const call of urgent) await seeded.calls.transition(call.id, 'cancelled');
   });
 
   it('remove() aborts a queued call so its job never starts', async () => {

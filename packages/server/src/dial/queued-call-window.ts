@@ -1,21 +1,15 @@
 /**
  * @module
  * The part of the queued backlog held in memory: the next `size` calls in (priority, seq) order,
- * read from SQLite a window at a time, so memory stays bounded with 100k+ queued calls.
+ * read from the database a window at a time, so memory stays bounded with 100k+ queued calls.
  */
-import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database } from '../store/schema';
+import type { DialBacklog, DialKey } from '../ports/dial-backlog';
 
-/** A queued call's place in line: priority first (0 most urgent), then seq (FIFO). */
-export interface DialKey {
-  id: string;
-  priority: number;
-  seq: number;
-}
+export type { DialKey };
 
 export interface QueuedCallWindowDeps {
-  db: Kysely<Database>;
+  backlog: DialBacklog;
   logger: Logger;
   size: number;
   /** True for calls already taken for dialing, which must not be admitted again. */
@@ -33,7 +27,7 @@ export function compareDialKeys(a: Omit<DialKey, 'id'>, b: Omit<DialKey, 'id'>):
 }
 
 /**
- * Invariant: every queued call whose key is ≤ `#cursor` (the last key read from SQL) is in the
+ * Invariant: every queued call whose key is ≤ `#cursor` (the last key read from the backlog) is in the
  * window, was taken, or was evicted (and then the cursor moved back before it). Refills read
  * strictly after the cursor. So a new call that sorts before the cursor must enter the window at
  * once (an urgent call behind a large backlog), and one that sorts after it is left to a refill.
@@ -122,18 +116,7 @@ export class QueuedCallWindow {
     while (this.#open && !this.#caughtUp && this.#entries.size < this.#deps.size) {
       const limit = this.#deps.size - this.#entries.size;
       const cursor = this.#cursor;
-      const rows = await this.#deps.db
-        .selectFrom('calls')
-        .select(['id', 'priority', 'seq'])
-        .where('status', '=', 'queued')
-        // A row-value comparison (SQLite ≥ 3.15 and Postgres) walks the (status, priority, seq) index.
-        .$if(cursor !== undefined, (qb) =>
-          qb.where(sql<boolean>`(priority, seq) > (${cursor?.priority}, ${cursor?.seq})`),
-        )
-        .orderBy('priority')
-        .orderBy('seq')
-        .limit(limit)
-        .execute();
+      const rows = await this.#deps.backlog.queuedAfter(cursor, limit);
       if (!this.#open) return;
       for (const row of rows) {
         if (!this.#entries.has(row.id) && !this.#deps.isTaken(row.id)) this.#add(row);

@@ -4,11 +4,14 @@
  * default the validator only checks that the header is present; these look the key up.
  */
 import type { Request } from 'express';
-import type { Kysely } from 'kysely';
-import { type ApiKeyOwner, findApiKeyOwner } from '../store/api-key-store';
-import type { Database } from '../store/schema';
+import type { ApiKeyOwner } from '../api-keys/api-key-service';
 
 type SecurityHandler = (req: Request) => Promise<boolean> | boolean;
+
+/** What authentication needs of the API keys (api-keys/api-key-service.ts). */
+export interface ApiKeyOwnerLookup {
+  findOwner(key: string): Promise<ApiKeyOwner | undefined>;
+}
 
 function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -19,21 +22,21 @@ function bearerToken(header: string | undefined): string | undefined {
  * Both schemes resolve through one lookup per request, so a request carrying both headers is
  * decided once and the same way: `x-api-key` wins when present.
  */
-function ownerResolver(db: Kysely<Database>): (req: Request) => Promise<ApiKeyOwner | undefined> {
+function ownerResolver(apiKeys: ApiKeyOwnerLookup): (req: Request) => Promise<ApiKeyOwner | undefined> {
   const pending = new WeakMap<Request, Promise<ApiKeyOwner | undefined>>();
   return (req) => {
     let owner = pending.get(req);
     if (!owner) {
       const key = req.get('x-api-key') ?? bearerToken(req.get('authorization'));
-      owner = key ? findApiKeyOwner(db, key) : Promise.resolve(undefined);
+      owner = key ? apiKeys.findOwner(key) : Promise.resolve(undefined);
       pending.set(req, owner);
     }
     return owner;
   };
 }
 
-export function securityHandlers(db: Kysely<Database>): Record<string, SecurityHandler> {
-  const resolveOwner = ownerResolver(db);
+export function securityHandlers(apiKeys: ApiKeyOwnerLookup): Record<string, SecurityHandler> {
+  const resolveOwner = ownerResolver(apiKeys);
   const authenticate: SecurityHandler = async (req) => {
     let owner: ApiKeyOwner | undefined;
     try {

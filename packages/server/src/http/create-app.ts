@@ -5,12 +5,14 @@
  * validation), the routes, and the one error renderer.
  */
 import express, { type Express } from 'express';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { AgentService } from '../agents/agent-service';
 import type { CallQueue } from '../calls/call-queue';
+import type { CallService } from '../calls/call-service';
 import { metricsRoutes } from '../metrics/metrics-endpoint';
 import type { ServerMetrics } from '../metrics/server-metrics';
-import type { Database } from '../store/schema';
+import type { Stores } from '../ports/stores';
+import type { ApiKeyOwnerLookup } from './api-key-security';
 import { readRequestBody } from './body-parsing';
 import { allowCrossOrigin } from './cross-origin';
 import { renderErrors, routeNotFound } from './error-middleware';
@@ -29,9 +31,14 @@ import './request-context';
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface AppDeps {
-  db: Kysely<Database>;
-  queue: CallQueue;
-  /** Without LiveKit, POST /calls/outbound answers 500 livekit_not_configured. */
+  calls: CallService;
+  agents: AgentService;
+  apiKeys: ApiKeyOwnerLookup;
+  /** Readiness writes to the database. */
+  stores: Pick<Stores, 'probeWritable'>;
+  /** Readiness asks whether it is running. */
+  queue: Pick<CallQueue, 'running'>;
+  /** Readiness reports LiveKit as `not_configured` without it. */
   livekitConfigured: boolean;
   webhookReceiver: WebhookReceiver | null;
   logger: Logger;
@@ -65,7 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(docsRoutes());
   app.use(
     validateAgainstOpenApi({
-      db: deps.db,
+      apiKeys: deps.apiKeys,
       validateResponses: deps.validateResponses,
       logger: deps.logger,
       afterAuthentication: [
@@ -76,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     healthRoutes({
-      db: deps.db,
+      stores: deps.stores,
       isServing: deps.isServing,
       dialQueueRunning: () => deps.queue.running,
       livekitConfigured: deps.livekitConfigured,

@@ -4,17 +4,15 @@
  * lookups), request validation, and response validation when asked for (tests, dev). Every GET
  * operation also answers HEAD, as openapi.yaml says.
  */
+import { openApiDocument } from '@outdial/contract';
 import type { RequestHandler } from 'express';
 import { middleware as openApiValidator } from 'express-openapi-validator';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { openApiDocument } from '../generated/openapi-document';
-import type { Database } from '../store/schema';
-import { securityHandlers } from './api-key-security';
+import { type ApiKeyOwnerLookup, securityHandlers } from './api-key-security';
 import { checkParameterValues } from './parameter-values';
 
 export interface OpenApiValidationOptions {
-  db: Kysely<Database>;
+  apiKeys: ApiKeyOwnerLookup;
   validateResponses: boolean;
   logger: Logger;
   /**
@@ -66,7 +64,7 @@ export function validateAgainstOpenApi(options: OpenApiValidationOptions): Reque
           },
         }
       : false,
-    validateSecurity: { handlers: securityHandlers(options.db) },
+    validateSecurity: { handlers: securityHandlers(options.apiKeys) },
     fileUploader: false,
     ignoreUndocumented: false,
   }) as RequestHandler[];

@@ -1,7 +1,7 @@
 /**
  * What the middleware chain adds to each Express request.
  */
-import type { ApiKeyOwner } from '../store/api-key-store';
+import type { ApiKeyOwner } from '../api-keys/api-key-service';
 
 declare global {
   namespace Express {

@@ -4,18 +4,17 @@
  * diagnostics channels: dial starts, the wait from acceptance to INVITE, and how calls end.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { Kysely } from 'kysely';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { isTerminalStatus } from '../calls/call-status';
 import { INVITE_SENT_CHANNEL, type InviteSentMessage } from '../dial/dial-diagnostics';
+import type { CallStore } from '../ports/call-store';
 import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../store/call-transitions';
-import type { Database } from '../store/schema';
 import { failureClassOf } from './failure-class';
 
 export interface CallMetricsDeps {
   registry: Registry;
-  /** Only this database's calls are counted (other servers may share the process). */
-  db: Kysely<Database>;
+  /** Only this store's calls are counted (other servers may share the process). */
+  calls: CallStore;
   /** The `trunk` label of an agent's trunk (null: the default trunk). */
   trunkLabel: (sipTrunkId: string | null) => string;
 }
@@ -27,7 +26,7 @@ const QUEUE_WAIT_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 30
  * Subscribes for as long as the server runs.
  * @returns the unsubscribe, for close()
  */
-export function observeCalls({ registry, db, trunkLabel }: CallMetricsDeps): () => void {
+export function observeCalls({ registry, calls, trunkLabel }: CallMetricsDeps): () => void {
   const dialStarts = new Counter({
     name: 'outdial_dial_starts_total',
     help: 'Dial starts (SIP INVITEs sent to LiveKit), as the CPS pacer counts them.',
@@ -50,15 +49,15 @@ export function observeCalls({ registry, db, trunkLabel }: CallMetricsDeps): () 
 
   const onInviteSent = (message: unknown) => {
     const invite = message as InviteSentMessage;
-    if (invite.db !== db) return;
+    if (invite.calls !== calls) return;
     const trunk = trunkLabel(invite.sipTrunkId);
     dialStarts.inc({ trunk });
     // A clock step between the two Date.now() readings must not record a negative wait.
     queueWait.observe({ trunk }, Math.max(0, invite.at - invite.acceptedAt) / 1000);
   };
   const onTransition = (message: unknown) => {
-    const { db: source, to, call, details } = message as CallTransitionMessage;
-    if (source !== db || !isTerminalStatus(to)) return;
+    const { calls: source, to, call, details } = message as CallTransitionMessage;
+    if (source !== calls || !isTerminalStatus(to)) return;
     callsEnded.inc({ status: to, failure_class: failureClassOf(to, details, call.failure_reason) });
   };
   subscribe(INVITE_SENT_CHANNEL, onInviteSent);

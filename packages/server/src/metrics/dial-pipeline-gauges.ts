@@ -4,15 +4,17 @@
  * of truth, also for calls queued by another process): the queued backlog and the live calls.
  * Nothing runs between scrapes.
  */
-import type { Kysely } from 'kysely';
 import { Gauge, type Registry } from 'prom-client';
-import { LIVE_CALL_STATUSES, liveCallCounts } from '../store/live-call-count';
-import { queueDepthByTrunk } from '../store/queue-depth';
-import type { Database } from '../store/schema';
+import type { CallStore } from '../ports/call-store';
+import type { DialBacklog } from '../ports/dial-backlog';
+
+/** Calls between claim and end. */
+const LIVE_CALL_STATUSES = ['connecting', 'ringing', 'active'] as const;
 
 export interface DialPipelineGaugesDeps {
   registry: Registry;
-  db: Kysely<Database>;
+  calls: CallStore;
+  backlog: DialBacklog;
   /** DIAL_CPS: the dial starts per second the pacer allows. */
   cpsBudget: number;
   /** The `trunk` label of an agent's trunk (null: the default trunk). */
@@ -21,7 +23,8 @@ export interface DialPipelineGaugesDeps {
 
 export function registerDialPipelineGauges({
   registry,
-  db,
+  calls,
+  backlog,
   cpsBudget,
   trunkLabel,
 }: DialPipelineGaugesDeps): void {
@@ -41,7 +44,7 @@ export function registerDialPipelineGauges({
     registers: [registry],
     async collect() {
       const depth = new Map<string, number>();
-      for (const row of await queueDepthByTrunk(db)) {
+      for (const row of await backlog.depthByTrunk()) {
         // Agents naming the default trunk explicitly and agents naming none share one series.
         const key = JSON.stringify([trunkLabel(row.sipTrunkId), String(row.priority)]);
         depth.set(key, (depth.get(key) ?? 0) + row.calls);
@@ -60,7 +63,8 @@ export function registerDialPipelineGauges({
     labelNames: ['status'],
     registers: [registry],
     async collect() {
-      const counts = await liveCallCounts(db);
+      // Every live status, with 0 for those that have no call: a gauge must not vanish at zero.
+      const counts = await calls.countByStatus(LIVE_CALL_STATUSES);
       for (const status of LIVE_CALL_STATUSES) this.set({ status }, counts[status]);
     },
   });

@@ -6,16 +6,15 @@
  * nothing subscribes, and the publishers skip building their messages.
  */
 import type { RequestHandler } from 'express';
-import type { Kysely } from 'kysely';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import type { Database } from '../store/schema';
+import type { Stores } from '../ports/stores';
 import { observeCalls } from './call-metrics';
 import { registerDialPipelineGauges } from './dial-pipeline-gauges';
 import { measureHttpRequests } from './http-request-metrics';
 import { observeLiveKitRequests } from './livekit-request-metrics';
 
 export interface ServerMetricsDeps {
-  db: Kysely<Database>;
+  stores: Pick<Stores, 'calls' | 'dialBacklog'>;
   /** DIAL_CPS. */
   dialCps: number;
   /** Null when LiveKit is not configured: nothing is dialed, no LiveKit request is made. */
@@ -28,7 +27,7 @@ const UNNAMED_DEFAULT_TRUNK = 'default';
 /**
  * @example
  * ```ts
- * const metrics = new ServerMetrics({ db, dialCps: 10, livekit });
+ * const metrics = new ServerMetrics({ stores, dialCps: 10, livekit });
  * app.use(metrics.httpRequests);
  * const text = await metrics.registry.metrics();
  * metrics.close();
@@ -46,8 +45,9 @@ export class ServerMetrics {
     collectDefaultMetrics({ register: registry });
     const defaultTrunk = deps.livekit?.sipTrunkId ?? UNNAMED_DEFAULT_TRUNK;
     const trunkLabel = (sipTrunkId: string | null) => sipTrunkId ?? defaultTrunk;
-    registerDialPipelineGauges({ registry, db: deps.db, cpsBudget: deps.dialCps, trunkLabel });
-    this.#unsubscribes.push(observeCalls({ registry, db: deps.db, trunkLabel }));
+    const { calls, dialBacklog: backlog } = deps.stores;
+    registerDialPipelineGauges({ registry, calls, backlog, cpsBudget: deps.dialCps, trunkLabel });
+    this.#unsubscribes.push(observeCalls({ registry, calls, trunkLabel }));
     if (deps.livekit)
       this.#unsubscribes.push(observeLiveKitRequests({ registry, livekitUrl: deps.livekit.url }));
     this.httpRequests = measureHttpRequests(registry);

@@ -4,12 +4,13 @@
  * CLI and `RunningServer.admin` both use these. Failures are errors whose message is meant for
  * the operator as it is (the CLI prints it).
  */
-import type { Kysely } from 'kysely';
-import { type AgentResource, toAgentResource } from '../agents/agent-resource';
-import { type AgentInput, createAgent, listAllAgents } from '../store/agent-store';
-import { type CreatedApiKey, createApiKey, listApiKeys, revokeApiKey } from '../store/api-key-store';
-import { createOrganization, findOrganization, listOrganizations } from '../store/organization-store';
-import type { ApiKeyRow, Database } from '../store/schema';
+import type { AgentResource } from '../agents/agent-resource';
+import type { AgentService } from '../agents/agent-service';
+import type { ApiKeyService, CreatedApiKey } from '../api-keys/api-key-service';
+import type { ApiKeyRow } from '../ports/api-key-store';
+import { type Clock, wallClock } from '../ports/clock';
+import type { OrganizationStore } from '../ports/organization-store';
+import { newOrganizationId } from '../store/ids';
 
 export interface OrganizationSummary {
   id: string;
@@ -62,39 +63,53 @@ const toApiKeySummary = (row: ApiKeyRow): ApiKeySummary => ({
   revokedAt: row.revoked_at,
 });
 
-export function adminOperations(db: Kysely<Database>): AdminOperations {
+export interface AdminOperationsDeps {
+  organizations: OrganizationStore;
+  apiKeys: ApiKeyService;
+  agents: AgentService;
+  clock?: Clock;
+}
+
+export function adminOperations({
+  organizations,
+  apiKeys,
+  agents,
+  clock = wallClock,
+}: AdminOperationsDeps): AdminOperations {
+  // By id, or else by its (unique) name: the CLI's `--org` takes either.
   const organizationId = async (idOrName: string): Promise<string> => {
-    const organization = await findOrganization(db, idOrName);
+    const organization =
+      (await organizations.findById(idOrName)) ?? (await organizations.findByName(idOrName));
     if (!organization) throw new Error(`No organization with id or name "${idOrName}"`);
     return organization.id;
   };
   return {
     async createOrganization(name) {
-      const created = await createOrganization(db, name);
+      const row = { id: newOrganizationId(), name, created_at: clock.now().toISOString() };
+      const created = await organizations.create(row);
       if (!created) throw new Error(`An organization named "${name}" already exists`);
       return { id: created.id, name };
     },
     async listOrganizations() {
-      const rows = await listOrganizations(db);
+      const rows = await organizations.list();
       return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
     },
     async createApiKey(organizationIdOrName) {
-      return createApiKey(db, await organizationId(organizationIdOrName));
+      return apiKeys.create(await organizationId(organizationIdOrName));
     },
     async listApiKeys(organizationIdOrName) {
-      return (await listApiKeys(db, await organizationId(organizationIdOrName))).map(toApiKeySummary);
+      return (await apiKeys.list(await organizationId(organizationIdOrName))).map(toApiKeySummary);
     },
     async revokeApiKey(apiKeyId) {
-      const now = new Date().toISOString();
-      const row = await revokeApiKey(db, apiKeyId, now);
-      if (!row) throw new Error(`No API key with id "${apiKeyId}"`);
-      return { ...toApiKeySummary(row), alreadyRevoked: row.revoked_at !== now };
+      const revoked = await apiKeys.revoke(apiKeyId);
+      if (!revoked) throw new Error(`No API key with id "${apiKeyId}"`);
+      return { ...toApiKeySummary(revoked.row), alreadyRevoked: revoked.alreadyRevoked };
     },
-    async createAgent(organizationIdOrName, input: AgentInput) {
-      return toAgentResource(await createAgent(db, await organizationId(organizationIdOrName), input));
+    async createAgent(organizationIdOrName, input) {
+      return agents.create(await organizationId(organizationIdOrName), input);
     },
     async listAgents(organizationIdOrName) {
-      return (await listAllAgents(db, await organizationId(organizationIdOrName))).map(toAgentResource);
+      return agents.listAll(await organizationId(organizationIdOrName));
     },
   };
 }

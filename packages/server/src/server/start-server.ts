@@ -1,18 +1,21 @@
 /**
  * @module
- * Composition: the database, the Dial queue with its LiveKit dialer (or the in-process
- * emulator), the webhook handler, the HTTP app and (when on) the metrics, started and stopped
- * together.
+ * Composition: the stores, the domain services, the Dial queue with its LiveKit dialer (or the
+ * in-process emulator), the webhook handler, the HTTP app and (when on) the metrics, started and
+ * stopped together. The only place that wires concrete parts.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
-import { type EmulatorTimings, type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
-import type { Kysely } from 'kysely';
+// Types only: the emulator is loaded (dynamically) for `livekit: 'emulate'` alone, so the server
+// runs without it installed.
+import type { EmulatorTimings, LiveKitEmulator } from '@outdial/livekit-emulator';
 import { type Logger, pino } from 'pino';
+import { AgentService } from '../agents/agent-service';
+import { ApiKeyService } from '../api-keys/api-key-service';
+import { CallService } from '../calls/call-service';
 import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
+import type { LiveKitConnection } from '../config/livekit-connection';
 import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
@@ -20,27 +23,17 @@ import { answerClientErrors } from '../http/client-errors';
 import { createApp } from '../http/create-app';
 import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
 import { ServerMetrics } from '../metrics/server-metrics';
-import { openDatabase } from '../store/open-database';
-import type { Database } from '../store/schema';
+import type { Stores } from '../ports/stores';
 import { type AdminOperations, adminOperations } from './admin-operations';
+import { openServerStores, type ServerStoresOptions } from './open-server-stores';
 
-export interface LiveKitConnection {
-  url: string;
-  apiKey: string;
-  apiSecret: string;
-  /** The default outbound trunk, for agents without their own. */
-  sipTrunkId?: string;
-  /** The default agent worker to dispatch, for agents without their own. */
-  agentName?: string;
-}
+export type { LiveKitConnection };
 
-export interface ServerOptions {
+export interface ServerOptions extends Pick<ServerStoresOptions, 'dbPath' | 'databaseBusyTimeoutMs'> {
   /** 0 picks a free port. Default 3000. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** A SQLite file (its directory is created) or ':memory:' (the default: nothing survives close). */
-  dbPath?: string;
   /** A LiveKit server, `'emulate'` for the in-process emulator, or null/absent for none. */
   livekit?: LiveKitConnection | 'emulate' | null;
   /** The emulator's timings, with `livekit: 'emulate'`. */
@@ -54,11 +47,6 @@ export interface ServerOptions {
    * margin for jitter between our clock and the carrier's.
    */
   dialGuardBandMs?: number;
-  /**
-   * How long a database write waits for another process's write lock (the CLI, a backup) before
-   * it fails. Default 5000 ms.
-   */
-  databaseBusyTimeoutMs?: number;
   /** Per API key; false turns it off. Default 600 requests per minute. */
   rateLimit?: { windowMs: number; limit: number } | false;
   /** Check every response against openapi.yaml. Default on unless NODE_ENV=production. */
@@ -87,7 +75,6 @@ export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
   url: string;
   port: number;
-  db: Kysely<Database>;
   dialQueue: DialQueue;
   emulator?: LiveKitEmulator;
   admin: AdminOperations;
@@ -114,6 +101,15 @@ export const DEFAULT_RATE_LIMIT = { windowMs: 60_000, limit: 600 };
  * await server.close();
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  return startServerWith(await openServerStores(options), options);
+}
+
+/**
+ * {@link startServer} over stores opened by the caller, who hands them over: the server closes
+ * them on close() (and when it fails to start). Not public API: for tests, which keep their own
+ * handle on the database (test/support/sqlite-server.ts).
+ */
+export async function startServerWith(stores: Stores, options: ServerOptions = {}): Promise<RunningServer> {
   const logger =
     options.logger ??
     pino({
@@ -125,21 +121,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         'headers.authorization',
       ],
     });
-  const dbPath = options.dbPath ?? ':memory:';
-  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  const db = await openDatabase({
-    path: dbPath,
-    ...(options.databaseBusyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.databaseBusyTimeoutMs }),
-  });
-  const interrupted = await failInterruptedCreations(db);
-  if (interrupted.length > 0)
-    logger.warn({ callIds: interrupted }, 'failed calls interrupted before queueing');
-
-  const cleanups: (() => Promise<void>)[] = [() => db.destroy()];
+  const cleanups: (() => Promise<void>)[] = [() => stores.close()];
   try {
+    const interrupted = await failInterruptedCreations(stores.calls);
+    if (interrupted.length > 0)
+      logger.warn({ callIds: interrupted }, 'failed calls interrupted before queueing');
+
     let emulator: LiveKitEmulator | undefined;
     let livekit: LiveKitConnection | null = null;
     if (options.livekit === 'emulate') {
+      const { startLiveKitEmulator } = await import('@outdial/livekit-emulator');
       emulator = await startLiveKitEmulator({
         port: 0,
         // Its webhooks end live calls, so their signing secret must not be the emulator's public
@@ -166,7 +157,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
     const dialCps = options.dialCps ?? 10;
     const dialQueue = new DialQueue({
-      db,
+      calls: stores.calls,
+      backlog: stores.dialBacklog,
       dialer: livekit ? new LiveKitDialer(livekit) : null,
       logger, // The queue names its component itself.
       cps: dialCps,
@@ -175,20 +167,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     const webhookReceiver = livekit
       ? new LiveKitWebhookHandler({
-          db,
+          calls: stores.calls,
           logger,
           apiKey: livekit.apiKey,
           apiSecret: livekit.apiSecret,
         })
       : null;
 
-    const metrics = options.metrics ? new ServerMetrics({ db, dialCps, livekit }) : undefined;
+    const metrics = options.metrics ? new ServerMetrics({ stores, dialCps, livekit }) : undefined;
     // Observes until the queue has stopped, so the last dials' outcomes are still counted.
     if (metrics) cleanups.splice(cleanups.length - 1, 0, async () => metrics.close());
 
+    const agents = new AgentService({ agents: stores.agents });
+    const apiKeys = new ApiKeyService({ apiKeys: stores.apiKeys });
+    const calls = new CallService({
+      calls: stores.calls,
+      agents: stores.agents,
+      idempotency: stores.idempotency,
+      queue: dialQueue,
+      livekitConfigured: livekit !== null,
+      logger,
+    });
+
     let serving = false;
     const app = createApp({
-      db,
+      calls,
+      agents,
+      apiKeys,
+      stores,
       queue: dialQueue,
       livekitConfigured: livekit !== null,
       webhookReceiver,
@@ -236,11 +242,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     return {
       url,
       port,
-      db,
       dialQueue,
       ...(emulator ? { emulator } : {}),
       ...(metricsUrl ? { metricsUrl } : {}),
-      admin: adminOperations(db),
+      admin: adminOperations({ organizations: stores.organizations, apiKeys, agents }),
       close() {
         serving = false;
         closing ??= runCleanups(cleanups);

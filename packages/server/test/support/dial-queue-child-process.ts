@@ -5,10 +5,12 @@
  * measures pacing, not our own stalls). Run with `node --import tsx dial-queue-child-process.ts '<json>'`.
  * Prints "ready" once dialing; SIGTERM stops it gracefully.
  */
+import { subscribe } from 'node:diagnostics_channel';
 import { pino } from 'pino';
-import { openDatabase } from '../store/open-database';
-import { DialQueue } from './dial-queue';
-import { LiveKitDialer } from './livekit-dialer';
+import { INVITE_SENT_CHANNEL, type InviteSentMessage } from '../../src/dial/dial-diagnostics';
+import { DialQueue } from '../../src/dial/dial-queue';
+import { LiveKitDialer } from '../../src/dial/livekit-dialer';
+import { openSqliteStores } from '../../src/store/sqlite/sqlite-stores';
 
 export interface DialQueueChildConfig {
   dbPath: string;
@@ -18,13 +20,11 @@ export interface DialQueueChildConfig {
   trackIntervalMs?: number;
 }
 
-import { subscribe } from 'node:diagnostics_channel';
-import { INVITE_SENT_CHANNEL, type InviteSentMessage } from './dial-diagnostics';
-
 const config = JSON.parse(process.argv[2] ?? '{}') as DialQueueChildConfig;
-const db = await openDatabase({ path: config.dbPath });
+const stores = await openSqliteStores({ path: config.dbPath });
 const queue = new DialQueue({
-  db,
+  calls: stores.calls,
+  backlog: stores.dialBacklog,
   dialer: new LiveKitDialer(config.livekit),
   logger: pino({ level: process.env.DIAL_CHILD_LOG_LEVEL ?? 'silent' }),
   cps: config.cps,
@@ -43,6 +43,6 @@ const keepAlive = setInterval(() => {}, 60_000);
 process.once('SIGTERM', async () => {
   clearInterval(keepAlive);
   await queue.stop();
-  await db.destroy();
+  await stores.close();
   process.exit(0);
 });

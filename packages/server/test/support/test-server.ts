@@ -2,7 +2,10 @@
  * Starts the real server (in-process LiveKit emulator, fast timings, response validation on) on
  * an ephemeral port, with two organizations, and a small fetch helper.
  */
-import { type RunningServer, type ServerOptions, startServer } from '../../src/index';
+import type { Kysely } from 'kysely';
+import { vi } from 'vitest';
+import type { RunningServer, ServerOptions } from '../../src/index';
+import { type Database, startSqliteServer } from './sqlite-server';
 
 export const FAST_TIMINGS = { ringMs: 30, talkMs: 150, earlyHangupMs: 60, noAnswerMs: 80, failMs: 20 };
 
@@ -18,6 +21,8 @@ export interface TestOrganization {
 
 export interface TestServer {
   server: RunningServer;
+  /** The server's SQLite database (see sqlite-server.ts): for states no request can reach. */
+  db: Kysely<Database>;
   url: string;
   acme: TestOrganization;
   globex: TestOrganization;
@@ -74,7 +79,7 @@ async function seedOrganization(
 }
 
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
-  const server = await startServer({
+  const { server, db } = await startSqliteServer({
     port: 0,
     dbPath: ':memory:',
     livekit: 'emulate',
@@ -107,7 +112,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     }
     return { status: response.status, headers: response.headers, body: parsed, text };
   };
-  return { server, url: server.url, acme, globex, request, close: () => server.close() };
+  return { server, db, url: server.url, acme, globex, request, close: () => server.close() };
 }
 
 /** Polls a call until `done` holds (no timed assertions: the test's own timeout bounds it). */
@@ -118,11 +123,14 @@ export async function waitForCall(
   key = t.acme.apiKey,
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
 ): Promise<any> {
-  for (;;) {
-    const { body } = await t.request(`/api/v1/calls/${callId}`, { key });
-    if (done(body.data)) return body.data;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return vi.waitFor(
+    async () => {
+      const { body } = await t.request(`/api/v1/calls/${callId}`, { key });
+      if (!done(body.data)) throw new Error(`call ${callId} is ${body.data?.status}`);
+      return body.data;
+    },
+    { timeout: 10 * 60_000, interval: 20 },
+  );
 }
 
 export const TERMINAL = ['completed', 'failed', 'cancelled', 'no_answer', 'busy'];

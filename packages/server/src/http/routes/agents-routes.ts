@@ -1,72 +1,39 @@
 /**
  * @module
- * Agents CRUD, scoped by organization: another organization's agent is "not found".
+ * The agents endpoints: HTTP in, AgentService, HTTP out. Requests arrive authenticated and
+ * validated against openapi.yaml.
  */
+import { AGENT_DELETED_MESSAGE } from '@outdial/contract';
 import { Router } from 'express';
-import type { Kysely } from 'kysely';
-import { toAgentResource } from '../../agents/agent-resource';
-import {
-  type AgentInput,
-  createAgent,
-  deleteAgent,
-  findAgent,
-  listAgents,
-  updateAgent,
-} from '../../store/agent-store';
-import { encodePageCursor } from '../../store/page-cursor';
-import type { Database } from '../../store/schema';
-import { apiError } from '../api-error';
+import type { AgentInput, AgentService } from '../../agents/agent-service';
 import { organizationOf } from '../request-context';
 import { pageQuery } from './page-query';
 
-export function agentsRoutes({ db }: { db: Kysely<Database> }): Router {
+export function agentsRoutes({ agents }: { agents: AgentService }): Router {
   const router = Router();
 
   router.post('/api/v1/agents', async (req, res) => {
-    const agent = await createAgent(db, organizationOf(req), req.body as AgentInput);
-    res.status(201).json({ data: toAgentResource(agent) });
+    res.status(201).json({ data: await agents.create(organizationOf(req), req.body as AgentInput) });
   });
 
   router.get('/api/v1/agents', async (req, res) => {
-    const query = req.query as Record<string, unknown>;
-    const { limit, after } = pageQuery(query);
-    const rows = await listAgents(db, organizationOf(req), { limit, after });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const hasMore = rows.length > limit;
     res.json({
-      data: {
-        agents: page.map(toAgentResource),
-        pagination: {
-          limit,
-          hasMore,
-          nextCursor: hasMore && last ? encodePageCursor({ t: last.created_at, i: last.id }) : null,
-        },
-      },
+      data: await agents.list(organizationOf(req), pageQuery(req.query as Record<string, unknown>)),
     });
   });
 
   router.get('/api/v1/agents/:agentId', async (req, res) => {
-    const agent = await findAgent(db, organizationOf(req), String(req.params.agentId));
-    if (!agent) throw apiError('agent_not_found');
-    res.json({ data: toAgentResource(agent) });
+    res.json({ data: await agents.get(organizationOf(req), String(req.params.agentId)) });
   });
 
   router.patch('/api/v1/agents/:agentId', async (req, res) => {
-    const agent = await updateAgent(
-      db,
-      organizationOf(req),
-      String(req.params.agentId),
-      req.body as Partial<AgentInput>,
-    );
-    if (!agent) throw apiError('agent_not_found');
-    res.json({ data: toAgentResource(agent) });
+    const input = req.body as Partial<AgentInput>;
+    res.json({ data: await agents.update(organizationOf(req), String(req.params.agentId), input) });
   });
 
   router.delete('/api/v1/agents/:agentId', async (req, res) => {
-    const id = String(req.params.agentId);
-    if (!(await deleteAgent(db, organizationOf(req), id))) throw apiError('agent_not_found');
-    res.json({ data: { id, deleted: true }, message: 'Agent deleted successfully' });
+    const data = await agents.delete(organizationOf(req), String(req.params.agentId));
+    res.json({ data, message: AGENT_DELETED_MESSAGE });
   });
 
   return router;

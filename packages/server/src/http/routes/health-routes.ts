@@ -3,13 +3,11 @@
  * Liveness, readiness and the spec itself; no authentication.
  */
 import { Router } from 'express';
-import type { Kysely } from 'kysely';
 import { openApiYaml } from '../../generated/openapi-document';
-import { probeWritable } from '../../store/health-probe';
-import type { Database } from '../../store/schema';
+import type { Stores } from '../../ports/stores';
 
 export interface HealthRoutesDeps {
-  db: Kysely<Database>;
+  stores: Pick<Stores, 'probeWritable'>;
   /** False while the server starts up or shuts down. */
   isServing: () => boolean;
   dialQueueRunning: () => boolean;
@@ -25,7 +23,8 @@ export function healthRoutes(deps: HealthRoutesDeps): Router {
 
   router.get('/readyz', async (_req, res) => {
     // A write, not `select 1`: a full disk or a foreign write lock still answers reads.
-    const database = await probeWritable(deps.db)
+    const database = await deps.stores
+      .probeWritable(new Date())
       .then(() => 'ok')
       .catch(() => 'error');
     const dialQueue = deps.dialQueueRunning() ? 'ok' : 'stopped';

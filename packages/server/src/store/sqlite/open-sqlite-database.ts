@@ -1,11 +1,16 @@
+/**
+ * @module
+ * Opening the SQLite file: WAL mode, the pragmas the server relies on, cached prepared statements
+ * and the migrations.
+ */
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from './migrations';
-import type { Database } from './schema';
+import type { Database } from './sqlite-schema';
 import { withStatementCache } from './statement-cache';
 
-export interface OpenDatabaseOptions {
+export interface OpenSqliteDatabaseOptions {
   /** A file path, or ':memory:' for a throwaway database (tests). */
   path: string;
   /** Run pending migrations (default true). `outdial migrate` runs them explicitly. */
@@ -22,11 +27,11 @@ export interface OpenDatabaseOptions {
  * Opens the SQLite database in WAL mode (readers never block the single writer) and brings the
  * schema up to date.
  */
-export async function openDatabase({
+export async function openSqliteDatabase({
   path,
   migrate = true,
   busyTimeoutMs = 5000,
-}: OpenDatabaseOptions): Promise<Kysely<Database>> {
+}: OpenSqliteDatabaseOptions): Promise<Kysely<Database>> {
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last

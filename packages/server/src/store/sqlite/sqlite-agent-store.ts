@@ -1,129 +1,67 @@
-/**
- * @module
- * Agents, always read and written within one organization: another organization's agent is
- * indistinguishable from a missing one.
- */
 import type { Kysely } from 'kysely';
-import { newAgentId } from './ids';
-import type { PageCursor } from './page-cursor';
-import type { AgentRow, Database } from './schema';
+import type { AgentPatch, AgentRow, AgentStore } from '../../ports/agent-store';
+import type { PageRequest } from '../../ports/page-request';
+import type { Database } from './sqlite-schema';
 
-export interface AgentInput {
-  name: string;
-  type?: 'voice' | 'chat';
-  status?: 'active' | 'inactive';
-  phoneNumbers?: string[];
-  livekitAgentName?: string | null;
-  sipTrunkId?: string | null;
-}
+export class SqliteAgentStore implements AgentStore {
+  constructor(private readonly db: Kysely<Database>) {}
 
-export async function createAgent(
-  db: Kysely<Database>,
-  organizationId: string,
-  input: AgentInput,
-): Promise<AgentRow> {
-  const now = new Date().toISOString();
-  return db
-    .insertInto('agents')
-    .values({
-      id: newAgentId(),
-      organization_id: organizationId,
-      name: input.name,
-      type: input.type ?? 'voice',
-      status: input.status ?? 'active',
-      phone_numbers: JSON.stringify(input.phoneNumbers ?? []),
-      livekit_agent_name: input.livekitAgentName ?? null,
-      sip_trunk_id: input.sipTrunkId ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function findAgent(
-  db: Kysely<Database>,
-  organizationId: string,
-  agentId: string,
-): Promise<AgentRow | undefined> {
-  return db
-    .selectFrom('agents')
-    .selectAll()
-    .where('id', '=', agentId)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-}
-
-/** Newest first; `limit + 1` rows are read so the caller knows whether there is another page. */
-export async function listAgents(
-  db: Kysely<Database>,
-  organizationId: string,
-  { limit, after }: { limit: number; after?: PageCursor | undefined },
-): Promise<AgentRow[]> {
-  let query = db.selectFrom('agents').selectAll().where('organization_id', '=', organizationId);
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.t),
-        eb.and([eb('created_at', '=', after.t), eb('id', '<', after.i)]),
-      ]),
-    );
+  insert(agent: AgentRow): Promise<AgentRow> {
+    return this.db.insertInto('agents').values(agent).returningAll().executeTakeFirstOrThrow();
   }
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-}
 
-/** All of an organization's agents, oldest first (for the CLI, which does not page). */
-export async function listAllAgents(db: Kysely<Database>, organizationId: string): Promise<AgentRow[]> {
-  return db
-    .selectFrom('agents')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
+  find(organizationId: string, agentId: string): Promise<AgentRow | undefined> {
+    return this.db
+      .selectFrom('agents')
+      .selectAll()
+      .where('id', '=', agentId)
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst();
+  }
 
-export async function updateAgent(
-  db: Kysely<Database>,
-  organizationId: string,
-  agentId: string,
-  patch: Partial<AgentInput>,
-): Promise<AgentRow | undefined> {
-  return db
-    .updateTable('agents')
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.type !== undefined ? { type: patch.type } : {}),
-      ...(patch.status !== undefined ? { status: patch.status } : {}),
-      ...(patch.phoneNumbers !== undefined ? { phone_numbers: JSON.stringify(patch.phoneNumbers) } : {}),
-      ...(patch.livekitAgentName !== undefined ? { livekit_agent_name: patch.livekitAgentName } : {}),
-      ...(patch.sipTrunkId !== undefined ? { sip_trunk_id: patch.sipTrunkId } : {}),
-      updated_at: new Date().toISOString(),
-    })
-    .where('id', '=', agentId)
-    .where('organization_id', '=', organizationId)
-    .returningAll()
-    .executeTakeFirst();
-}
+  list(organizationId: string, { limit, after }: PageRequest): Promise<AgentRow[]> {
+    let query = this.db.selectFrom('agents').selectAll().where('organization_id', '=', organizationId);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', after.t),
+          eb.and([eb('created_at', '=', after.t), eb('id', '<', after.i)]),
+        ]),
+      );
+    }
+    return query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+  }
 
-/** @returns whether an agent was deleted. Its calls keep the agent's name and type. */
-export async function deleteAgent(
-  db: Kysely<Database>,
-  organizationId: string,
-  agentId: string,
-): Promise<boolean> {
-  const result = await db
-    .deleteFrom('agents')
-    .where('id', '=', agentId)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}
+  listAll(organizationId: string): Promise<AgentRow[]> {
+    return this.db
+      .selectFrom('agents')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
 
-export function agentPhoneNumbers(agent: AgentRow): string[] {
-  return JSON.parse(agent.phone_numbers) as string[];
+  update(organizationId: string, agentId: string, patch: AgentPatch): Promise<AgentRow | undefined> {
+    return this.db
+      .updateTable('agents')
+      .set(patch)
+      .where('id', '=', agentId)
+      .where('organization_id', '=', organizationId)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async delete(organizationId: string, agentId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('agents')
+      .where('id', '=', agentId)
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
 }

@@ -1,111 +1,177 @@
-/**
- * @module
- * Reading and creating calls. Status changes after creation go through `transitionCall`
- * (call-transitions.ts), the single write path for statuses.
- */
 import type { Kysely } from 'kysely';
-import type { CallStatus } from '../calls/call-status';
-import type { PageCursor } from './page-cursor';
-import type { CallRow, Database, NewCallRow } from './schema';
+import type {
+  CallEventRow,
+  CallFilters,
+  CallRow,
+  CallStatus,
+  CallStore,
+  NewCall,
+  TransitionOptions,
+} from '../../ports/call-store';
+import type { PageRequest } from '../../ports/page-request';
+import { publishCallTransition, transitionSources } from '../call-transitions';
+import type { Database } from './sqlite-schema';
 
-/**
- * Inserts a call as `initiated` together with its first call event, in one transaction.
- * The caller then moves it to `queued` with `transitionCall`.
- */
-export async function insertInitiatedCall(
-  db: Kysely<Database>,
-  call: Omit<NewCallRow, 'status' | 'seq'>,
-  /** The Idempotency-Key claim this call answers: linked in the same transaction. */
-  idempotencyKey?: { organizationId: string; key: string },
-): Promise<CallRow> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('calls')
-      .values({ ...call, status: 'initiated' })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('call_events')
-      .values({
-        call_id: row.id,
-        from_status: null,
-        to_status: 'initiated',
-        at: row.started_at,
-        details: '{}',
-      })
-      .execute();
-    if (idempotencyKey) {
+/** SQLite caps bound parameters (32766 since 3.32); lookups by id go in chunks well below it. */
+const IDS_PER_QUERY = 500;
+
+export class SqliteCallStore implements CallStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  insertInitiated(call: NewCall, idempotencyKey?: { organizationId: string; key: string }): Promise<CallRow> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('calls')
+        .values({ ...call, status: 'initiated' })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await trx
-        .updateTable('idempotency_records')
-        .set({ call_id: row.id })
-        .where('organization_id', '=', idempotencyKey.organizationId)
-        .where('key', '=', idempotencyKey.key)
+        .insertInto('call_events')
+        .values({
+          call_id: row.id,
+          from_status: null,
+          to_status: 'initiated',
+          at: row.started_at,
+          details: '{}',
+        })
         .execute();
-    }
-    return row;
-  });
-}
-
-/** Any organization's call: the caller tells 403 from 404. */
-export async function findCall(db: Kysely<Database>, callId: string): Promise<CallRow | undefined> {
-  return db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst();
-}
-
-export interface CallFilters {
-  agentId?: string | undefined;
-  statuses?: readonly CallStatus[] | undefined;
-  phoneNumber?: string | undefined;
-  /** Inclusive bounds on started_at (ISO 8601). */
-  startDate?: string | undefined;
-  endDate?: string | undefined;
-}
-
-/** Newest first by (started_at, id); `limit + 1` rows so the caller knows whether more follow. */
-export async function listCalls(
-  db: Kysely<Database>,
-  organizationId: string,
-  filters: CallFilters,
-  { limit, after }: { limit: number; after?: PageCursor | undefined },
-): Promise<CallRow[]> {
-  let query = db.selectFrom('calls').selectAll().where('organization_id', '=', organizationId);
-  if (filters.agentId) query = query.where('agent_id', '=', filters.agentId);
-  if (filters.statuses && filters.statuses.length > 0) query = query.where('status', 'in', filters.statuses);
-  if (filters.phoneNumber) query = query.where('phone_number', '=', filters.phoneNumber);
-  if (filters.startDate) query = query.where('started_at', '>=', filters.startDate);
-  if (filters.endDate) query = query.where('started_at', '<=', filters.endDate);
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('started_at', '<', after.t),
-        eb.and([eb('started_at', '=', after.t), eb('id', '<', after.i)]),
-      ]),
-    );
+      if (idempotencyKey) {
+        await trx
+          .updateTable('idempotency_records')
+          .set({ call_id: row.id })
+          .where('organization_id', '=', idempotencyKey.organizationId)
+          .where('key', '=', idempotencyKey.key)
+          .execute();
+      }
+      return row;
+    });
   }
-  return query
-    .orderBy('started_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-}
 
-/**
- * The 1-based position of a queued call in the Dial queue: the queued calls ahead of it in
- * (priority, seq) order, plus one. The queue is shared by every organization, so so is the count.
- */
-export async function queuePositionOf(
-  db: Kysely<Database>,
-  call: Pick<CallRow, 'priority' | 'seq'>,
-): Promise<number> {
-  const { ahead } = await db
-    .selectFrom('calls')
-    .select((eb) => eb.fn.countAll<number | bigint>().as('ahead'))
-    .where('status', '=', 'queued')
-    .where((eb) =>
-      eb.or([
-        eb('priority', '<', call.priority),
-        eb.and([eb('priority', '=', call.priority), eb('seq', '<', call.seq)]),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(ahead) + 1;
+  find(callId: string): Promise<CallRow | undefined> {
+    return this.db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst();
+  }
+
+  list(organizationId: string, filters: CallFilters, { limit, after }: PageRequest): Promise<CallRow[]> {
+    let query = this.db.selectFrom('calls').selectAll().where('organization_id', '=', organizationId);
+    if (filters.agentId) query = query.where('agent_id', '=', filters.agentId);
+    if (filters.statuses && filters.statuses.length > 0)
+      query = query.where('status', 'in', filters.statuses);
+    if (filters.phoneNumber) query = query.where('phone_number', '=', filters.phoneNumber);
+    // Canonical ISO text on both sides, so comparing the texts compares the instants.
+    if (filters.startDate) query = query.where('started_at', '>=', filters.startDate);
+    if (filters.endDate) query = query.where('started_at', '<=', filters.endDate);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('started_at', '<', after.t),
+          eb.and([eb('started_at', '=', after.t), eb('id', '<', after.i)]),
+        ]),
+      );
+    }
+    return query
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+  }
+
+  async queuePosition(call: Pick<CallRow, 'priority' | 'seq'>): Promise<number> {
+    const { ahead } = await this.db
+      .selectFrom('calls')
+      .select((eb) => eb.fn.countAll<number | bigint>().as('ahead'))
+      .where('status', '=', 'queued')
+      .where((eb) =>
+        eb.or([
+          eb('priority', '<', call.priority),
+          eb.and([eb('priority', '=', call.priority), eb('seq', '<', call.seq)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(ahead) + 1;
+  }
+
+  async transition(
+    callId: string,
+    to: CallStatus,
+    { patch = {}, details = {}, from, now = new Date() }: TransitionOptions = {},
+  ): Promise<CallRow | undefined> {
+    const sources = transitionSources(to, from);
+    if (sources.length === 0) return undefined;
+    const at = now.toISOString();
+    let previous: CallStatus | undefined;
+    const written = await this.db.transaction().execute(async (trx) => {
+      const current = await trx
+        .selectFrom('calls')
+        .select('status')
+        .where('id', '=', callId)
+        .executeTakeFirst();
+      if (!current || !sources.includes(current.status)) return undefined;
+      // Guarded on the status just read: a change committed in between makes this a no-op.
+      const updated = await trx
+        .updateTable('calls')
+        .set({ ...patch, status: to, updated_at: at })
+        .where('id', '=', callId)
+        .where('status', '=', current.status)
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) return undefined;
+      await trx
+        .insertInto('call_events')
+        .values({
+          call_id: callId,
+          from_status: current.status,
+          to_status: to,
+          at,
+          details: JSON.stringify(details),
+        })
+        .execute();
+      previous = current.status;
+      return updated;
+    });
+    if (written && previous)
+      publishCallTransition({ calls: this, from: previous, to, call: written, details });
+    return written;
+  }
+
+  events(callId: string): Promise<CallEventRow[]> {
+    return this.db
+      .selectFrom('call_events')
+      .selectAll()
+      .where('call_id', '=', callId)
+      .orderBy('id')
+      .execute();
+  }
+
+  async statusesOf(callIds: readonly string[]): Promise<Pick<CallRow, 'id' | 'status'>[]> {
+    const rows: Pick<CallRow, 'id' | 'status'>[] = [];
+    for (let i = 0; i < callIds.length; i += IDS_PER_QUERY) {
+      rows.push(
+        ...(await this.db
+          .selectFrom('calls')
+          .select(['id', 'status'])
+          .where('id', 'in', callIds.slice(i, i + IDS_PER_QUERY))
+          .execute()),
+      );
+    }
+    return rows;
+  }
+
+  async idsWithStatus(statuses: readonly CallStatus[]): Promise<string[]> {
+    if (statuses.length === 0) return [];
+    const rows = await this.db.selectFrom('calls').select('id').where('status', 'in', statuses).execute();
+    return rows.map((row) => row.id);
+  }
+
+  async countByStatus<S extends CallStatus>(statuses: readonly S[]): Promise<Record<S, number>> {
+    const counts = Object.fromEntries(statuses.map((status) => [status, 0])) as Record<S, number>;
+    if (statuses.length === 0) return counts;
+    const rows = await this.db
+      .selectFrom('calls')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('calls')])
+      .where('status', 'in', statuses)
+      .groupBy('status')
+      .execute();
+    for (const row of rows) counts[row.status as S] = Number(row.calls);
+    return counts;
+  }
 }

@@ -1,0 +1,120 @@
+/**
+ * @module
+ * Calls and their status history. Status changes after creation go through `transition`, the
+ * single write path for statuses: it is guarded by the status machine's table
+ * (`@outdial/contract`), in the database (`WHERE status IN (…)`), so a late event can never
+ * resurrect a finished call.
+ */
+import type { CallStatus } from '@outdial/contract';
+import type { PageRequest } from './page-request';
+
+export type { CallStatus };
+
+/**
+ * How a cancelled call was stopped: `before_dial` when no INVITE had been sent (the phone never
+ * rang), `hung_up` when one had (or may have, for a dial interrupted by a restart), so the call was
+ * torn down in LiveKit.
+ */
+export type CallCancellation = 'before_dial' | 'hung_up';
+
+export interface CallRow {
+  /** Insertion order, assigned by the store: FIFO within a priority, and the Dial queue's cursor. */
+  seq: number;
+  id: string;
+  organization_id: string;
+  agent_id: string;
+  /** Agent name and type as they were when the call was placed (agents can be deleted). */
+  agent_name: string;
+  agent_type: 'voice' | 'chat';
+  phone_number: string;
+  caller_id: string;
+  status: CallStatus;
+  /** 0 is the most urgent. */
+  priority: number;
+  ring_timeout_seconds: number;
+  max_duration_seconds: number | null;
+  /** JSON object: the caller's metadata plus caller_id, from_phone_number and priority. */
+  metadata: string;
+  /** JSON object of string → string. */
+  variables: string;
+  room_id: string | null;
+  job_id: string | null;
+  sip_participant_id: string | null;
+  failure_reason: string | null;
+  summary: string | null;
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string | null;
+  duration: number | null;
+  /** How a cancelled call was stopped; null unless cancelled. */
+  cancellation: CallCancellation | null;
+  updated_at: string;
+}
+
+/** A call as created: the store assigns `seq` and the first status, `initiated`. */
+export type NewCall = Omit<CallRow, 'seq' | 'status' | 'cancellation'>;
+
+/** Other columns a status change may write in the same update (answered_at, room_id, …). */
+export type CallPatch = Partial<Omit<CallRow, 'id' | 'seq' | 'status' | 'organization_id' | 'updated_at'>>;
+
+export interface CallEventRow {
+  id: number;
+  call_id: string;
+  from_status: CallStatus | null;
+  to_status: CallStatus;
+  at: string;
+  /** JSON object with whatever explains the change (SIP code, webhook event, reason). */
+  details: string;
+}
+
+export interface CallFilters {
+  agentId?: string | undefined;
+  statuses?: readonly CallStatus[] | undefined;
+  phoneNumber?: string | undefined;
+  /** Inclusive bounds on started_at, as canonical `toISOString()` text. */
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+}
+
+export interface TransitionOptions {
+  /** Other columns to write in the same update. */
+  patch?: CallPatch;
+  /** Recorded on the call event: why the status changed. */
+  details?: Record<string, unknown>;
+  /** Only move from these statuses (a subset of the table's allowed sources). */
+  from?: readonly CallStatus[];
+  now?: Date;
+}
+
+export interface CallStore {
+  /**
+   * Inserts a call as `initiated` with its first call event, in one transaction; the caller then
+   * moves it to `queued` with {@link CallStore.transition}.
+   * @param idempotencyKey the Idempotency-Key claim this call answers, linked in the same transaction
+   */
+  insertInitiated(call: NewCall, idempotencyKey?: { organizationId: string; key: string }): Promise<CallRow>;
+  /** Any organization's call: the caller tells 403 from 404. */
+  find(callId: string): Promise<CallRow | undefined>;
+  /** An organization's calls, newest first by (started_at, id), `limit + 1` rows. */
+  list(organizationId: string, filters: CallFilters, page: PageRequest): Promise<CallRow[]>;
+  /**
+   * The 1-based position of a queued call in the Dial queue: the queued calls ahead of it in
+   * (priority, seq) order, plus one. The queue is shared by every organization, so is the count.
+   */
+  queuePosition(call: Pick<CallRow, 'priority' | 'seq'>): Promise<number>;
+  /**
+   * Moves a call to `to` if the status machine allows it from the call's current status (and
+   * that status is in `from`, when given). The status change and its call event commit together;
+   * once committed, the change is published on CALL_TRANSITION_CHANNEL (store/call-transitions.ts).
+   * @returns the updated call, or undefined when the call does not exist or may not move
+   */
+  transition(callId: string, to: CallStatus, options?: TransitionOptions): Promise<CallRow | undefined>;
+  /** The call's status history, oldest first. */
+  events(callId: string): Promise<CallEventRow[]>;
+  /** The current status of each of these calls that exists (any order). */
+  statusesOf(callIds: readonly string[]): Promise<Pick<CallRow, 'id' | 'status'>[]>;
+  /** The ids of every call in one of `statuses`. */
+  idsWithStatus(statuses: readonly CallStatus[]): Promise<string[]>;
+  /** How many calls are in each of `statuses` (0 for none). */
+  countByStatus<S extends CallStatus>(statuses: readonly S[]): Promise<Record<S, number>>;
+}

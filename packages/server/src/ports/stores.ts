@@ -1,0 +1,29 @@
+/**
+ * @module
+ * Everything the server keeps, behind one handle: what the composition root opens, hands out and
+ * closes. A database is an implementation of this (store/sqlite/ today), the way a kysely dialect
+ * is a small factory: a new database is a new folder.
+ */
+import type { AgentStore } from './agent-store';
+import type { ApiKeyStore } from './api-key-store';
+import type { CallStore } from './call-store';
+import type { DialBacklog } from './dial-backlog';
+import type { IdempotencyStore } from './idempotency-store';
+import type { OrganizationStore } from './organization-store';
+
+export interface Stores {
+  readonly organizations: OrganizationStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly agents: AgentStore;
+  readonly calls: CallStore;
+  readonly idempotency: IdempotencyStore;
+  readonly dialBacklog: DialBacklog;
+  /**
+   * Commits one small write, for readiness: it fails when the database cannot take writes (a full
+   * disk, a read-only file, another connection holding the write lock too long).
+   */
+  probeWritable(at: Date): Promise<void>;
+  /** Brings the schema up to date. @returns the names of the migrations applied */
+  migrateToLatest(): Promise<string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,59 @@
+/**
+ * @module
+ * The SQLite implementation of the ports: one file, one connection, every store over it.
+ */
+import type { Kysely } from 'kysely';
+import type { Stores } from '../../ports/stores';
+import { migrateToLatest, type OpenSqliteDatabaseOptions, openSqliteDatabase } from './open-sqlite-database';
+import { SqliteAgentStore } from './sqlite-agent-store';
+import { SqliteApiKeyStore } from './sqlite-api-key-store';
+import { SqliteCallStore } from './sqlite-call-store';
+import { SqliteDialBacklog } from './sqlite-dial-backlog';
+import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
+import { SqliteOrganizationStore } from './sqlite-organization-store';
+import type { Database } from './sqlite-schema';
+
+export class SqliteStores implements Stores {
+  readonly organizations: SqliteOrganizationStore;
+  readonly apiKeys: SqliteApiKeyStore;
+  readonly agents: SqliteAgentStore;
+  readonly calls: SqliteCallStore;
+  readonly idempotency: SqliteIdempotencyStore;
+  readonly dialBacklog: SqliteDialBacklog;
+
+  /**
+   * @param db SQLite itself, for what has no port: the migrations, and tests arranging states no
+   * request can reach (test/support/sqlite-server.ts). Nothing in the server reads it.
+   */
+  constructor(readonly db: Kysely<Database>) {
+    this.organizations = new SqliteOrganizationStore(db);
+    this.apiKeys = new SqliteApiKeyStore(db);
+    this.agents = new SqliteAgentStore(db);
+    this.calls = new SqliteCallStore(db);
+    this.idempotency = new SqliteIdempotencyStore(db);
+    this.dialBacklog = new SqliteDialBacklog(db, this.calls);
+  }
+
+  async probeWritable(at: Date): Promise<void> {
+    // An upsert of one row (migration 0003): a write, not `select 1`, which a full disk or a
+    // foreign write lock still answer.
+    await this.db
+      .insertInto('health_probe')
+      .values({ id: 1, at: at.toISOString() })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ at: at.toISOString() }))
+      .execute();
+  }
+
+  migrateToLatest(): Promise<string[]> {
+    return migrateToLatest(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}
+
+/** Opens (and by default migrates) the SQLite file. See {@link OpenSqliteDatabaseOptions}. */
+export async function openSqliteStores(options: OpenSqliteDatabaseOptions): Promise<SqliteStores> {
+  return new SqliteStores(await openSqliteDatabase(options));
+}
