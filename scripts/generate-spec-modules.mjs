@@ -1,8 +1,8 @@
 // Writes openapi.yaml into @outdial/contract as a TypeScript module, so every package ships the
 // exact document it validates against (the mock runs in browsers, where no file can be read).
-// Until the SDK reads its types from @outdial/contract, it also gets a copy of the
-// openapi-typescript output that `pnpm generate` wrote into the contract just before.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The status machine is also written on its own, small module: the SDK bundles it, and must not
+// carry the whole document to know which statuses are terminal.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse } from 'yaml';
 
@@ -21,5 +21,25 @@ export const openApiDocument = ${JSON.stringify(document, null, 2)} as const;
 mkdirSync(dirname(target), { recursive: true });
 writeFileSync(target, source);
 
-// Transitional: the SDK's own copy of the types, byte for byte the contract's.
-copyFileSync('packages/contract/src/generated/openapi.ts', 'packages/sdk/src/generated/openapi.ts');
+const status = document.components.schemas.CallStatus;
+const list = (values) => `[${values.map((v) => JSON.stringify(v)).join(', ')}] as const`;
+const transitions = Object.entries(status['x-transitions'])
+  .map(([from, to]) => `  ${JSON.stringify(from)}: ${list(to)},`)
+  .join('\n');
+const machine = `// Generated from openapi.yaml by \`pnpm generate\`. Do not edit.
+
+/** \`CallStatus\`'s \`enum\`, in the spec's order. */
+export const CALL_STATUS_ENUM = ${list(status.enum)};
+
+/** \`CallStatus\`'s \`x-terminal\`. */
+export const CALL_STATUS_TERMINAL = ${list(status['x-terminal'])};
+
+/** \`CallStatus\`'s \`x-cancellable\`. */
+export const CALL_STATUS_CANCELLABLE = ${list(status['x-cancellable'])};
+
+/** \`CallStatus\`'s \`x-transitions\`: from → allowed to. */
+export const CALL_STATUS_TRANSITIONS = {
+${transitions}
+} as const;
+`;
+writeFileSync('packages/contract/src/generated/call-status-machine.ts', machine);

@@ -5,7 +5,10 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   // Members tagged `@internal` (the client core's request methods, `_policy`, …) are left out of
   // the published declarations: resources use them, users cannot.
-  dts: { compilerOptions: { stripInternal: true } },
+  // @outdial/contract is bundled in, code and types: the SDK installs with openapi-fetch alone
+  // (and keeps Node 18), and takes only the contract's small status module, not the document.
+  dts: { compilerOptions: { stripInternal: true, paths: {} }, resolve: [/^@outdial\/contract/] },
+  noExternal: ['@outdial/contract'],
   clean: true,
   sourcemap: true,
   target: 'es2022',

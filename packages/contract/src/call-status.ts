@@ -5,29 +5,41 @@
  * (`WHERE status IN (allowedSourcesOf(to))`), and the mock moves every call through `pathTo`,
  * so a late event can never resurrect a finished call on either.
  */
-import { openApiDocument } from './generated/openapi-document';
-
-const schema = openApiDocument.components.schemas.CallStatus;
+// The machine's own small generated module, not the whole document: the SDK bundles this file.
+import {
+  CALL_STATUS_CANCELLABLE,
+  CALL_STATUS_ENUM,
+  CALL_STATUS_TERMINAL,
+  CALL_STATUS_TRANSITIONS,
+} from './generated/call-status-machine';
 
 /** Where a call is. */
-export type CallStatus = (typeof schema.enum)[number];
+export type CallStatus = (typeof CALL_STATUS_ENUM)[number];
+
+/** A status a call never leaves (`x-terminal`). */
+export type TerminalStatus = (typeof CALL_STATUS_TERMINAL)[number];
 
 /** Every status, in the spec's order. */
-export const CALL_STATUSES: readonly CallStatus[] = schema.enum;
+export const CALL_STATUSES: readonly CallStatus[] = CALL_STATUS_ENUM;
 
-/** A call in one of these never changes again (`x-terminal`). */
-export const TERMINAL_STATUSES: readonly CallStatus[] = schema['x-terminal'];
+/** A call in one of these never changes again (`x-terminal`), in the spec's order. */
+export const TERMINAL_STATUSES: readonly TerminalStatus[] = CALL_STATUS_TERMINAL;
 
 /** DELETE /api/v1/calls/{id} accepts these (`x-cancellable`). */
-export const CANCELLABLE_STATUSES: readonly CallStatus[] = schema['x-cancellable'];
+export const CANCELLABLE_STATUSES: readonly CallStatus[] = CALL_STATUS_CANCELLABLE;
 
 /** from → allowed to (`x-transitions`). */
 export const ALLOWED_TRANSITIONS: Readonly<Record<CallStatus, readonly CallStatus[]>> =
-  schema['x-transitions'];
+  CALL_STATUS_TRANSITIONS;
 
-/** @example isTerminalStatus('busy'); // true */
-export function isTerminalStatus(status: CallStatus): boolean {
-  return TERMINAL_STATUSES.includes(status);
+/**
+ * Takes any string: a newer server may send a status this code does not know yet, and such a
+ * status is not terminal.
+ *
+ * @example isTerminalStatus('busy'); // true
+ */
+export function isTerminalStatus(status: string): status is TerminalStatus {
+  return (TERMINAL_STATUSES as readonly string[]).includes(status);
 }
 
 /** @example isCancellable('queued'); // true */

@@ -22,6 +22,7 @@ export {
   isTerminalStatus,
   pathTo,
   TERMINAL_STATUSES,
+  type TerminalStatus,
 } from './call-status';
 export {
   ApiError,

@@ -1,8 +1,13 @@
 /**
  * @module
- * Which call statuses are final. The spec lists them in `CallStatus`'s `x-terminal`.
+ * Which call statuses are final: `CallStatus`'s `x-terminal` in the spec, through
+ * `@outdial/contract` (bundled in at build time; only its small status module).
  */
-import type { CallStatus } from './models';
+import {
+  isTerminalStatus as isTerminal,
+  TERMINAL_STATUSES as TERMINAL,
+  type TerminalStatus as Terminal,
+} from '@outdial/contract';
 
 /**
  * The statuses a call never leaves: `completed`, `failed`, `cancelled`, `no_answer`, `busy`.
@@ -13,13 +18,7 @@ import type { CallStatus } from './models';
  * const finished = await outdial.calls.waitForStatus(id, TERMINAL_STATUSES);
  * ```
  */
-export const TERMINAL_STATUSES = [
-  'completed',
-  'failed',
-  'cancelled',
-  'no_answer',
-  'busy',
-] as const satisfies readonly CallStatus[];
+export const TERMINAL_STATUSES: readonly TerminalStatus[] = TERMINAL;
 
 /**
  * A status in {@link TERMINAL_STATUSES}.
@@ -29,7 +28,7 @@ export const TERMINAL_STATUSES = [
  * const final: TerminalStatus = 'no_answer';
  * ```
  */
-export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
+export type TerminalStatus = Terminal;
 
 /**
  * Whether a call in this status will never change again. Takes any string, because a newer
@@ -42,5 +41,5 @@ export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
  * ```
  */
 export function isTerminalStatus(status: string): status is TerminalStatus {
-  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+  return isTerminal(status);
 }

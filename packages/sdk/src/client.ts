@@ -3,12 +3,13 @@
  * The client: configuration, authentication and the typed openapi-fetch client every resource
  * goes through.
  */
+
+import type { components, paths } from '@outdial/contract';
 import createClient, { type Client, type ParamsOption, type RequestBodyOption } from 'openapi-fetch';
 import { ApiPromise } from './core/api-promise';
 import { ApiError, OutdialError } from './core/errors';
 import { Page, PagePromise } from './core/pagination';
 import type { RequestOptions } from './core/request-options';
-import type { components, paths } from './generated/openapi';
 import { readEnv } from './internal/env';
 import { type AttemptPolicy, fetchWithRetries } from './internal/fetch-with-retries';
 import { requireId } from './internal/require-id';

@@ -11,6 +11,8 @@
  * const call = await outdial.calls.createAndWait({ agentId, phoneNumber: '+14155552671' });
  * ```
  */
+
+export type { components, operations, paths } from '@outdial/contract';
 export { isTerminalStatus, TERMINAL_STATUSES, type TerminalStatus } from './call-status';
 export { type ClientOptions, Outdial } from './client';
 export { ApiPromise, type WithResponse } from './core/api-promise';
@@ -34,7 +36,6 @@ export {
 export { CursorList, Page, PagePromise } from './core/pagination';
 export type { RequestOptions } from './core/request-options';
 export type { WaitOptions } from './core/wait-options';
-export type { components, operations, paths } from './generated/openapi';
 export type * from './models';
 // Values, not `export type`: the bundled .d.ts declares a type-only re-exported class as a value
 // anyway, so `import { Calls }` typechecked and then failed at run time.

@@ -3,7 +3,7 @@
  * Friendly names for the API's types. They are aliases of the types generated from
  * `openapi.yaml`, so they can never drift from the spec.
  */
-import type { components, operations } from './generated/openapi';
+import type { components, operations } from '@outdial/contract';
 
 type Schemas = components['schemas'];
 

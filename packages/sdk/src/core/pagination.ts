@@ -3,7 +3,7 @@
  * Cursor pagination. `list()` returns a {@link PagePromise}: await it for the first page, iterate
  * it with `for await` for every item across pages, or collect items with `toArray({ limit })`.
  */
-import type { components } from '../generated/openapi';
+import type { components } from '@outdial/contract';
 import { ApiPromise } from './api-promise';
 
 type Pagination = components['schemas']['Pagination'];

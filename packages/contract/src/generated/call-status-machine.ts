@@ -1,0 +1,24 @@
+// Generated from openapi.yaml by `pnpm generate`. Do not edit.
+
+/** `CallStatus`'s `enum`, in the spec's order. */
+export const CALL_STATUS_ENUM = ["initiated", "queued", "connecting", "ringing", "active", "completed", "failed", "cancelled", "no_answer", "busy"] as const;
+
+/** `CallStatus`'s `x-terminal`. */
+export const CALL_STATUS_TERMINAL = ["completed", "failed", "cancelled", "no_answer", "busy"] as const;
+
+/** `CallStatus`'s `x-cancellable`. */
+export const CALL_STATUS_CANCELLABLE = ["initiated", "queued", "connecting", "ringing", "active"] as const;
+
+/** `CallStatus`'s `x-transitions`: from → allowed to. */
+export const CALL_STATUS_TRANSITIONS = {
+  "initiated": ["queued", "failed", "cancelled"] as const,
+  "queued": ["connecting", "failed", "cancelled"] as const,
+  "connecting": ["ringing", "active", "busy", "no_answer", "failed", "cancelled"] as const,
+  "ringing": ["active", "busy", "no_answer", "failed", "cancelled"] as const,
+  "active": ["completed", "failed", "cancelled"] as const,
+  "completed": [] as const,
+  "failed": [] as const,
+  "cancelled": [] as const,
+  "no_answer": [] as const,
+  "busy": [] as const,
+} as const;
