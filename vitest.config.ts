@@ -10,17 +10,7 @@ export default defineConfig({
   resolve: {
     // Most specific first: a string alias also matches the subpaths under it.
     alias: [
-      // Transitional subpaths (re-exports of @outdial/contract) until the server's tests and code
-      // import the contract directly.
-      {
-        find: '@outdial/livekit-emulator/outcomes',
-        replacement: fileURLToPath(new URL('./packages/livekit-emulator/src/outcomes.ts', import.meta.url)),
-      },
       { find: '@outdial/livekit-emulator', replacement: src('livekit-emulator') },
-      {
-        find: '@outdial/mock/validation-rules',
-        replacement: fileURLToPath(new URL('./packages/mock/src/validation-rules.ts', import.meta.url)),
-      },
       {
         find: '@outdial/contract/testing',
         replacement: fileURLToPath(new URL('./packages/contract/src/testing/index.ts', import.meta.url)),

@@ -1,10 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // outcomes.ts is a transitional subpath: a re-export of @outdial/contract's test numbers.
-  entry: ['src/index.ts', 'src/outcomes.ts', 'src/cli.ts'],
+  entry: ['src/index.ts', 'src/cli.ts'],
   format: ['esm'],
-  dts: { entry: ['src/index.ts', 'src/outcomes.ts'] },
+  dts: { entry: 'src/index.ts' },
   clean: true,
   sourcemap: true,
   target: 'node22',

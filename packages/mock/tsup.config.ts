@@ -1,9 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // validation-rules is a transitional subpath (a re-export of @outdial/contract's rules) until
-  // the reference server imports them from the contract.
-  entry: ['src/index.ts', 'src/validation-rules.ts'],
+  entry: ['src/index.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

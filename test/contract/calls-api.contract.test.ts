@@ -301,21 +301,45 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
 
     // The body is compared before the first request's progress: another body is a reuse (422)
     // whether the first is done or still in flight, never 409 (openapi.yaml, IdempotencyKey).
-    it('answers 422 for concurrent requests with one key and different bodies, 201 for the first', async () => {
+    it('answers 422 for another body while the first request is in flight, 201 for the first', async () => {
       const key = `contract-${crypto.randomUUID()}`;
-      const responses = await Promise.all(
-        Array.from({ length: 6 }, () =>
-          outdial.raw.POST('/api/v1/calls/outbound', {
-            body: { agentId: target.agents.voice.id, phoneNumber: freshNumber() },
-            headers: { 'Idempotency-Key': key },
-          }),
-        ),
-      );
-      const statuses = responses.map((r) => r.response.status).sort();
-      expect(statuses).toEqual([201, 422, 422, 422, 422, 422]);
-      for (const r of responses.filter((r) => r.response.status === 422)) {
-        expect(r.error).toMatchObject({ error: { type: 'idempotency_key_reused' } });
+      const send = () =>
+        outdial.raw.POST('/api/v1/calls/outbound', {
+          body: { agentId: target.agents.voice.id, phoneNumber: freshNumber() },
+          headers: { 'Idempotency-Key': key },
+        });
+      const hold = target.holdCreates();
+      const first = send();
+      try {
+        await hold.entered;
+        const others = await Promise.all(Array.from({ length: 5 }, send));
+        expect(others.map((r) => r.response.status)).toEqual([422, 422, 422, 422, 422]);
+        for (const r of others) expect(r.error).toMatchObject({ error: { type: 'idempotency_key_reused' } });
+      } finally {
+        hold.release();
       }
+      expect((await first).response.status).toBe(201);
+    });
+
+    it('answers 409 idempotency_in_progress for the same body while the first is in flight', async () => {
+      const key = `contract-${crypto.randomUUID()}`;
+      const body = { agentId: target.agents.voice.id, phoneNumber: freshNumber() };
+      const send = () =>
+        outdial.raw.POST('/api/v1/calls/outbound', { body, headers: { 'Idempotency-Key': key } });
+      const hold = target.holdCreates();
+      const first = send();
+      try {
+        await hold.entered;
+        const again = await send();
+        expect(again.response.status).toBe(409);
+        expect(again.response.headers.get('Retry-After')).toBe('1');
+        expect(again.error).toMatchObject({ error: { type: 'idempotency_in_progress' } });
+      } finally {
+        hold.release();
+      }
+      const created = await first;
+      expect(created.response.status).toBe(201);
+      expect((await send()).data).toEqual(created.data);
     });
 
     it('places exactly one call for concurrent duplicates', async () => {

@@ -8,6 +8,7 @@ import { createOutdialMock } from '@outdial/mock';
 import { setupServer } from 'msw/node';
 // The server target keeps a handle on its database to force the one status no request reaches.
 import { startSqliteServer } from '../../packages/server/test/support/sqlite-server';
+import { CreateGate, type CreateHold } from './create-gate';
 
 /** Step timings both targets share, short enough for tests, long enough to see each status. */
 export const TIMINGS = { ringMs: 150, talkMs: 400, earlyHangupMs: 200, noAnswerMs: 300, failMs: 50 };
@@ -27,6 +28,11 @@ export interface TargetHandle {
    * only inside the server's create transaction). Used for the cancellation rule of that status.
    */
   forceStatus(callId: string, status: 'initiated'): Promise<void>;
+  /**
+   * Keeps the next createOutboundCall in flight once it holds its Idempotency-Key, until the
+   * hold is released: a second request with that key then lands while the first is in flight.
+   */
+  holdCreates(): CreateHold;
   stop(): Promise<void>;
 }
 
@@ -38,8 +44,10 @@ export interface ContractTarget {
 const mockTarget: ContractTarget = {
   name: 'mock',
   async start() {
+    const creates = new CreateGate();
     const mock = createOutdialMock({
       baseUrl: 'https://api.outdial.test',
+      createLatency: () => creates.pass(),
       progression: 'realtime',
       stepDelaysMs: {
         ring: TIMINGS.ringMs,
@@ -65,6 +73,7 @@ const mockTarget: ContractTarget = {
       async forceStatus(callId, status) {
         mock.forceStatus(callId, status);
       },
+      holdCreates: () => creates.hold(),
       async stop() {
         mock.reset();
         msw.close();
@@ -76,17 +85,21 @@ const mockTarget: ContractTarget = {
 const serverTarget: ContractTarget = {
   name: 'server',
   async start() {
-    const { server, db } = await startSqliteServer({
-      port: 0,
-      dbPath: ':memory:',
-      livekit: 'emulate',
-      emulatorTimings: TIMINGS,
-      dialCps: 50,
-      dialMaxInFlight: 100,
-      rateLimit: false,
-      validateResponses: true,
-      logLevel: 'silent',
-    });
+    const creates = new CreateGate();
+    const { server, db } = await startSqliteServer(
+      {
+        port: 0,
+        dbPath: ':memory:',
+        livekit: 'emulate',
+        emulatorTimings: TIMINGS,
+        dialCps: 50,
+        dialMaxInFlight: 100,
+        rateLimit: false,
+        validateResponses: true,
+        logLevel: 'silent',
+      },
+      { beforeCallInsert: () => creates.pass() },
+    );
     const org = await server.admin.createOrganization('Contract Co');
     const other = await server.admin.createOrganization('Other Co');
     const { key: apiKey } = await server.admin.createApiKey(org.id);
@@ -112,6 +125,7 @@ const serverTarget: ContractTarget = {
       async forceStatus(callId, status) {
         await db.updateTable('calls').set({ status }).where('id', '=', callId).execute();
       },
+      holdCreates: () => creates.hold(),
       stop: () => server.close(),
     };
   },

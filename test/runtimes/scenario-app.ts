@@ -1,9 +1,10 @@
 /**
  * @module
  * A customer's app outside the workspace: a folder whose `node_modules` links to the BUILT
- * packages (`packages/sdk`, `packages/mock`, whose `exports` point at `dist/`), with the scenario
- * files in it. Outside the workspace, so no runtime or bundler can pick up the workspace's
- * tsconfig `paths` to the sources (Bun and esbuild both honour them).
+ * packages (`packages/sdk`, `packages/mock` and the `packages/contract` both import, whose
+ * `exports` point at `dist/`), with the scenario files in it. Outside the workspace, so no
+ * runtime or bundler can pick up the workspace's tsconfig `paths` to the sources (Bun and esbuild
+ * both honour them).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -24,6 +25,8 @@ const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const SCENARIO_DIR = join(import.meta.dirname, 'scenario');
 /** The packages the app depends on, and where they are. */
 const LINKED = {
+  // The SDK's and the mock's dependency, as a customer's installer would put it beside them.
+  '@outdial/contract': join(REPO_ROOT, 'packages', 'contract'),
   '@outdial/sdk': join(REPO_ROOT, 'packages', 'sdk'),
   '@outdial/mock': join(REPO_ROOT, 'packages', 'mock'),
   msw: realpathSync(join(import.meta.dirname, '..', 'node_modules', 'msw')),
@@ -44,7 +47,8 @@ export interface ScenarioApp {
 
 /** Builds `dist/` of the packages whose build is missing (the root `pnpm test` builds first). */
 function ensureBuilt(): void {
-  for (const dir of [LINKED['@outdial/sdk'], LINKED['@outdial/mock']]) {
+  // The contract first: the SDK's and the mock's declarations build against its own.
+  for (const dir of [LINKED['@outdial/contract'], LINKED['@outdial/sdk'], LINKED['@outdial/mock']]) {
     if (!existsSync(join(dir, 'dist', 'index.js')))
       execFileSync('pnpm', ['-C', dir, 'build'], { stdio: 'pipe' });
   }
@@ -78,7 +82,7 @@ export function createScenarioApp(): ScenarioApp {
         logLevel: 'silent',
       });
       const inputs = Object.keys(result.metafile.inputs);
-      const fromSources = inputs.filter((input) => /packages\/(sdk|mock)\/src\//.test(input));
+      const fromSources = inputs.filter((input) => /packages\/(sdk|mock|contract)\/src\//.test(input));
       if (fromSources.length > 0 || !inputs.some((input) => input.endsWith('packages/sdk/dist/index.js'))) {
         throw new Error(`${name}: the bundle did not take the SDK from dist/:\n${inputs.join('\n')}`);
       }

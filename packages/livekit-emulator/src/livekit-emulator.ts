@@ -56,7 +56,7 @@ const silent = () => {};
 
 /**
  * Starts a LiveKit server API emulator over HTTP. It is a test and demo double: no media, no SIP,
- * no telephony. Calls follow the outcome table in `@outdial/livekit-emulator/outcomes`.
+ * no telephony. Calls follow the test-number outcome table in `@outdial/contract`.
  *
  * @example
  * ```ts

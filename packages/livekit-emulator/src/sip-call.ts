@@ -1,7 +1,8 @@
 /**
  * @module
  * One simulated outbound SIP call: the callee joins the room when ringing starts, then the
- * call follows its outcome's progression (outcomes.ts) until the callee hangs up or it fails.
+ * call follows its outcome's progression (`@outdial/contract`'s test numbers) until the callee
+ * hangs up or it fails.
  */
 import {
   DisconnectReason,

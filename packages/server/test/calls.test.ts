@@ -247,16 +247,16 @@ describe('queue position and cancel', () => {
     expect(again.body.error.message).toBe('Cannot cancel call with status: cancelled');
 
     // Cancel the live call: its LiveKit room is deleted, and the queue moves on.
-    t.server.emulator?.setTimings({ ringMs: 20 });
+    t.emulator?.setTimings({ ringMs: 20 });
     const room = (await get(ringing)).roomId;
     expect(room).toBeTruthy();
     expect((await t.request(`/api/v1/calls/${ringing}`, { method: 'DELETE' })).status).toBe(200);
     expect((await get(ringing)).status).toBe('cancelled');
-    const deletions = t.server.emulator?.requests.filter((r) => r.method === 'DeleteRoom') ?? [];
+    const deletions = t.emulator?.requests.filter((r) => r.method === 'DeleteRoom') ?? [];
     expect(deletions.length).toBeGreaterThan(0);
 
     for (const id of [urgent, third]) await waitForCall(t, id, (c) => TERMINAL.includes(c.status));
-    const dialed = (t.server.emulator?.requests ?? [])
+    const dialed = (t.emulator?.requests ?? [])
       .filter((r) => r.method === 'CreateSIPParticipant')
       .map((r) => r.phoneNumber);
     expect(dialed).toEqual(['+14155550201', '+14155550204', '+14155550203']);

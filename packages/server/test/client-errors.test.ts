@@ -5,8 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { openApiDocument } from '@outdial/contract';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../src/generated/openapi-document';
 import { answerClientErrors } from '../src/http/client-errors';
 
 let server: Server | undefined;

@@ -3,10 +3,10 @@
  * the served spec, response validation, and the LiveKit webhook's authentication.
  */
 import { createHash } from 'node:crypto';
+import { openApiYaml } from '@outdial/contract';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET } from '@outdial/livekit-emulator';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiYaml } from '../src/generated/openapi-document';
 import { startTestServer, type TestServer } from './support/test-server';
 
 let t: TestServer;
@@ -130,8 +130,8 @@ describe('LiveKit webhook', () => {
   it('in emulate mode, refuses webhooks signed with the emulator’s public default credentials', async () => {
     // The in-process emulator gets fresh credentials per process, so nobody who knows the
     // published defaults can end a live call.
-    expect(t.server.emulator?.apiSecret).not.toBe(DEFAULT_API_SECRET);
-    expect(t.server.emulator?.apiSecret.length).toBeGreaterThanOrEqual(32);
+    expect(t.emulator?.apiSecret).not.toBe(DEFAULT_API_SECRET);
+    expect(t.emulator?.apiSecret.length).toBeGreaterThanOrEqual(32);
     const token = new AccessToken(DEFAULT_API_KEY, DEFAULT_API_SECRET);
     token.sha256 = createHash('sha256').update(event).digest('base64');
     const forged = await t.request('/api/v1/livekit/webhook', {
@@ -153,7 +153,7 @@ describe('LiveKit webhook', () => {
       if (body.data.status === 'completed') break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const forCall = (t.server.emulator?.webhooks ?? []).filter((w) => w.room?.includes(created.body.data.id));
+    const forCall = (t.emulator?.webhooks ?? []).filter((w) => w.room?.includes(created.body.data.id));
     expect(forCall.map((w) => w.event)).toContain('participant_joined');
     for (const w of forCall.filter((w) => w.status !== 'pending')) {
       expect(w).toMatchObject({ status: 'delivered', httpStatus: 200 });

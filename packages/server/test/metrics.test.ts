@@ -2,7 +2,7 @@
  * GET /metrics end to end: scraped over HTTP and parsed with a third-party parser of the
  * Prometheus text format, while calls are placed, dialed through the LiveKit emulator and ended.
  */
-import { MAGIC_NUMBERS } from '@outdial/livekit-emulator/outcomes';
+import { MAGIC_NUMBERS } from '@outdial/contract';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_TIMINGS, startTestServer, TERMINAL, type TestServer, waitForCall } from './support/test-server';

@@ -4,11 +4,10 @@
  * queue's gate (so it cannot cross the call's INVITE), which then drops the queued call or hangs
  * the live one up in LiveKit.
  */
-import { apiError } from '@outdial/contract';
+import { apiError, CANCELLABLE_STATUSES } from '@outdial/contract';
 import type { CallRow, CallStore } from '../ports/call-store';
 import type { Clock } from '../ports/clock';
 import type { CallQueue } from './call-queue';
-import { CANCELLABLE_STATUSES } from './call-status';
 import { findOwnCall } from './find-own-call';
 
 export interface CancelCallDeps {

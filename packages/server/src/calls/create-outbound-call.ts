@@ -7,6 +7,7 @@
 import {
   apiError,
   CALL_QUEUED_MESSAGE,
+  callMetadata,
   DEFAULT_PRIORITY,
   DEFAULT_RING_TIMEOUT_SECONDS,
   exceedsNestingDepth,
@@ -115,12 +116,7 @@ export async function createOutboundCall(
         priority,
         ring_timeout_seconds: body.ringTimeoutSeconds ?? DEFAULT_RING_TIMEOUT_SECONDS,
         max_duration_seconds: body.maxDurationSeconds ?? null,
-        metadata: JSON.stringify({
-          ...customMetadata,
-          caller_id: callerId,
-          from_phone_number: callerId,
-          priority,
-        }),
+        metadata: JSON.stringify(callMetadata(customMetadata, callerId, priority)),
         variables: JSON.stringify(body.variables ?? {}),
         room_id: null,
         job_id: null,

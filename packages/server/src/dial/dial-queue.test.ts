@@ -1,4 +1,5 @@
-import { type LiveKitEmulator, MAGIC_NUMBERS, startLiveKitEmulator } from '@outdial/livekit-emulator';
+import { CANCELLABLE_STATUSES, MAGIC_NUMBERS } from '@outdial/contract';
+import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +15,6 @@ import {
 } from '../../test/support/seeded-database';
 import { silentLogger } from '../../test/support/silent-logger';
 import { startWebhookBridge, type WebhookBridge } from '../../test/support/webhook-bridge';
-import { CANCELLABLE_STATUSES } from '../calls/call-status';
 import type { CallRow } from '../ports/call-store';
 import { DialQueue } from './dial-queue';
 import { LiveKitDialer } from './livekit-dialer';

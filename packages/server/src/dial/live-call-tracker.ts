@@ -5,8 +5,8 @@
  * process). Webhooks normally end these calls; the tracker is the safety net for webhooks that
  * are lost, and the way interrupted dials are reconciled.
  */
+import { isTerminalStatus } from '@outdial/contract';
 import type { Logger } from 'pino';
-import { isTerminalStatus } from '../calls/call-status';
 import type { CallStore } from '../ports/call-store';
 import { completeAnsweredCall } from './call-completion';
 import { callIdFromRoomName, roomNameForCall, sipIdentityForCall } from './call-room';

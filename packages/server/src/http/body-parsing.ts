@@ -6,8 +6,8 @@
  * ignored, so it cannot answer them 413 or 400. Every way a body can be unreadable gets the
  * contract's message.
  */
+import { apiError, validationError } from '@outdial/contract';
 import express, { type RequestHandler } from 'express';
-import { apiError, validationError } from './api-error';
 import { requestShape } from './spec-schemas';
 
 /** The codings openapi.yaml accepts; the mock decodes the same ones (DecompressionStream has no br). */

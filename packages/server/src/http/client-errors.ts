@@ -8,8 +8,7 @@
  */
 import { type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { apiError, type CatalogKey } from './api-error';
-import { errorEnvelope } from './error-middleware';
+import { apiError, type CatalogKey, errorEnvelope } from '@outdial/contract';
 import { newRequestId } from './request-id';
 
 function catalogKeyOf(code: string | undefined): CatalogKey {

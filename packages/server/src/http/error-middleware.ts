@@ -4,10 +4,10 @@
  * into an ApiError and rendered into the envelope
  * `{ error: { message, code, type, details?, requestId } }`.
  */
+import { ApiError, apiError, errorEnvelope, validationError } from '@outdial/contract';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { error as validatorErrors } from 'express-openapi-validator';
 import type { Logger } from 'pino';
-import { ApiError, apiError, validationError } from './api-error';
 import { requestShape } from './spec-schemas';
 import { type ValidatorErrorItem, validationDetails } from './validation-details';
 
@@ -41,19 +41,6 @@ function fromValidationFailure(error: ValidatorError, req: Request): ApiError {
   const details = shape ? validationDetails(error.errors ?? [], shape, req.body) : [];
   if (details.length === 0) details.push({ field: 'body', message: 'body is invalid' });
   return validationError(details);
-}
-
-/** The error envelope, as the contract's `ErrorResponse`. */
-export function errorEnvelope(error: ApiError, requestId: string) {
-  return {
-    error: {
-      message: error.message,
-      code: error.status,
-      type: error.type,
-      ...(error.details ? { details: error.details } : {}),
-      requestId,
-    },
-  };
 }
 
 export function renderErrors(logger: Logger): ErrorRequestHandler {

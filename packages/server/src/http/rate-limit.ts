@@ -1,6 +1,6 @@
+import { apiError } from '@outdial/contract';
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { apiError } from './api-error';
 
 export interface RateLimitOptions {
   windowMs: number;

@@ -3,10 +3,7 @@
  * Reads operations' parameters and request schemas out of openapi.yaml (through
  * `@outdial/contract`), for the validation-error rules shared with the mock.
  */
-import { deref, type ParameterNode, resolvePointer, type SchemaNode, spec } from '@outdial/contract';
-
-// Transitional re-exports: other server modules import these names from here.
-export { type ParameterNode, resolvePointer, type SchemaNode };
+import { deref, type ParameterNode, type SchemaNode, spec } from '@outdial/contract';
 
 /** What validation-error mapping needs to know about one operation. */
 export interface OperationShape {

@@ -4,8 +4,8 @@
  * diagnostics channels: dial starts, the wait from acceptance to INVITE, and how calls end.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { isTerminalStatus } from '@outdial/contract';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { isTerminalStatus } from '../calls/call-status';
 import { INVITE_SENT_CHANNEL, type InviteSentMessage } from '../dial/dial-diagnostics';
 import type { CallStore } from '../ports/call-store';
 import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../store/call-transitions';

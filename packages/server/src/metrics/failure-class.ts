@@ -3,7 +3,7 @@
  * Why a call ended without being answered, as a bounded metrics label: never the free-text
  * failure reason (it can hold LiveKit messages with numbers and ids).
  */
-import type { CallStatus } from '../calls/call-status';
+import type { CallStatus } from '@outdial/contract';
 import { INTERRUPTED } from '../dial/live-call-tracker';
 
 export type FailureClass =

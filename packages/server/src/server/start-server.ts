@@ -7,14 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-// Types only: the emulator is loaded (dynamically) for `livekit: 'emulate'` alone, so the server
-// runs without it installed.
-import type { EmulatorTimings, LiveKitEmulator } from '@outdial/livekit-emulator';
+// Types only, and never in the public API (that names config/emulator-types.ts): the emulator is
+// an optional dependency, loaded (dynamically) for `livekit: 'emulate'` alone.
+import type { LiveKitEmulator } from '@outdial/livekit-emulator';
 import { type Logger, pino } from 'pino';
 import { AgentService } from '../agents/agent-service';
 import { ApiKeyService } from '../api-keys/api-key-service';
 import { CallService } from '../calls/call-service';
 import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
+import type { EmulatedLiveKit, EmulatorTimings } from '../config/emulator-types';
 import type { LiveKitConnection } from '../config/livekit-connection';
 import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
@@ -27,7 +28,7 @@ import type { Stores } from '../ports/stores';
 import { type AdminOperations, adminOperations } from './admin-operations';
 import { openServerStores, type ServerStoresOptions } from './open-server-stores';
 
-export type { LiveKitConnection };
+export type { EmulatedLiveKit, EmulatorTimings, LiveKitConnection };
 
 export interface ServerOptions extends Pick<ServerStoresOptions, 'dbPath' | 'databaseBusyTimeoutMs'> {
   /** 0 picks a free port. Default 3000. */
@@ -76,7 +77,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dialQueue: DialQueue;
-  emulator?: LiveKitEmulator;
+  /** With `livekit: 'emulate'`: the in-process LiveKit emulator. */
+  emulator?: EmulatedLiveKit;
   admin: AdminOperations;
   /** With `metrics`: the URL to scrape (on the API's port, or on `metricsPort`). */
   metricsUrl?: string;
@@ -130,7 +132,12 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     let emulator: LiveKitEmulator | undefined;
     let livekit: LiveKitConnection | null = null;
     if (options.livekit === 'emulate') {
-      const { startLiveKitEmulator } = await import('@outdial/livekit-emulator');
+      const { startLiveKitEmulator } = await import('@outdial/livekit-emulator').catch((error: unknown) => {
+        if ((error as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        const message =
+          "livekit: 'emulate' needs @outdial/livekit-emulator (an optional dependency) installed";
+        throw new Error(message, { cause: error });
+      });
       emulator = await startLiveKitEmulator({
         port: 0,
         // Its webhooks end live calls, so their signing secret must not be the emulator's public

@@ -18,11 +18,31 @@ export interface SqliteServer {
   db: Kysely<Database>;
 }
 
+/** What a test may slip between the server and its stores. */
+export interface SqliteServerHooks {
+  /**
+   * Awaited before each call is inserted: after the create took its Idempotency-Key, before its
+   * call exists. A test holds a create in flight by not settling it (test/contract/create-gate.ts).
+   */
+  beforeCallInsert?: () => Promise<void>;
+}
+
 /** `startServer(options)`, keeping the database. `options.dbPath` must be in an existing directory. */
-export async function startSqliteServer(options: ServerOptions = {}): Promise<SqliteServer> {
+export async function startSqliteServer(
+  options: ServerOptions = {},
+  hooks: SqliteServerHooks = {},
+): Promise<SqliteServer> {
   const stores = await openSqliteStores({
     path: options.dbPath ?? ':memory:',
     ...(options.databaseBusyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.databaseBusyTimeoutMs }),
   });
+  const { beforeCallInsert } = hooks;
+  if (beforeCallInsert) {
+    const insert = stores.calls.insertInitiated.bind(stores.calls);
+    stores.calls.insertInitiated = async (...args) => {
+      await beforeCallInsert();
+      return insert(...args);
+    };
+  }
   return { server: await startServerWith(stores, options), db: stores.db };
 }

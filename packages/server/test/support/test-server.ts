@@ -2,6 +2,7 @@
  * Starts the real server (in-process LiveKit emulator, fast timings, response validation on) on
  * an ephemeral port, with two organizations, and a small fetch helper.
  */
+import type { LiveKitEmulator } from '@outdial/livekit-emulator';
 import type { Kysely } from 'kysely';
 import { vi } from 'vitest';
 import type { RunningServer, ServerOptions } from '../../src/index';
@@ -21,6 +22,11 @@ export interface TestOrganization {
 
 export interface TestServer {
   server: RunningServer;
+  /**
+   * The server's in-process emulator, with all of its records: the server's public type names
+   * only what it promises (config/emulator-types.ts), but the object is the emulator itself.
+   */
+  emulator: LiveKitEmulator | undefined;
   /** The server's SQLite database (see sqlite-server.ts): for states no request can reach. */
   db: Kysely<Database>;
   url: string;
@@ -112,7 +118,8 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     }
     return { status: response.status, headers: response.headers, body: parsed, text };
   };
-  return { server, db, url: server.url, acme, globex, request, close: () => server.close() };
+  const emulator = server.emulator as LiveKitEmulator | undefined;
+  return { server, emulator, db, url: server.url, acme, globex, request, close: () => server.close() };
 }
 
 /** Polls a call until `done` holds (no timed assertions: the test's own timeout bounds it). */

@@ -2,8 +2,8 @@
  * @module
  * Liveness, readiness and the spec itself; no authentication.
  */
+import { openApiYaml } from '@outdial/contract';
 import { Router } from 'express';
-import { openApiYaml } from '../../generated/openapi-document';
 import type { Stores } from '../../ports/stores';
 
 export interface HealthRoutesDeps {

@@ -3,9 +3,9 @@
  * POST /api/v1/livekit/webhook: LiveKit's room and participant events. The signed JWT in
  * `Authorization` covers the SHA-256 of the raw body, so the handler gets the bytes as received.
  */
+import { apiError } from '@outdial/contract';
 import { Router } from 'express';
 import { WebhookVerificationError } from '../../dial/livekit-webhook-handler';
-import { apiError } from '../api-error';
 
 /** What the route needs of the webhook handler (src/dial/livekit-webhook-handler.ts). */
 export interface WebhookReceiver {
