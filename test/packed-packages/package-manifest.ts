@@ -19,7 +19,7 @@ export interface PackageManifest {
   readonly optionalDependencies?: Readonly<Record<string, string>>;
 }
 
-/** One import specifier a consumer may use, such as `@outdial/sdk/webhooks`. */
+/** One import specifier a consumer may use, such as `@outdial/contract/testing`. */
 export interface EntryPoint {
   readonly specifier: string;
   /** It has a `require` condition, so CommonJS code loads it with `require()`. */
