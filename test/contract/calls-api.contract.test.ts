@@ -528,16 +528,19 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
 
   describe('malformed and refused requests', () => {
     it.each(BAD_REQUESTS)('$method $path: $name', async (bad) => {
-      const ids: Record<string, string> = {
+      const placeholders: Record<string, string> = {
         '{voice}': target.agents.voice.id,
         '{chat}': target.agents.chat.id,
         '{inactive}': target.agents.inactive.id,
         '{other}': target.agents.other.id,
         '{numberless}': numberlessAgentId,
+        '{apiKey}': target.apiKey,
       };
       const fill = (text: string) =>
-        text.replace(/\{(voice|chat|inactive|other|numberless)\}/g, (m) => ids[m] as string);
-      const headers: Record<string, string> = { ...bad.headers };
+        text.replace(/\{(voice|chat|inactive|other|numberless|apiKey)\}/g, (m) => placeholders[m] as string);
+      const headers = Object.fromEntries(
+        Object.entries(bad.headers ?? {}).map(([name, value]) => [name, fill(value)]),
+      );
       if (bad.auth === undefined) headers['x-api-key'] = target.apiKey;
       if (bad.auth === 'unknown-api-key') headers['x-api-key'] = 'od_not_a_real_key';
       if (bad.auth === 'unknown-bearer') headers.authorization = 'Bearer od_not_a_real_key';
@@ -548,6 +551,9 @@ describe.each(CONTRACT_TARGETS)('the Calls API contract on the $name', ({ start 
         body = fill(JSON.stringify(bad.body));
         headers['content-type'] ??= 'application/json';
       }
+      // A placeholder left as it is would pass unnoticed where any wrong value gets the same
+      // error (the working key sent as Basic is refused like an unknown one).
+      expect(JSON.stringify(headers)).not.toMatch(/\{(voice|chat|inactive|other|numberless|apiKey)\}/);
       const response = await fetch(`${target.baseUrl}${fill(bad.path)}`, {
         method: bad.method,
         headers,

@@ -1,9 +1,10 @@
 /**
  * The errors the shared table does not send, produced over HTTP by the real server with their
  * exact status, `type`, message and details: what depends on the server's configuration or lies
- * outside the API's base URL (the mock's reach), and a few requests not yet in the shared table.
- * Every other malformed or refused request is in `BAD_REQUESTS` (`@outdial/contract/testing`),
- * which test/contract/ runs over the server and the mock alike.
+ * outside the API's base URL (the mock's reach), and a rule of a call's lifetime that no
+ * one-request case of the shared table can set up. Every other malformed or refused request is
+ * in `BAD_REQUESTS` (`@outdial/contract/testing`), which test/contract/ runs over the server and
+ * the mock alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -38,52 +39,6 @@ const call = (body: Record<string, unknown>): TestRequestInit => ({
 });
 
 const CASES: ErrorCase[] = [
-  // Not yet in the shared table, though the mock could answer them too.
-  //
-  // The shared table's Basic case sends an unknown key, refused whatever its scheme: this one
-  // sends a key that works as x-api-key or Bearer.
-  {
-    name: 'a good key, but as Basic instead of Bearer',
-    path: '/api/v1/calls',
-    init: () => ({ key: null, headers: { authorization: `Basic ${t.acme.apiKey}` } }),
-    status: 401,
-    type: 'unauthorized',
-    message: 'Unauthorized',
-  },
-  {
-    name: 'unauthenticated with malformed JSON still gets 401 first',
-    path: OUTBOUND,
-    init: () => ({ method: 'POST', key: null, body: '{oops' }),
-    status: 401,
-    type: 'unauthorized',
-    message: 'Unauthorized',
-  },
-  {
-    name: 'no body and no Content-Type',
-    path: OUTBOUND,
-    init: () => ({ method: 'POST' }),
-    status: 400,
-    type: 'validation_error',
-    message: 'Validation error: Request body is required',
-    details: [],
-  },
-  {
-    name: 'status repeated, one value unknown',
-    path: '/api/v1/calls?status=active&status=bogus',
-    init: () => ({}),
-    status: 400,
-    type: 'validation_error',
-    message: 'Validation error: status is invalid',
-    details: [{ field: 'status', message: 'status is invalid' }],
-  },
-  {
-    name: 'method the path does not have',
-    path: OUTBOUND,
-    init: () => ({ method: 'PUT', body: {} }),
-    status: 404,
-    type: 'not_found',
-    message: 'Not found',
-  },
   // Only the server: 413 depends on the configured body limit (64 KiB by default), and the mock
   // answers nothing outside the API's base URL.
   {

@@ -11,7 +11,8 @@ import type { ErrorDetail } from '../error-catalog';
 /** One malformed or refused request and the error the contract answers it with. */
 export interface BadRequestCase {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** PUT is no method of any API path: a request with it must get the unknown-route 404. */
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /**
    * Path under the target's base URL; `{voice}` etc. are replaced with the seeded agents' ids
    * (`{numberless}` is a voice agent without phone numbers, created by the suite).
@@ -19,6 +20,7 @@ export interface BadRequestCase {
   path: string;
   /** 'none' sends no credentials, 'unknown' a key no one has; the default is the seeded key. */
   auth?: 'none' | 'unknown-api-key' | 'unknown-bearer';
+  /** Sent as they are, except that `{apiKey}` in a value is replaced with the seeded key. */
   headers?: Record<string, string>;
   /** An object is sent as JSON; a string (placeholders filled in) or bytes are sent as they are. */
   body?: unknown;
@@ -106,6 +108,22 @@ export const BAD_REQUESTS: BadRequestCase[] = [
     headers: { authorization: 'Basic b2Rfbm90X2Ffa2V5Og==' },
     expect: { status: 401, type: 'unauthorized', message: 'Unauthorized' },
   },
+  {
+    // The case above sends an unknown key, refused whatever its scheme: this one a key that
+    // works as x-api-key or Bearer.
+    name: 'a good key, but as Basic instead of Bearer',
+    method: 'GET',
+    path: '/api/v1/calls',
+    auth: 'none',
+    headers: { authorization: 'Basic {apiKey}' },
+    expect: { status: 401, type: 'unauthorized', message: 'Unauthorized' },
+  },
+  post(
+    'no API key and malformed JSON',
+    '{oops',
+    { status: 401, type: 'unauthorized', message: 'Unauthorized' },
+    { auth: 'none', headers: JSON_TYPE },
+  ),
   // The body of POST /calls/outbound.
   post('phone number without +', { ...VALID_CALL, phoneNumber: '14155552671' }, v('phoneNumber', PHONE)),
   post('phone number starting +0', { ...VALID_CALL, phoneNumber: '+0123456' }, v('phoneNumber', PHONE)),
@@ -183,6 +201,7 @@ export const BAD_REQUESTS: BadRequestCase[] = [
     { ...whole('Request body is required'), details: [] },
     { headers: JSON_TYPE },
   ),
+  post('no body and no Content-Type', undefined, { ...whole('Request body is required'), details: [] }),
   post('body is an array', [VALID_CALL], v('body', 'Request body must be a JSON object')),
   post('malformed JSON', '{"agentId": ', whole('Request body is not valid JSON'), {
     headers: { 'content-type': 'application/json' },
@@ -335,6 +354,13 @@ export const BAD_REQUESTS: BadRequestCase[] = [
     expect: v('startDate', 'startDate is invalid', { field: 'endDate', message: `endDate ${RANGE}` }),
   },
   {
+    // Every value of a repeated parameter is checked, not only the first or the last.
+    name: 'list with status=active&status=bogus',
+    method: 'GET',
+    path: '/api/v1/calls?status=active&status=bogus',
+    expect: v('status', 'status is invalid'),
+  },
+  {
     name: 'list with status=dialing and agentId=agent-1',
     method: 'GET',
     path: '/api/v1/calls?status=dialing&agentId=agent-1',
@@ -482,6 +508,13 @@ export const BAD_REQUESTS: BadRequestCase[] = [
     name: 'unknown route',
     method: 'GET',
     path: '/api/v1/nothing-here',
+    expect: { status: 404, type: 'not_found', message: 'Not found' },
+  },
+  {
+    name: 'a method the path does not have',
+    method: 'PUT',
+    path: '/api/v1/calls/outbound',
+    body: {},
     expect: { status: 404, type: 'not_found', message: 'Not found' },
   },
 ];
