@@ -148,11 +148,12 @@ describe('LiveKit webhook', () => {
       method: 'POST',
       body: { agentId: t.acme.voiceAgentId, phoneNumber: '+14155552671' },
     });
-    for (;;) {
-      const { body } = await t.request(`/api/v1/calls/${created.body.data.id}`);
-      if (body.data.status === 'completed') break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await expect
+      .poll(async () => (await t.request(`/api/v1/calls/${created.body.data.id}`)).body.data.status, {
+        interval: 20,
+        timeout: 4_500, // within the test's own 5 s
+      })
+      .toBe('completed');
     const forCall = (t.emulator?.webhooks ?? []).filter((w) => w.room?.includes(created.body.data.id));
     expect(forCall.map((w) => w.event)).toContain('participant_joined');
     for (const w of forCall.filter((w) => w.status !== 'pending')) {

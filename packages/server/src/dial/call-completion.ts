@@ -4,6 +4,7 @@
  * net for webhooks that never arrive).
  */
 import type { CallRow, CallStore } from '../ports/call-store';
+import type { Clock } from '../ports/clock';
 
 /**
  * `active → completed` with ended_at and duration (whole seconds since answered_at). Guarded:
@@ -13,10 +14,11 @@ export async function completeAnsweredCall(
   calls: CallStore,
   callId: string,
   details: Record<string, unknown>,
-  now = new Date(),
+  clock: Clock,
 ): Promise<CallRow | undefined> {
   const call = await calls.find(callId);
   if (call?.status !== 'active') return undefined;
+  const now = clock.now();
   const duration = call.answered_at
     ? Math.max(0, Math.floor((now.getTime() - Date.parse(call.answered_at)) / 1000))
     : null;

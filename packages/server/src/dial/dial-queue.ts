@@ -7,7 +7,7 @@ import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import type { CallCancellation } from '../calls/call-queue';
 import type { CallRow, CallStore } from '../ports/call-store';
-import { type MonotonicClock, monotonicClock } from '../ports/clock';
+import { type Clock, type MonotonicClock, monotonicClock, wallClock } from '../ports/clock';
 import type { DialBacklog } from '../ports/dial-backlog';
 import { publishInviteSent } from './dial-diagnostics';
 import { DialGate, type DialPass } from './dial-gate';
@@ -37,7 +37,10 @@ export interface DialQueueDeps {
   trackIntervalMs?: number;
   /** Backoff of retried database writes after a dial (first delay; doubles up to 5 s). */
   writeRetryDelayMs?: number;
+  /** Paces dials and measures intervals. Default `performance.now()` and `setTimeout`. */
   clock?: MonotonicClock;
+  /** Stamps what is stored (answered_at, ended_at, call events). Default the system clock. */
+  wallClock?: Clock;
 }
 
 /** Raised inside a dial that was cancelled before its INVITE: nothing was dialed. */
@@ -64,6 +67,8 @@ const MAX_WRITE_RETRY_DELAY_MS = 5000;
 export class DialQueue {
   readonly #deps: DialQueueDeps;
   readonly #log: Logger;
+  readonly #clock: MonotonicClock;
+  readonly #wallClock: Clock;
   readonly #pacer: DialPacer;
   readonly #lookAhead: DialLookAhead;
   readonly #starts: PQueue;
@@ -86,10 +91,12 @@ export class DialQueue {
     }
     this.#deps = deps;
     this.#log = deps.logger.child({ component: 'dial-queue' });
+    this.#clock = deps.clock ?? monotonicClock;
+    this.#wallClock = deps.wallClock ?? wallClock;
     this.#pacer = new DialPacer({
       cps: deps.cps,
       ...(deps.guardBandMs === undefined ? {} : { guardBandMs: deps.guardBandMs }),
-      ...(deps.clock === undefined ? {} : { clock: deps.clock }),
+      clock: this.#clock,
     });
     this.#lookAhead = new DialLookAhead({ cps: deps.cps, max: deps.maxInFlight });
     this.#starts = new PQueue({ concurrency: this.#lookAhead.size });
@@ -110,6 +117,8 @@ export class DialQueue {
             teardown: this.#teardown,
             logger: this.#log,
             intervalMs: deps.trackIntervalMs ?? 10_000,
+            clock: this.#clock,
+            wallClock: this.#wallClock,
           })
         : undefined;
   }
@@ -236,15 +245,14 @@ export class DialQueue {
       // never dialed again (a restart finds it connecting and reconciles instead).
       const call = await backlog.claim(callId);
       if (!call) return; // Cancelled, or dialed already.
-      const clock = this.#deps.clock ?? monotonicClock;
-      const claimedAt = clock.now();
+      const claimedAt = this.#clock.now();
       const request = await placeCallRequestFor(backlog, call);
       let outcome: DialOutcome;
       try {
         outcome = await dialer.placeCall(request, {
           beforeDialStart: async () => {
             if (this.#gate.isCancelled(callId)) throw new DialAbandoned();
-            this.#starts.concurrency = this.#lookAhead.record(clock.now() - claimedAt);
+            this.#starts.concurrency = this.#lookAhead.record(this.#clock.now() - claimedAt);
             start = await this.#pacer.acquire();
             // Held until the INVITE's headers are on the socket (onDialSent).
             pass = await this.#gate.enterDial(callId);
@@ -305,7 +313,7 @@ export class DialQueue {
           return;
         }
         this.#log.warn({ err: error, callId, attempt }, 'could not record the dial outcome; retrying');
-        await sleep(delay);
+        await this.#clock.sleep(delay);
         delay = Math.min(delay * 2, MAX_WRITE_RETRY_DELAY_MS);
       }
     }
@@ -313,12 +321,13 @@ export class DialQueue {
 
   async #applyOutcome(callId: string, outcome: DialOutcome): Promise<void> {
     const { calls } = this.#deps;
-    const now = new Date().toISOString();
+    const now = this.#wallClock.now();
     if (outcome.status === 'active') {
       const answered = await calls.transition(callId, 'active', {
         from: ['connecting', 'ringing'],
-        patch: { answered_at: now, sip_participant_id: outcome.sipParticipantId },
+        patch: { answered_at: now.toISOString(), sip_participant_id: outcome.sipParticipantId },
         details: { source: 'dial_result' },
+        now,
       });
       if (answered) {
         this.#tracker?.track(callId);
@@ -332,8 +341,9 @@ export class DialQueue {
     const ended = await calls.transition(callId, status, {
       from: ['connecting', 'ringing'],
       // Never answered: the spec's duration is 0, not null, once the call has ended.
-      patch: { failure_reason: failureReason, ended_at: now, duration: 0 },
+      patch: { failure_reason: failureReason, ended_at: now.toISOString(), duration: 0 },
       details: { source: 'dial_result', failureReason, sipStatusCode, outcomeUnknown },
+      now,
     });
     if (ended) this.#log.info({ callId, status, failureReason }, 'dial ended without answer');
     // Frees the agent, and hangs up whatever LiveKit may have started if the outcome is unknown.
@@ -345,12 +355,13 @@ export class DialQueue {
    * write the database refuses is retried in the background instead of failing the dial.
    */
   async #writeCallIds(callId: string, ids: { room_id: string } | { job_id: string }): Promise<void> {
-    const write = () => this.#deps.backlog.recordLiveKitIds(callId, ids, new Date());
+    const write = () => this.#deps.backlog.recordLiveKitIds(callId, ids, this.#wallClock.now());
     try {
       await write();
     } catch (error) {
       this.#log.warn({ err: error, callId }, 'could not record LiveKit ids; retrying in the background');
-      void retryInBackground(write, this.#deps.writeRetryDelayMs ?? 50, () => this.#running).catch(
+      const firstDelayMs = this.#deps.writeRetryDelayMs ?? 50;
+      void retryInBackground(write, firstDelayMs, this.#clock, () => this.#running).catch(
         (lastError: unknown) => this.#log.error({ err: lastError, callId }, 'gave up recording LiveKit ids'),
       );
     }
@@ -365,18 +376,15 @@ function cancellationOf(status: string, dialedHere: boolean, inviteSent: boolean
   return 'hung_up';
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 async function retryInBackground(
   write: () => Promise<unknown>,
   firstDelayMs: number,
+  clock: MonotonicClock,
   keepGoing: () => boolean,
 ): Promise<void> {
   let delay = firstDelayMs;
   for (let attempt = 1; attempt <= 8; attempt++) {
-    await sleep(delay);
+    await clock.sleep(delay);
     try {
       await write();
       return;

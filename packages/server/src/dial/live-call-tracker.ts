@@ -8,6 +8,7 @@
 import { isTerminalStatus } from '@outdial/contract';
 import type { Logger } from 'pino';
 import type { CallStore } from '../ports/call-store';
+import { type Clock, type MonotonicClock, monotonicClock, wallClock } from '../ports/clock';
 import { completeAnsweredCall } from './call-completion';
 import { callIdFromRoomName, roomNameForCall, sipIdentityForCall } from './call-room';
 import type { Dialer } from './dialer';
@@ -23,6 +24,10 @@ export interface LiveCallTrackerDeps {
   intervalMs: number;
   /** How often rooms of ended calls are looked for (the first sweep always does). Default 60 s. */
   leftoverRoomIntervalMs?: number;
+  /** Stamps answered_at, ended_at and the call events. Default the system clock. */
+  wallClock?: Clock;
+  /** Measures the leftover-room interval. Default `performance.now()`. */
+  clock?: MonotonicClock;
 }
 
 /** The failure reason of a dial whose result was lost (the process died mid-dial). */
@@ -32,6 +37,8 @@ const LOOKUP_BATCH = 16;
 
 export class LiveCallTracker {
   readonly #deps: LiveCallTrackerDeps;
+  readonly #clock: MonotonicClock;
+  readonly #wallClock: Clock;
   readonly #tracked = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<void> | undefined;
@@ -39,6 +46,8 @@ export class LiveCallTracker {
 
   constructor(deps: LiveCallTrackerDeps) {
     this.#deps = deps;
+    this.#clock = deps.clock ?? monotonicClock;
+    this.#wallClock = deps.wallClock ?? wallClock;
   }
 
   get size(): number {
@@ -77,7 +86,7 @@ export class LiveCallTracker {
     const { calls, dialer, logger } = this.#deps;
     const ids = [...this.#tracked];
     let roomNames: Set<string> | undefined;
-    const now = performance.now();
+    const now = this.#clock.now();
     const lookForLeftovers =
       now - this.#leftoverRoomsCheckedAt >= (this.#deps.leftoverRoomIntervalMs ?? 60_000);
     if (lookForLeftovers || ids.length > 0) {
@@ -99,7 +108,12 @@ export class LiveCallTracker {
         // The room outlives the callee by LiveKit's departure timeout; once it is gone the
         // call is certainly over, whatever webhooks we missed.
         if (roomNames && !roomNames.has(roomNameForCall(row.id))) {
-          await completeAnsweredCall(calls, row.id, { source: 'tracker', reason: 'room_gone' });
+          await completeAnsweredCall(
+            calls,
+            row.id,
+            { source: 'tracker', reason: 'room_gone' },
+            this.#wallClock,
+          );
           this.#tracked.delete(row.id);
         }
       } else {
@@ -142,10 +156,12 @@ export class LiveCallTracker {
     if (participant && participant.callStatus !== 'hangup') {
       const patch = { sip_participant_id: participant.sipParticipantId };
       if (participant.callStatus === 'active') {
+        const now = this.#wallClock.now();
         const answered = await calls.transition(callId, 'active', {
           from: ['connecting', 'ringing'],
-          patch: { ...patch, answered_at: new Date().toISOString() },
+          patch: { ...patch, answered_at: now.toISOString() },
           details: { source: 'tracker', sipCallStatus: participant.callStatus },
+          now,
         });
         if (answered) logger.info({ callId }, 'interrupted dial was answered; tracking it');
       } else {
@@ -153,14 +169,17 @@ export class LiveCallTracker {
           from: ['connecting'],
           patch,
           details: { source: 'tracker', sipCallStatus: participant.callStatus },
+          now: this.#wallClock.now(),
         });
       }
       return;
     }
+    const now = this.#wallClock.now();
     const failed = await calls.transition(callId, 'failed', {
       from: ['connecting', 'ringing'],
-      patch: { failure_reason: INTERRUPTED, ended_at: new Date().toISOString(), duration: 0 },
+      patch: { failure_reason: INTERRUPTED, ended_at: now.toISOString(), duration: 0 },
       details: { source: 'tracker', reason: INTERRUPTED },
+      now,
     });
     this.#tracked.delete(callId);
     if (failed) {

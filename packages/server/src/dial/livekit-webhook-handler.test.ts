@@ -152,4 +152,29 @@ describe('LiveKitWebhookHandler', () => {
     await handler.receive(...(await sipJoined(call.id)));
     expect((await callById(seeded.db, call.id)).status).toBe('active');
   });
+
+  it('stamps the completion with its clock: ended_at, duration and the call event', async () => {
+    const call = await callInStatus('connecting');
+    await seeded.calls.transition(call.id, 'ringing');
+    await seeded.calls.transition(call.id, 'active', { patch: { answered_at: '2030-01-01T00:00:00.000Z' } });
+    const at = new Date('2030-01-01T00:01:30.400Z');
+    const clocked = new LiveKitWebhookHandler({
+      calls: seeded.calls,
+      logger: silentLogger,
+      apiKey: API_KEY,
+      apiSecret: API_SECRET,
+      clock: { now: () => at },
+    });
+    await clocked.receive(...(await roomFinished(call.id)));
+    expect(await callById(seeded.db, call.id)).toMatchObject({
+      status: 'completed',
+      ended_at: at.toISOString(),
+      updated_at: at.toISOString(),
+      duration: 90,
+    });
+    expect((await seeded.calls.events(call.id)).at(-1)).toMatchObject({
+      to_status: 'completed',
+      at: at.toISOString(),
+    });
+  });
 });

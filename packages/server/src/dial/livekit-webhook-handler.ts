@@ -7,6 +7,7 @@
 import { type WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import type { Logger } from 'pino';
 import type { CallStore } from '../ports/call-store';
+import { type Clock, wallClock } from '../ports/clock';
 import { completeAnsweredCall } from './call-completion';
 import { callIdFromRoomName, sipIdentityForCall } from './call-room';
 
@@ -20,6 +21,8 @@ export interface LiveKitWebhookHandlerDeps {
   logger: Logger;
   apiKey: string;
   apiSecret: string;
+  /** Stamps ended_at and the call events. Default the system clock. */
+  clock?: Clock;
 }
 
 /**
@@ -36,11 +39,13 @@ export class LiveKitWebhookHandler {
   readonly #calls: CallStore;
   readonly #log: Logger;
   readonly #receiver: WebhookReceiver;
+  readonly #clock: Clock;
 
   constructor(deps: LiveKitWebhookHandlerDeps) {
     this.#calls = deps.calls;
     this.#log = deps.logger.child({ component: 'livekit-webhooks' });
     this.#receiver = new WebhookReceiver(deps.apiKey, deps.apiSecret);
+    this.#clock = deps.clock ?? wallClock;
   }
 
   async receive(rawBody: string, authorization: string | undefined): Promise<void> {
@@ -66,17 +71,18 @@ export class LiveKitWebhookHandler {
           from: ['connecting'],
           patch: { sip_participant_id: event.participant?.sid || null },
           details,
+          now: this.#clock.now(),
         });
         return;
       }
       case 'participant_left': {
         if (!this.#isCallee(callId, event)) return;
         // A call that was never answered ends through its dial result (busy, no answer…).
-        await completeAnsweredCall(this.#calls, callId, details);
+        await completeAnsweredCall(this.#calls, callId, details, this.#clock);
         return;
       }
       case 'room_finished':
-        await completeAnsweredCall(this.#calls, callId, details);
+        await completeAnsweredCall(this.#calls, callId, details, this.#clock);
         return;
       default:
         this.#log.debug({ callId, event: event.event }, 'webhook ignored');

@@ -83,6 +83,7 @@ export interface TransitionOptions {
   details?: Record<string, unknown>;
   /** Only move from these statuses (a subset of the table's allowed sources). */
   from?: readonly CallStatus[];
+  /** When the change happened (updated_at, the call event's at). Default: the store's clock. */
   now?: Date;
 }
 

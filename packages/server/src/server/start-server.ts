@@ -24,6 +24,7 @@ import { answerClientErrors } from '../http/client-errors';
 import { createApp } from '../http/create-app';
 import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
 import { ServerMetrics } from '../metrics/server-metrics';
+import { wallClock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
 import { type AdminOperations, adminOperations } from './admin-operations';
 import { openServerStores, type ServerStoresOptions } from './open-server-stores';
@@ -124,8 +125,10 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       ],
     });
   const cleanups: (() => Promise<void>)[] = [() => stores.close()];
+  // Every timestamp the domain and the Dial queue write comes from this one clock.
+  const clock = wallClock;
   try {
-    const interrupted = await failInterruptedCreations(stores.calls);
+    const interrupted = await failInterruptedCreations(stores.calls, clock);
     if (interrupted.length > 0)
       logger.warn({ callIds: interrupted }, 'failed calls interrupted before queueing');
 
@@ -171,6 +174,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       cps: dialCps,
       maxInFlight: options.dialMaxInFlight ?? 50,
       ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
+      wallClock: clock,
     });
     const webhookReceiver = livekit
       ? new LiveKitWebhookHandler({
@@ -178,6 +182,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
           logger,
           apiKey: livekit.apiKey,
           apiSecret: livekit.apiSecret,
+          clock,
         })
       : null;
 
@@ -194,6 +199,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       queue: dialQueue,
       livekitConfigured: livekit !== null,
       logger,
+      clock,
     });
 
     let serving = false;

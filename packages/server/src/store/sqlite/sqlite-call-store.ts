@@ -8,6 +8,7 @@ import type {
   NewCall,
   TransitionOptions,
 } from '../../ports/call-store';
+import { type Clock, wallClock } from '../../ports/clock';
 import type { PageRequest } from '../../ports/page-request';
 import { publishCallTransition, transitionSources } from '../call-transitions';
 import type { Database } from './sqlite-schema';
@@ -16,7 +17,11 @@ import type { Database } from './sqlite-schema';
 const IDS_PER_QUERY = 500;
 
 export class SqliteCallStore implements CallStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** @param clock stamps transitions that bring no `now` of their own */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = wallClock,
+  ) {}
 
   insertInitiated(call: NewCall, idempotencyKey?: { organizationId: string; key: string }): Promise<CallRow> {
     return this.db.transaction().execute(async (trx) => {
@@ -93,7 +98,7 @@ export class SqliteCallStore implements CallStore {
   async transition(
     callId: string,
     to: CallStatus,
-    { patch = {}, details = {}, from, now = new Date() }: TransitionOptions = {},
+    { patch = {}, details = {}, from, now = this.clock.now() }: TransitionOptions = {},
   ): Promise<CallRow | undefined> {
     const sources = transitionSources(to, from);
     if (sources.length === 0) return undefined;

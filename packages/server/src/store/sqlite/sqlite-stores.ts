@@ -3,6 +3,7 @@
  * The SQLite implementation of the ports: one file, one connection, every store over it.
  */
 import type { Kysely } from 'kysely';
+import { type Clock, wallClock } from '../../ports/clock';
 import type { Stores } from '../../ports/stores';
 import { migrateToLatest, type OpenSqliteDatabaseOptions, openSqliteDatabase } from './open-sqlite-database';
 import { SqliteAgentStore } from './sqlite-agent-store';
@@ -24,12 +25,16 @@ export class SqliteStores implements Stores {
   /**
    * @param db SQLite itself, for what has no port: the migrations, and tests arranging states no
    * request can reach (test/support/sqlite-server.ts). Nothing in the server reads it.
+   * @param clock stamps call transitions that bring no time of their own
    */
-  constructor(readonly db: Kysely<Database>) {
+  constructor(
+    readonly db: Kysely<Database>,
+    clock: Clock = wallClock,
+  ) {
     this.organizations = new SqliteOrganizationStore(db);
     this.apiKeys = new SqliteApiKeyStore(db);
     this.agents = new SqliteAgentStore(db);
-    this.calls = new SqliteCallStore(db);
+    this.calls = new SqliteCallStore(db, clock);
     this.idempotency = new SqliteIdempotencyStore(db);
     this.dialBacklog = new SqliteDialBacklog(db, this.calls);
   }
