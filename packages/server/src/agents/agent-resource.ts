@@ -2,20 +2,11 @@
  * @module
  * How a stored agent looks in the API: the contract's `Agent`.
  */
+import type { components } from '@outdial/contract';
 import type { AgentRow } from '../ports/agent-store';
 
-/** The contract's `Agent`. */
-export interface AgentResource {
-  id: string;
-  name: string;
-  type: 'voice' | 'chat';
-  status: 'active' | 'inactive';
-  phoneNumbers: string[];
-  livekitAgentName: string | null;
-  sipTrunkId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The spec's `Agent`: a field {@link toAgentResource} misses or adds is a compile error. */
+export type AgentResource = components['schemas']['Agent'];
 
 /** The agent's numbers, in order: the first is its default caller ID. */
 export function agentPhoneNumbers(agent: AgentRow): string[] {

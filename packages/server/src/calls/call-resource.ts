@@ -2,36 +2,13 @@
  * @module
  * How a stored call looks in the API: the contract's `QueuedCall` (the 201 body) and `Call`.
  */
+import type { components } from '@outdial/contract';
 import type { CallRow } from '../ports/call-store';
 
-export interface QueuedCallResource {
-  id: string;
-  status: CallRow['status'];
-  agentId: string;
-  phoneNumber: string;
-  callerId: string;
-  startedAt: string;
-  agent: { id: string; name: string; type: 'voice' | 'chat' };
-  metadata: Record<string, unknown>;
-}
-
-export interface CallResource extends QueuedCallResource {
-  priority: number;
-  ringTimeoutSeconds: number;
-  maxDurationSeconds: number | null;
-  variables: Record<string, string>;
-  roomId: string | null;
-  jobId: string | null;
-  sipParticipantId: string | null;
-  answeredAt: string | null;
-  endedAt: string | null;
-  duration: number | null;
-  failureReason: string | null;
-  cancellation: CallRow['cancellation'];
-  summary: string | null;
-  queuePosition: number | null;
-  updatedAt: string;
-}
+// The spec's own types: a field the mappers below miss, or one they add, is a compile error.
+export type QueuedCallResource = components['schemas']['QueuedCall'];
+export type CallResource = components['schemas']['Call'];
+type CallMetadata = components['schemas']['CallMetadata'];
 
 export function toQueuedCallResource(row: CallRow): QueuedCallResource {
   return {
@@ -42,7 +19,7 @@ export function toQueuedCallResource(row: CallRow): QueuedCallResource {
     callerId: row.caller_id,
     startedAt: row.started_at,
     agent: { id: row.agent_id, name: row.agent_name, type: row.agent_type },
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as CallMetadata,
   };
 }
 
