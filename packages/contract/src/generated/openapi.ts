@@ -92,6 +92,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{callId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The call's id (`call_…`).
+                 * @example call_01JD7ZK5W8Q3N2M4P6R8T0V2X4
+                 */
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List or stream a call's events
+         * @description Every event of one call, oldest first (by `sequence`, 1-based and gapless).
+         *
+         *     With `Accept: text/event-stream` the answer is a Server-Sent Events stream instead: it
+         *     replays the call's events (only those after `Last-Event-ID` when that header is sent), then
+         *     sends each new event as it is committed, and closes after the call's terminal event (at
+         *     once when the call has already ended and nothing is left to replay). Each frame carries
+         *     `id:` (the event id), `event:` (its type) and `data:` (the Event as JSON); a comment line
+         *     is sent every 15 seconds to keep proxies from closing the connection, and `retry: 3000`
+         *     tells clients to reconnect after 3 s. At most 100 streams per API key are open at once
+         *     (this one and `listEvents` together); beyond that the request gets 429 `too_many_streams`.
+         */
+        get: operations["listCallEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or stream your organization's events
+         * @description Your organization's events, newest first, filtered and cursor-paginated like `listCalls`.
+         *     Event ids increase in the order the events were committed, so an event id is a resume
+         *     point. Events are kept for `OUTDIAL_EVENT_RETENTION_DAYS` days (30 by default).
+         *
+         *     With `Accept: text/event-stream` the answer is a live Server-Sent Events stream of the
+         *     events that match the same filters, oldest first: the events after `Last-Event-ID` when
+         *     that header is sent (so a client that reconnects with the last id it saw misses none and
+         *     sees none twice), otherwise only events committed from now on. `limit` and `cursor` do
+         *     not apply to a stream. Frames, keep-alive comments, `retry:` and the limit of 100 streams
+         *     per API key are as for `listCallEvents`.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents": {
         parameters: {
             query?: never;
@@ -245,7 +309,7 @@ export interface components {
          * @description A stable machine-readable error kind.
          * @enum {string}
          */
-        ErrorType: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "agent_not_found" | "agent_not_voice" | "agent_inactive" | "caller_id_not_allowed" | "agent_has_no_caller_id" | "call_not_cancellable" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "payload_too_large" | "request_timeout" | "request_headers_too_large" | "livekit_not_configured" | "queue_failed" | "internal_error";
+        ErrorType: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "agent_not_found" | "agent_not_voice" | "agent_inactive" | "caller_id_not_allowed" | "agent_has_no_caller_id" | "call_not_cancellable" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "too_many_streams" | "payload_too_large" | "request_timeout" | "request_headers_too_large" | "livekit_not_configured" | "queue_failed" | "internal_error";
         CreateOutboundCallRequest: {
             /**
              * Format: uuid
@@ -376,6 +440,40 @@ export interface components {
             };
             /** @constant */
             message: "Call cancelled successfully";
+        };
+        /**
+         * @description `call.<status>`: the call reached that status. New types may be added; ignore an unknown one.
+         * @enum {string}
+         */
+        EventType: "call.queued" | "call.connecting" | "call.ringing" | "call.active" | "call.completed" | "call.failed" | "call.cancelled" | "call.no_answer" | "call.busy";
+        /**
+         * @description One status change of a call. `data` is the call as `getCall` returned it at that moment,
+         *     except `queuePosition`, which is null in events (a position changes with every dial; read
+         *     it with `getCall`).
+         */
+        Event: {
+            /** @description Unique; increases in the order events were committed within your organization. */
+            id: string;
+            type: components["schemas"]["EventType"];
+            /**
+             * Format: date-time
+             * @description When the status change was committed.
+             */
+            timestamp: string;
+            /** @description The event's place among its call's events, 1-based and gapless. */
+            sequence: number;
+            data: components["schemas"]["Call"];
+        };
+        ListEventsResponse: {
+            data: {
+                events: components["schemas"]["Event"][];
+                pagination: components["schemas"]["Pagination"];
+            };
+        };
+        ListCallEventsResponse: {
+            data: {
+                events: components["schemas"]["Event"][];
+            };
         };
         Agent: {
             /** Format: uuid */
@@ -647,6 +745,13 @@ export interface components {
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
          */
         IdempotencyKey: string;
+        /**
+         * @description For a `text/event-stream` request: the id of the last event the client saw (browsers'
+         *     EventSource sends it when it reconnects). The stream starts after that event. An id that
+         *     is not one of your organization's events is refused with 400.
+         * @example evt_01JD7ZK5W9A1B2C3D4E5F6G7H8
+         */
+        LastEventId: string;
         /**
          * @description Page size.
          * @example 20
@@ -921,6 +1026,117 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["CallForbidden"];
             404: components["responses"]["CallNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCallEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description For a `text/event-stream` request: the id of the last event the client saw (browsers'
+                 *     EventSource sends it when it reconnects). The stream starts after that event. An id that
+                 *     is not one of your organization's events is refused with 400.
+                 * @example evt_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                "Last-Event-ID"?: components["parameters"]["LastEventId"];
+            };
+            path: {
+                /**
+                 * @description The call's id (`call_…`).
+                 * @example call_01JD7ZK5W8Q3N2M4P6R8T0V2X4
+                 */
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call's events (JSON), or their live stream (`text/event-stream`). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCallEventsResponse"];
+                    /**
+                     * @example retry: 3000
+                     *
+                     *     id: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                     *     event: call.queued
+                     *     data: {"id":"evt_01JD7ZK5W9A1B2C3D4E5F6G7H8","type":"call.queued","timestamp":"2025-12-01T15:30:00.000Z","sequence":1,"data":{"id":"call_01JD7ZK5W8Q3N2M4P6R8T0V2X4","status":"queued"}}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CallForbidden"];
+            404: components["responses"]["CallNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events of these types. Repeat the parameter for several (`type=call.completed&type=call.failed`).
+                 * @example [
+                 *       "call.completed",
+                 *       "call.failed"
+                 *     ]
+                 */
+                type?: components["schemas"]["EventType"][];
+                /**
+                 * @description Only the events of this call.
+                 * @example call_01JD7ZK5W8Q3N2M4P6R8T0V2X4
+                 */
+                callId?: string;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque.
+                 * @example eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /**
+                 * @description For a `text/event-stream` request: the id of the last event the client saw (browsers'
+                 *     EventSource sends it when it reconnects). The stream starts after that event. An id that
+                 *     is not one of your organization's events is refused with 400.
+                 * @example evt_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                "Last-Event-ID"?: components["parameters"]["LastEventId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events (JSON), or their live stream (`text/event-stream`). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEventsResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["RequestHeadersTooLarge"];
