@@ -5,6 +5,20 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 const PACING_TESTS = 'src/dial/dial-queue-pacing.test.ts';
+const SERVER_POSTGRES_TESTS = [
+  'test/calls.test.ts',
+  'test/contract-errors.test.ts',
+  'test/cors.test.ts',
+  'test/events.test.ts',
+  'test/http-basics.test.ts',
+  'test/idempotency.test.ts',
+  'test/logging.test.ts',
+  'test/metrics.test.ts',
+  'test/org-isolation.test.ts',
+  'test/rate-limit.test.ts',
+  'test/raw-http-requests.test.ts',
+  'test/readiness.test.ts',
+];
 
 export default defineConfig({
   resolve: {
@@ -33,6 +47,19 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'server', root: 'packages/server', exclude: [...configDefaults.exclude, PACING_TESTS] },
+      },
+      // The server's HTTP tests again, on a PostgreSQL-backed server (a schema of its own per
+      // server, in the machine's PostgreSQL). Left out: the tests about SQLite itself (its write
+      // lock, its file across a crash, the CLI's default file) and those no store changes (the
+      // docs page, the cancel race's proxy).
+      {
+        extends: true,
+        test: {
+          name: 'server-postgres',
+          root: 'packages/server',
+          include: SERVER_POSTGRES_TESTS,
+          env: { OUTDIAL_TEST_STORE: 'postgres' },
+        },
       },
       // Pacing is judged by the emulator's clock on arrival, so it must run alone: the other
       // suites' CPU load on this 2-core machine bunches arrivals up at the receiver. `test:unit`

@@ -6,8 +6,8 @@
  */
 import { createOutdialMock } from '@outdial/mock';
 import { setupServer } from 'msw/node';
-// The server target keeps a handle on its database to force the one status no request reaches.
-import { startSqliteServer } from '../../packages/server/test/support/sqlite-server';
+// The server targets keep a handle on their database to force the one status no request reaches.
+import { type StoreKindName, startStoreServer } from '../../packages/server/test/support/store-server';
 import { CreateGate, type CreateHold } from './create-gate';
 
 /** Step timings both targets share, short enough for tests, long enough to see each status. */
@@ -37,7 +37,7 @@ export interface TargetHandle {
 }
 
 export interface ContractTarget {
-  name: 'mock' | 'server';
+  name: 'mock' | 'server' | 'server on postgres';
   start(): Promise<TargetHandle>;
 }
 
@@ -82,11 +82,12 @@ const mockTarget: ContractTarget = {
   },
 };
 
-const serverTarget: ContractTarget = {
-  name: 'server',
+const serverTarget = (store: StoreKindName): ContractTarget => ({
+  name: store === 'sqlite' ? 'server' : 'server on postgres',
   async start() {
     const creates = new CreateGate();
-    const { server, db } = await startSqliteServer(
+    const { server, db } = await startStoreServer(
+      store,
       {
         port: 0,
         dbPath: ':memory:',
@@ -129,6 +130,10 @@ const serverTarget: ContractTarget = {
       stop: () => server.close(),
     };
   },
-};
+});
 
-export const CONTRACT_TARGETS: ContractTarget[] = [mockTarget, serverTarget];
+export const CONTRACT_TARGETS: ContractTarget[] = [
+  mockTarget,
+  serverTarget('sqlite'),
+  serverTarget('postgres'),
+];

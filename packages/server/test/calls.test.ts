@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeKindFromEnv } from './support/store-server';
 import { startTestServer, TERMINAL, type TestServer, waitForCall } from './support/test-server';
 
 const OUTBOUND = '/api/v1/calls/outbound';
@@ -148,8 +149,7 @@ describe('create, get and list', () => {
 
   it('answers 500 queue_failed when the call cannot be queued, and leaves no call stranded', async () => {
     // A real database failure at the moment the call moves to `queued`.
-    await sql`CREATE TRIGGER refuse_queue BEFORE UPDATE OF status ON calls WHEN NEW.status = 'queued'
-      BEGIN SELECT RAISE(ABORT, 'Connection timeout'); END`.execute(t.db);
+    const dropTrigger = await refuseQueuing(t.db);
     try {
       const response = await t.request(OUTBOUND, {
         method: 'POST',
@@ -170,7 +170,7 @@ describe('create, get and list', () => {
       expect(rows.map((r) => r.status)).toEqual(['failed']);
       expect(rows[0]?.failure_reason).toBe('Failed to queue call: Connection timeout');
     } finally {
-      await sql`DROP TRIGGER refuse_queue`.execute(t.db);
+      await dropTrigger();
     }
     // The key was released, so the retry places the call.
     const retry = await t.request(OUTBOUND, {
@@ -292,3 +292,27 @@ describe('without LiveKit', () => {
     expect(ready.body.checks.livekit).toBe('not_configured');
   });
 });
+
+/**
+ * Makes the database refuse every move of a call to `queued` with "Connection timeout", in the
+ * trigger language of the store under test. @returns what removes the trigger
+ */
+async function refuseQueuing(db: TestServer['db']): Promise<() => Promise<void>> {
+  if (storeKindFromEnv() === 'postgres') {
+    await sql`CREATE FUNCTION refuse_queue() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.status = 'queued' THEN RAISE EXCEPTION 'Connection timeout'; END IF; RETURN NEW; END $$`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER refuse_queue BEFORE UPDATE OF status ON calls
+      FOR EACH ROW EXECUTE FUNCTION refuse_queue()`.execute(db);
+    return async () => {
+      await sql`DROP TRIGGER refuse_queue ON calls`.execute(db);
+      await sql`DROP FUNCTION refuse_queue()`.execute(db);
+    };
+  }
+  await sql`CREATE TRIGGER refuse_queue BEFORE UPDATE OF status ON calls WHEN NEW.status = 'queued'
+    BEGIN SELECT RAISE(ABORT, 'Connection timeout'); END`.execute(db);
+  return async () => {
+    await sql`DROP TRIGGER refuse_queue`.execute(db);
+  };
+}

@@ -1,14 +1,23 @@
 /**
  * @module
- * Which database the server keeps its state in: the SQLite file at `dbPath` (its directory is
- * created). A second database would be chosen here, by its options.
+ * Which database the server keeps its state in: PostgreSQL when `databaseUrl` is given (several
+ * replicas can share it), else the SQLite file at `dbPath` (its directory is created), the
+ * embedded default.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Stores } from '../ports/stores';
+import { openPostgresStores } from '../store/postgres/postgres-stores';
 import { openSqliteStores } from '../store/sqlite/sqlite-stores';
 
 export interface ServerStoresOptions {
+  /**
+   * A PostgreSQL URL (`postgres://user:password@host:5432/outdial`). When set, `dbPath` and
+   * `databaseBusyTimeoutMs` do not apply.
+   */
+  databaseUrl?: string;
+  /** PostgreSQL connections per server (default 10). */
+  databasePoolSize?: number;
   /** A SQLite file (its directory is created) or ':memory:' (the default: nothing survives close). */
   dbPath?: string;
   /**
@@ -21,6 +30,13 @@ export interface ServerStoresOptions {
 }
 
 export function openServerStores(options: ServerStoresOptions = {}): Promise<Stores> {
+  if (options.databaseUrl !== undefined) {
+    return openPostgresStores({
+      url: options.databaseUrl,
+      ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+      ...(options.databasePoolSize === undefined ? {} : { poolSize: options.databasePoolSize }),
+    });
+  }
   const path = options.dbPath ?? ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   return openSqliteStores({

@@ -5,11 +5,15 @@
  * fresh, empty, migrated instance (which the suite closes).
  */
 import type { Stores } from '../../src/ports/stores';
-import { openSqliteStores } from '../../src/store/sqlite/sqlite-stores';
+import { openTestStores, type StoreKindName } from '../support/store-server';
 
 export interface StoreKind {
-  name: string;
+  name: StoreKindName;
   open(): Promise<Stores>;
 }
 
-export const STORES: StoreKind[] = [{ name: 'sqlite', open: () => openSqliteStores({ path: ':memory:' }) }];
+export const STORES: StoreKind[] = [
+  { name: 'sqlite', open: () => openTestStores('sqlite') },
+  // A schema of its own in the machine's PostgreSQL, dropped when the suite closes the stores.
+  { name: 'postgres', open: () => openTestStores('postgres') },
+];

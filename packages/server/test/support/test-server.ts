@@ -6,7 +6,7 @@ import type { LiveKitEmulator } from '@outdial/livekit-emulator';
 import type { Kysely } from 'kysely';
 import { vi } from 'vitest';
 import type { RunningServer, ServerOptions } from '../../src/index';
-import { type Database, startSqliteServer } from './sqlite-server';
+import { type Database, startStoreServer, storeKindFromEnv } from './store-server';
 
 export const FAST_TIMINGS = { ringMs: 30, talkMs: 150, earlyHangupMs: 60, noAnswerMs: 80, failMs: 20 };
 
@@ -27,7 +27,10 @@ export interface TestServer {
    * only what it promises (config/emulator-types.ts), but the object is the emulator itself.
    */
   emulator: LiveKitEmulator | undefined;
-  /** The server's SQLite database (see sqlite-server.ts): for states no request can reach. */
+  /**
+   * The server's database (see store-server.ts), SQLite unless `OUTDIAL_TEST_STORE=postgres`: for
+   * states no request can reach.
+   */
   db: Kysely<Database>;
   url: string;
   acme: TestOrganization;
@@ -85,7 +88,7 @@ async function seedOrganization(
 }
 
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
-  const { server, db } = await startSqliteServer({
+  const { server, db } = await startStoreServer(storeKindFromEnv(), {
     port: 0,
     dbPath: ':memory:',
     livekit: 'emulate',

@@ -44,8 +44,20 @@ export async function openSqliteDatabase({
   return db;
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * @param migrationTableSchema the PostgreSQL schema the server works in, when not the default:
+ * kysely looks for its migration tables in every schema unless told which, and would take another
+ * schema's for its own
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  migrationTableSchema?: string,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { orderedText, serialKey } from './dialect';
 
 // The first schema. Migrations take Kysely<any> on purpose: they describe the database as it
 // was at that point in history, not as schema.ts says it is today.
@@ -23,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('agents')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn(
+      'id',
+      'text',
+      orderedText(db, (c) => c.primaryKey()),
+    )
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
@@ -31,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('phone_numbers', 'text', (c) => c.notNull())
     .addColumn('livekit_agent_name', 'text')
     .addColumn('sip_trunk_id', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn(
+      'created_at',
+      'text',
+      orderedText(db, (c) => c.notNull()),
+    )
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
@@ -42,8 +51,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('calls')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('id', 'text', (c) => c.notNull().unique())
+    .addColumn('seq', ...serialKey(db))
+    .addColumn(
+      'id',
+      'text',
+      orderedText(db, (c) => c.notNull().unique()),
+    )
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
     .addColumn('agent_id', 'text', (c) => c.notNull())
     .addColumn('agent_name', 'text', (c) => c.notNull())
@@ -61,7 +74,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sip_participant_id', 'text')
     .addColumn('failure_reason', 'text')
     .addColumn('summary', 'text')
-    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn(
+      'started_at',
+      'text',
+      orderedText(db, (c) => c.notNull()),
+    )
     .addColumn('answered_at', 'text')
     .addColumn('ended_at', 'text')
     .addColumn('duration', 'integer')
@@ -84,7 +101,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('call_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...serialKey(db))
     .addColumn('call_id', 'text', (c) => c.notNull())
     .addColumn('from_status', 'text')
     .addColumn('to_status', 'text', (c) => c.notNull())
