@@ -42,11 +42,20 @@ export default defineConfig({
       ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? '.vitest-results.json' }],
     ],
     projects: [
-      { extends: true, test: { name: 'contract', root: 'packages/contract' } },
+      // `isolate: false` where no test stubs globals or fakes timers: a file then reuses the
+      // modules the worker already loaded (express, kysely, msw…) instead of importing them
+      // afresh, which cost more CPU than the tests themselves on these 2 cores. The SDK's tests
+      // stub fetch and fake timers, so they keep a module graph per file.
+      { extends: true, test: { name: 'contract', root: 'packages/contract', isolate: false } },
       { extends: true, test: { name: 'sdk', root: 'packages/sdk' } },
       {
         extends: true,
-        test: { name: 'server', root: 'packages/server', exclude: [...configDefaults.exclude, PACING_TESTS] },
+        test: {
+          name: 'server',
+          root: 'packages/server',
+          exclude: [...configDefaults.exclude, PACING_TESTS],
+          isolate: false,
+        },
       },
       // The server's HTTP tests again, on a PostgreSQL-backed server (a schema of its own per
       // server, in the machine's PostgreSQL). Left out: the tests about SQLite itself (its write
@@ -59,6 +68,7 @@ export default defineConfig({
           root: 'packages/server',
           include: SERVER_POSTGRES_TESTS,
           env: { OUTDIAL_TEST_STORE: 'postgres' },
+          isolate: false,
         },
       },
       // Pacing is judged by the emulator's clock on arrival, so it must run alone: the other
@@ -68,8 +78,11 @@ export default defineConfig({
         extends: true,
         test: { name: 'server-pacing', root: 'packages/server', include: [PACING_TESTS] },
       },
-      { extends: true, test: { name: 'mock', root: 'packages/mock' } },
-      { extends: true, test: { name: 'livekit-emulator', root: 'packages/livekit-emulator' } },
+      { extends: true, test: { name: 'mock', root: 'packages/mock', isolate: false } },
+      {
+        extends: true,
+        test: { name: 'livekit-emulator', root: 'packages/livekit-emulator', isolate: false },
+      },
       {
         extends: true,
         test: { name: 'e2e', root: 'test', exclude: ['bench/**', 'runtimes/**', '**/node_modules/**'] },

@@ -27,6 +27,8 @@ describe('openapi.yaml', () => {
         'getReadiness',
         'listAgents',
         'listCalls',
+        'listCallEvents',
+        'listEvents',
         'receiveLivekitWebhook',
         'updateAgent',
       ].sort(),

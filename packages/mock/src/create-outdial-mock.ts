@@ -12,9 +12,11 @@ import {
   type ProgressionMode,
   type StepDelaysMs,
 } from './internal/call-progression';
+import { type Event, EventLog } from './internal/event-log';
 import { IdGenerator } from './internal/id-generator';
 import { MockState } from './internal/mock-state';
 import type { Agent, Call, StoredCall } from './internal/mock-types';
+import { OpenStreams } from './internal/open-streams';
 import type { MockRuntime } from './internal/operation-context';
 import { operationHandlers } from './internal/operation-handlers';
 import { RequestPipeline } from './internal/request-pipeline';
@@ -26,7 +28,8 @@ export type OutdialMockOptions = {
   baseUrl: string;
   /**
    * How calls move: `realtime` (timers, the default), `onPoll` (each GET of a call moves it one
-   * step), or `manual` (only `advance` / `setStatus`).
+   * step; a call's event stream is then answered with JSON, so the SDK's waiters poll), or
+   * `manual` (only `advance` / `setStatus`).
    */
   progression?: ProgressionMode;
   /** Step delays for `realtime` mode; unset ones keep their defaults. */
@@ -50,6 +53,8 @@ export type OutdialMockOptions = {
    * clock. (Realtime step delays use `setTimeout`, so fake timers drive those.)
    */
   now?: () => Date;
+  /** Milliseconds between the keep-alive comments of an event stream. Default 15 s, as the server. */
+  eventStreamKeepAliveMs?: number;
 };
 
 /** The mock: handlers for msw plus test controls. */
@@ -65,6 +70,8 @@ export type OutdialMock = {
   readonly otherOrganization: { readonly apiKey: string; readonly agent: Agent };
   /** Every call of every organization, as GET would return it (reading does not move it). */
   readonly calls: { get(id: string): Call | undefined; list(): Call[] };
+  /** Every event of every organization, oldest first (one per status change of a call). */
+  readonly events: { list(): Event[] };
   /** Moves a call one step along its outcome path; a terminal call stays as it is. */
   advance(id: string): Call;
   /**
@@ -77,7 +84,7 @@ export type OutdialMock = {
    * for states the API cannot reach on its own, such as `initiated`; prefer `setStatus`.
    */
   forceStatus(id: string, status: CallStatus): Call;
-  /** Stops every timer and returns to the seeded state. */
+  /** Stops every timer, ends every event stream and returns to the seeded state. */
   reset(): void;
   /** Answers one request without msw (what the handlers call). */
   handle(request: Request): Promise<Response>;
@@ -106,11 +113,14 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
   const ids = new IdGenerator(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const now = options.now ?? (() => new Date());
   const state = new MockState({ primary: apiKey, other: otherApiKey });
+  const events = new EventLog(ids, now);
+  const streams = new OpenStreams();
   const progression = new CallProgression({
     mode: options.progression ?? 'realtime',
     delays: { ...DEFAULT_STEP_DELAYS_MS, ...options.stepDelaysMs },
     ids,
     now,
+    events,
   });
   const latency = options.createLatency ?? 0;
   const runtime: MockRuntime = {
@@ -118,6 +128,9 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     progression,
     ids,
     now,
+    events,
+    streams,
+    eventStreamKeepAliveMs: options.eventStreamKeepAliveMs ?? 15_000,
     createLatency: () =>
       typeof latency === 'function'
         ? latency()
@@ -169,6 +182,7 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
       },
       list: () => [...state.calls.values()].map((stored) => toCall(state, stored)),
     },
+    events: { list: () => events.all().map(({ event }) => structuredClone(event)) },
     advance(id) {
       const stored = storedCall(id);
       progression.advance(stored);
@@ -186,6 +200,8 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     },
     reset() {
       progression.stopAll();
+      streams.endAll();
+      events.clear();
       state.reset(now().toISOString());
     },
     handle: (request) => pipeline.handle(request),

@@ -17,4 +17,5 @@ export { MAGIC_NUMBERS } from '@outdial/contract';
 export { createOutdialMock, type OutdialMock, type OutdialMockOptions } from './create-outdial-mock';
 export type { ProgressionMode, StepDelaysMs } from './internal/call-progression';
 export { DEFAULT_STEP_DELAYS_MS } from './internal/call-progression';
+export type { Event } from './internal/event-log';
 export type { Agent, Call } from './internal/mock-types';

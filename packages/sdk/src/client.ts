@@ -10,11 +10,15 @@ import { ApiPromise } from './core/api-promise';
 import { ApiError, OutdialError } from './core/errors';
 import { Page, PagePromise } from './core/pagination';
 import type { RequestOptions } from './core/request-options';
+import type { StreamOptions } from './core/stream-options';
 import { readEnv } from './internal/env';
+import { type ConnectStream, eventStream } from './internal/event-stream';
 import { type AttemptPolicy, fetchWithRetries } from './internal/fetch-with-retries';
 import { requireId } from './internal/require-id';
+import type { OutdialEvent } from './models';
 import { Agents } from './resources/agents';
 import { Calls } from './resources/calls';
+import { Events } from './resources/events';
 import { VERSION } from './version';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -112,6 +116,8 @@ export class Outdial {
   readonly calls: Calls = new Calls(this);
   /** Manage the agents that handle calls. */
   readonly agents: Agents = new Agents(this);
+  /** Your organization's events: a feed, and live streams. */
+  readonly events: Events = new Events(this);
   /**
    * The typed openapi-fetch client underneath, with the same auth, retries and timeouts, for
    * anything not wrapped. It returns `{ data, error, response }` instead of throwing API errors.
@@ -201,6 +207,37 @@ export class Outdial {
         return new Page(data[key], data.pagination, load);
       });
     return new PagePromise(() => load(query.cursor));
+  }
+
+  /**
+   * @internal `GET path` as a Server-Sent Events stream (`Accept: text/event-stream`), lazily: each
+   * iteration opens its own connection, and reconnects with `Last-Event-ID` (see `eventStream`).
+   * Only the first connection uses the client's retries; the stream retries the others itself.
+   */
+  getStream<P extends PathOf<'get'>>(
+    path: P,
+    init: Init<Operation<'get', P>>,
+    options: StreamOptions & { endsWithCall?: boolean },
+  ): AsyncIterable<OutdialEvent> {
+    const { lastEventId, signal, headers, timeoutMs, maxRetries, endsWithCall } = options;
+    const connect: ConnectStream = (resumeAfter, first) =>
+      this._request(
+        'get',
+        path,
+        init,
+        {
+          signal,
+          timeoutMs,
+          maxRetries: first ? maxRetries : 0,
+          headers: {
+            ...headers,
+            Accept: 'text/event-stream',
+            ...(resumeAfter !== undefined && { 'Last-Event-ID': resumeAfter }),
+          },
+        },
+        async () => undefined,
+      ).asResponse();
+    return { [Symbol.asyncIterator]: () => eventStream(connect, { lastEventId, signal, endsWithCall }) };
   }
 
   /**

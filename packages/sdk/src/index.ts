@@ -2,7 +2,8 @@
  * @module
  * The Outdial SDK: a typed client for the Outdial Calls API. Place outbound AI voice calls,
  * wait for them to finish, list and cancel them, with safe retries (a retried create never
- * rings a person twice). Runs wherever `fetch` does: Node 18+, browsers, Deno, Bun, edge.
+ * rings a person twice), and follow what happens to them as live event streams. Runs wherever
+ * `fetch` does: Node 18+, browsers, Deno, Bun, edge.
  *
  * @example
  * ```ts
@@ -30,15 +31,18 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestTimeoutError,
+  StreamUnavailableError,
   UnprocessableEntityError,
   WaitTimeoutError,
 } from './core/errors';
 export { CursorList, Page, PagePromise } from './core/pagination';
 export type { RequestOptions } from './core/request-options';
+export type { StreamOptions } from './core/stream-options';
 export type { WaitOptions } from './core/wait-options';
 export type * from './models';
 // Values, not `export type`: the bundled .d.ts declares a type-only re-exported class as a value
 // anyway, so `import { Calls }` typechecked and then failed at run time.
 export { Agents } from './resources/agents';
 export { Calls } from './resources/calls';
+export { Events } from './resources/events';
 export { VERSION } from './version';

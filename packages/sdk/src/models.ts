@@ -137,3 +137,65 @@ export type ErrorType = Schemas['ErrorType'];
  * ```
  */
 export type ErrorDetail = Schemas['ErrorDetail'];
+
+/**
+ * What happened to a call: `call.<status>`. New types may be added (with new statuses): ignore
+ * one you do not know, as you would an unknown `CallStatus`.
+ *
+ * @example
+ * ```ts
+ * const wanted: EventType[] = ['call.completed', 'call.failed'];
+ * ```
+ */
+export type EventType = Schemas['EventType'];
+
+/** The status an event type reports: `call.completed` → `completed`. */
+type StatusOf<T extends EventType> = T extends `call.${infer S extends CallStatus}` ? S : never;
+
+/**
+ * One status change of a call (the spec's `Event`), discriminated by `type`: narrowing `type`
+ * narrows `data.status` too. `data` is the call as `calls.get` returned it at that moment, except
+ * `queuePosition`, which is always null in events.
+ *
+ * @example
+ * ```ts
+ * for await (const event of outdial.events.stream()) {
+ *   if (event.type === 'call.completed') console.log(event.data.id, event.data.duration);
+ * }
+ * ```
+ */
+export type OutdialEvent = {
+  [T in EventType]: Omit<Schemas['Event'], 'type' | 'data'> & {
+    type: T;
+    data: Call & { status: StatusOf<T> };
+  };
+}[EventType];
+
+/**
+ * The filters of `events.list`. `types` is sent as the API's repeatable `type` parameter.
+ *
+ * @example
+ * ```ts
+ * const filters: ListEventsParams = { types: ['call.completed'], callId, limit: 50 };
+ * ```
+ */
+export type ListEventsParams = {
+  /** Only events of these types. */
+  types?: EventType[] | undefined;
+  /** Only the events of this call. */
+  callId?: string | undefined;
+  /** Page size, 1 to 100. Default 20. */
+  limit?: number | undefined;
+  /** Resumes from this page (a `nextCursor`). */
+  cursor?: string | undefined;
+};
+
+/**
+ * What `calls.listEvents` returns: every event of the call, oldest first.
+ *
+ * @example
+ * ```ts
+ * const { events }: CallEvents = await outdial.calls.listEvents(call.id);
+ * ```
+ */
+export type CallEvents = { events: OutdialEvent[] };

@@ -3,11 +3,11 @@
  * msw plumbing shared by the SDK's tests: one server per test file, a client pointed at it,
  * and spec-shaped fixtures.
  */
-import { HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { type ClientOptions, Outdial } from '../src/index';
-import type { Agent, Call, CallStatus } from '../src/models';
+import type { Agent, Call, CallStatus, OutdialEvent } from '../src/models';
 
 export const BASE_URL = 'http://outdial.test';
 export const url = (path: string) => `${BASE_URL}/api/v1${path}`;
@@ -84,6 +84,46 @@ export function errorResponse(
     { error: { message, code: status, type, requestId } },
     { status, headers: { 'x-request-id': requestId, ...headers } },
   );
+}
+
+/** A server from before event streams: `GET /calls/{id}/events` is an unknown route (404). */
+export const noEventStreams = () =>
+  http.get(url('/calls/:callId/events'), () => errorResponse(404, 'not_found', 'Not found'));
+
+let eventNumber = 0;
+
+/** An event of call_1 reaching `status` (ids increase from one call to the next). */
+export function eventFixture(status: CallStatus, sequence = 1): OutdialEvent {
+  return {
+    id: `evt_01JD7ZK5W9A1B2C3D4E5F6${String(eventNumber++).padStart(4, '0')}`,
+    type: `call.${status}`,
+    timestamp: '2025-12-01T15:30:00.000Z',
+    sequence,
+    data: callFixture({ status, queuePosition: null }),
+  } as OutdialEvent;
+}
+
+/** One Server-Sent Events frame, as the server writes it. */
+export const sseFrame = (event: OutdialEvent) =>
+  `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+
+/**
+ * An event-stream response sending `events`; it stays open afterwards (as a live stream does)
+ * until the client hangs up, unless `end` is set.
+ */
+export function eventStreamResponse(events: OutdialEvent[], { end = false } = {}) {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`retry: 3000\n\n${events.map(sseFrame).join('')}`));
+      if (end) controller.close();
+    },
+  });
+  // Chunked, as a server frames a stream: msw writes a body of unknown length close-delimited
+  // otherwise, and undici (Node's fetch) then fails an assertion when the client cancels it.
+  return new HttpResponse(body, {
+    headers: { 'content-type': 'text/event-stream', 'transfer-encoding': 'chunked' },
+  });
 }
 
 /** A GET /calls/:id handler body that walks through `statuses`, then repeats the last one. */

@@ -7,6 +7,7 @@ export type { CallStatus } from '@outdial/contract';
 export type { AgentResource as Agent } from './agents/agent-resource';
 export type { CallResource as Call } from './calls/call-resource';
 export { type EnvConfig, loadEnvConfig } from './config/env-config';
+export type { Clock } from './ports/clock';
 export type { AdminOperations } from './server/admin-operations';
 export {
   type EmulatedLiveKit,

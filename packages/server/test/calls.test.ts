@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advancingClock } from './support/advancing-clock';
 import { storeKindFromEnv } from './support/store-server';
 import { startTestServer, TERMINAL, type TestServer, waitForCall } from './support/test-server';
 
@@ -11,8 +12,9 @@ const OUTBOUND = '/api/v1/calls/outbound';
 
 describe('create, get and list', () => {
   let t: TestServer;
+  const clock = advancingClock();
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ clock });
   });
   afterAll(() => t?.close());
 
@@ -104,7 +106,7 @@ describe('create, get and list', () => {
       });
       placed.push(r.body.data.id);
       // Distinct startedAt values, so the date filters below have a boundary between calls.
-      await new Promise((resolve) => setTimeout(resolve, 3));
+      clock.advance(1000);
     }
     const seen: string[] = [];
     let cursor: string | null = null;

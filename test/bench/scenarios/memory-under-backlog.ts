@@ -79,6 +79,7 @@ export async function memoryUnderBacklog(): Promise<BenchRow[]> {
     { size: 100_000, nodeOptions: '' },
     { size: 1_000_000, nodeOptions: '' },
     { size: 100_000, nodeOptions: SMALL_NURSERY },
+    { size: 100_000, nodeOptions: '--semi-space-growth-factor=1' },
   ];
   for (const { size, nodeOptions } of runs) {
     const dir = mkdtempSync(join(tmpdir(), 'outdial-memory-'));

@@ -27,18 +27,15 @@ export async function pacingAccuracy(cpsValues = [10, 50, 200]): Promise<BenchRo
       const maxWindow = maxInSlidingWindow(times, 1000);
       const achieved = (times.length - 1) / ((last - first) / 1000) / cps;
       // The same, once every call has been submitted: the pacer alone, with a backlog to drain
-      // and no request load competing for the server's event loop.
-      const drainTimes = starts
-        .filter((s) => s.at >= submitEnd)
-        .map((s) => s.monotonic)
-        .sort((a, b) => a - b);
-      const steady =
-        drainTimes.length > 1
-          ? (drainTimes.length - 1) /
-            (((drainTimes.at(-1) as number) - (drainTimes[0] as number)) / 1000) /
-            cps
-          : Number.NaN;
-      const drainSeconds = (Math.max(...starts.map((s) => s.at)) - submitStart) / 1000;
+      // and no request load competing for the server's event loop. Measured from the last POST's
+      // answer to the last start (both epoch ms, each process's timeOrigin + performance.now()),
+      // not from the first start after it: counted from there, a burst catching up after a stall
+      // looked like more than the budget (2.185 × CPS once). Below 1 s the rate says nothing.
+      const lastStartAt = Math.max(...starts.map((s) => s.at));
+      const drainCount = starts.filter((s) => s.at > submitEnd).length;
+      const drainMs = lastStartAt - submitEnd;
+      const steady = drainMs >= 1000 ? drainCount / (drainMs / 1000) / cps : Number.NaN;
+      const drainSeconds = (lastStartAt - submitStart) / 1000;
       rows.push(
         {
           scenario: `Pacing, CPS ${cps}`,
@@ -57,14 +54,16 @@ export async function pacingAccuracy(cpsValues = [10, 50, 200]): Promise<BenchRo
         },
         {
           scenario: `Pacing, CPS ${cps}`,
-          metric: 'achieved starts/s ÷ CPS, after the last POST',
-          value: `${round(steady, 3)}`,
+          metric: 'achieved starts/s ÷ CPS, last POST answered → last start',
+          value: Number.isNaN(steady) ? 'n/a' : `${round(steady, 3)}`,
           target: '≥ 0.98',
-          met: steady >= 0.98,
-          note:
-            steady >= 0.98
-              ? `${drainTimes.length} starts with the backlog draining`
-              : `${drainTimes.length} starts with the backlog draining. Cause: at 200 CPS one event loop also ingests ~4 LiveKit webhooks per call and writes every status change, on 2 cores shared with the emulator and the load generator; a slot that finds no prepared call is lost (pacing never bursts to make it up)`,
+          ...(Number.isNaN(steady) ? {} : { met: steady >= 0.98 }),
+          note: Number.isNaN(steady)
+            ? `the backlog drained ${round(drainMs, 0)} ms after the last POST: too short to measure a rate`
+            : `${drainCount} starts in ${round(drainMs / 1000, 2)} s with the backlog draining` +
+              (steady >= 0.98
+                ? ''
+                : ". Cause: at 200 CPS one event loop also ingests ~4 LiveKit webhooks per call and writes every status change, on 2 cores shared with the emulator and the load generator; a slot that finds no prepared call is lost (pacing never bursts to make it up)"),
         },
         {
           scenario: `Pacing, CPS ${cps}`,

@@ -666,6 +666,21 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description Too many requests for this API key (`rate_limited`, with `Retry-After`), or, for a
+         *     `text/event-stream` request, too many event streams open for it at once
+         *     (`too_many_streams`: close one first; no `Retry-After`, since only a close frees a slot).
+         */
+        TooManyStreams: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Too many requests for this API key. Wait `Retry-After` seconds. */
         RateLimited: {
             headers: {
@@ -748,7 +763,8 @@ export interface components {
         /**
          * @description For a `text/event-stream` request: the id of the last event the client saw (browsers'
          *     EventSource sends it when it reconnects). The stream starts after that event. An id that
-         *     is not one of your organization's events is refused with 400.
+         *     is not one of your organization's events (or one older than the retention period) is
+         *     refused with 400 `unknown_last_event_id`.
          * @example evt_01JD7ZK5W9A1B2C3D4E5F6G7H8
          */
         LastEventId: string;
@@ -1039,7 +1055,8 @@ export interface operations {
                 /**
                  * @description For a `text/event-stream` request: the id of the last event the client saw (browsers'
                  *     EventSource sends it when it reconnects). The stream starts after that event. An id that
-                 *     is not one of your organization's events is refused with 400.
+                 *     is not one of your organization's events (or one older than the retention period) is
+                 *     refused with 400 `unknown_last_event_id`.
                  * @example evt_01JD7ZK5W9A1B2C3D4E5F6G7H8
                  */
                 "Last-Event-ID"?: components["parameters"]["LastEventId"];
@@ -1063,13 +1080,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListCallEventsResponse"];
-                    /**
-                     * @example retry: 3000
-                     *
-                     *     id: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8
-                     *     event: call.queued
-                     *     data: {"id":"evt_01JD7ZK5W9A1B2C3D4E5F6G7H8","type":"call.queued","timestamp":"2025-12-01T15:30:00.000Z","sequence":1,"data":{"id":"call_01JD7ZK5W8Q3N2M4P6R8T0V2X4","status":"queued"}}
-                     */
                     "text/event-stream": string;
                 };
             };
@@ -1078,7 +1088,7 @@ export interface operations {
             403: components["responses"]["CallForbidden"];
             404: components["responses"]["CallNotFound"];
             408: components["responses"]["RequestTimeout"];
-            429: components["responses"]["RateLimited"];
+            429: components["responses"]["TooManyStreams"];
             431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };
@@ -1114,7 +1124,8 @@ export interface operations {
                 /**
                  * @description For a `text/event-stream` request: the id of the last event the client saw (browsers'
                  *     EventSource sends it when it reconnects). The stream starts after that event. An id that
-                 *     is not one of your organization's events is refused with 400.
+                 *     is not one of your organization's events (or one older than the retention period) is
+                 *     refused with 400 `unknown_last_event_id`.
                  * @example evt_01JD7ZK5W9A1B2C3D4E5F6G7H8
                  */
                 "Last-Event-ID"?: components["parameters"]["LastEventId"];
@@ -1138,7 +1149,7 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
-            429: components["responses"]["RateLimited"];
+            429: components["responses"]["TooManyStreams"];
             431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };

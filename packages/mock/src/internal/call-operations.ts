@@ -15,7 +15,7 @@ export function toCall(state: MockState, stored: StoredCall): Call {
 }
 
 /** The caller's call, or the contract's 404 (unknown) / 403 (another organization's). */
-function findOwnCall(request: OperationRequest): StoredCall {
+export function findOwnCall(request: OperationRequest): StoredCall {
   const stored = request.runtime.state.calls.get(request.params.callId as string);
   if (!stored) throw apiError('call_not_found');
   if (stored.organizationId !== organizationOf(request).id) throw apiError('call_forbidden');

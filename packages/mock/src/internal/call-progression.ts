@@ -3,7 +3,8 @@
  * Moves calls through their statuses, following the contract's test numbers (the table the LiveKit emulator plays), in one of
  * three modes: `realtime` (timers), `onPoll` (one step per GET of the call) or `manual`
  * (`advance` / `setStatus` only). Every status write goes through `#enter`, which refuses moves
- * the status machine does not allow, so a terminal call never changes.
+ * the status machine does not allow, so a terminal call never changes, and records each new
+ * status as an event.
  */
 import {
   type CallOutcome,
@@ -14,6 +15,7 @@ import {
   outcomeForNumber,
   pathTo,
 } from '@outdial/contract';
+import type { EventLog } from './event-log';
 import type { IdGenerator } from './id-generator';
 import type { StoredCall } from './mock-types';
 
@@ -86,7 +88,7 @@ function failureReasonFor(status: CallStatus, phoneNumber: string): string | nul
  * Drives call statuses.
  *
  * @example
- * const progression = new CallProgression({ mode: 'manual', delays, ids, now: () => new Date() });
+ * const progression = new CallProgression({ mode: 'manual', delays, ids, now: () => new Date(), events });
  * progression.advance(stored); // queued → connecting
  */
 export class CallProgression {
@@ -98,11 +100,18 @@ export class CallProgression {
       delays: StepDelaysMs;
       ids: IdGenerator;
       now: () => Date;
+      events: Pick<EventLog, 'record'>;
     },
   ) {}
 
-  /** Starts a new call moving, in `realtime` mode. */
+  /** Whether calls move only when read (`onPoll` mode). */
+  get movesOnPoll(): boolean {
+    return this.options.mode === 'onPoll';
+  }
+
+  /** A new call: its first event (`call.queued`), then, in `realtime` mode, its first step. */
   started(stored: StoredCall): void {
+    this.options.events.record(stored);
     this.#schedule(stored);
   }
 
@@ -136,6 +145,7 @@ export class CallProgression {
   force(stored: StoredCall, status: CallStatus): void {
     stored.call.status = status;
     stored.call.updatedAt = this.options.now().toISOString();
+    this.options.events.record(stored); // none for `initiated`, the one status forced in practice
     this.#schedule(stored);
   }
 
@@ -223,5 +233,6 @@ export class CallProgression {
     }
     call.status = status;
     call.updatedAt = at;
+    this.options.events.record(stored);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * @module
- * Ids for calls, agents, requests and LiveKit objects, from a seeded PRNG so a test can pin
+ * Ids for calls, events, agents, requests and LiveKit objects, from a seeded PRNG so a test can pin
  * them (`createOutdialMock({ seed: 1 })`). Call ids are the contract's format (`call_` + a
  * monotonic ULID, from ulidx, fed the same PRNG). Uses no `crypto` so it runs the same everywhere.
  */
@@ -46,6 +46,14 @@ export class IdGenerator {
   /** `call_` + a ULID of `nowMs`: ids sort by creation time, in creation order within one millisecond. */
   callId(nowMs: number): string {
     return this.#ulid('call_', nowMs);
+  }
+
+  /**
+   * `evt_` + a ULID of `nowMs`, from the same monotonic factory as call ids: every id this
+   * generator makes sorts after the ones before it, so event ids increase in recording order.
+   */
+  eventId(nowMs: number): string {
+    return this.#ulid('evt_', nowMs);
   }
 
   /** A version-4 UUID. */

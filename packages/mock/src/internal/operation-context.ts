@@ -4,9 +4,11 @@
  * authenticated the caller and validated the request against the spec.
  */
 import type { CallProgression } from './call-progression';
+import type { EventLog } from './event-log';
 import type { IdGenerator } from './id-generator';
 import type { MockState } from './mock-state';
 import type { Organization } from './mock-types';
+import type { OpenStreams } from './open-streams';
 
 /** The mock's shared parts, passed to every handler. */
 export type MockRuntime = {
@@ -14,6 +16,12 @@ export type MockRuntime = {
   progression: CallProgression;
   ids: IdGenerator;
   now: () => Date;
+  /** Every event, and the live streams' subscriptions. */
+  events: EventLog;
+  /** The event streams open now, per API key. */
+  streams: OpenStreams;
+  /** Milliseconds between an event stream's keep-alive comments. */
+  eventStreamKeepAliveMs: number;
   /** Awaited while a createOutboundCall holds its Idempotency-Key (see `createLatency`). */
   createLatency: () => Promise<void> | undefined;
 };
@@ -27,13 +35,17 @@ export type OperationRequest = {
   params: Record<string, unknown>;
   /** The JSON body, already validated against the operation's schema. */
   body: Record<string, unknown> | undefined;
+  /** The request's headers, for what is not a parameter (`Accept`). */
+  headers: Headers;
 };
 
-/** What a handler answers. `body` is JSON unless `text` is set. */
+/** What a handler answers. `body` is JSON unless `text` or `stream` is set. */
 export type OperationResult = {
   status: number;
   body?: unknown;
   text?: { content: string; contentType: string };
+  /** A streamed body (an event stream); its Content-Type is in `headers`. */
+  stream?: ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
 };
 

@@ -6,6 +6,7 @@
 import { createAgent, deleteAgent, getAgent, listAgents, updateAgent } from './agent-operations';
 import { cancelCall, getCall, listCalls } from './call-operations';
 import { createOutboundCall } from './create-outbound-call';
+import { listCallEvents, listEvents } from './event-operations';
 import { getHealth, getOpenApiDocument, getReadiness } from './health-operations';
 import type { OperationHandler } from './operation-context';
 
@@ -14,6 +15,8 @@ export const operationHandlers: Readonly<Record<string, OperationHandler>> = {
   listCalls,
   getCall,
   cancelCall,
+  listCallEvents,
+  listEvents,
   createAgent,
   listAgents,
   getAgent,

@@ -94,10 +94,10 @@ export class RequestPipeline {
 
   async handle(request: Request): Promise<Response> {
     const response = await this.#answer(request);
-    // HEAD is answered as GET is, without the body.
-    return request.method === 'HEAD'
-      ? new Response(null, { status: response.status, headers: response.headers })
-      : response;
+    if (request.method !== 'HEAD') return response;
+    // HEAD is answered as GET is, without the body (a stream's ends at once).
+    await response.body?.cancel();
+    return new Response(null, { status: response.status, headers: response.headers });
   }
 
   async #answer(request: Request): Promise<Response> {
@@ -144,6 +144,7 @@ export class RequestPipeline {
       organization,
       params: values,
       body: body as Record<string, unknown> | undefined,
+      headers: request.headers,
     });
   }
 
@@ -192,6 +193,7 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
 
 function respond(result: OperationResult, requestId: string): Response {
   const headers = new Headers({ ...result.headers, 'x-request-id': requestId });
+  if (result.stream) return new Response(result.stream, { status: result.status, headers });
   if (result.text) {
     headers.set('content-type', result.text.contentType);
     return new Response(result.text.content, { status: result.status, headers });

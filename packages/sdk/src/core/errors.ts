@@ -1,8 +1,8 @@
 /**
  * @module
  * The SDK's one error tree: `OutdialError → ApiError → <one class per status>`, plus
- * `ConnectionError` (and its `RequestTimeoutError`), `WaitTimeoutError`, `AbortError` and
- * `InvalidArgumentError`.
+ * `ConnectionError` (and its `RequestTimeoutError`), `WaitTimeoutError`, `AbortError`,
+ * `StreamUnavailableError` and `InvalidArgumentError`.
  *
  * `instanceof` compares brands, not class identity: an app that loads both the ESM and the CJS
  * build (the dual-package hazard) has two copies of every class, and an error thrown by one copy
@@ -282,6 +282,24 @@ export class WaitTimeoutError extends OutdialError {
     );
     this.lastCall = lastCall;
   }
+}
+
+/**
+ * The server answered a stream request, but not with a Server-Sent Events stream: it does not
+ * serve event streams (an older server), a proxy in between rewrote the answer, or this runtime's
+ * `fetch` cannot read a body as it arrives. The waiters fall back to polling on it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   for await (const event of outdial.calls.stream(id)) console.log(event.type);
+ * } catch (error) {
+ *   if (error instanceof StreamUnavailableError) console.log('no live stream here:', error.message);
+ * }
+ * ```
+ */
+export class StreamUnavailableError extends OutdialError {
+  static override readonly [BRAND]: string = 'StreamUnavailableError';
 }
 
 /**

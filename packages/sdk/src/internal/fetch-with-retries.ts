@@ -6,7 +6,7 @@
 import { AbortError, ConnectionError, OutdialError, RequestTimeoutError } from '../core/errors';
 import { newIdempotencyKey } from './idempotency-key';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
-import { sleep } from './sleep';
+import { MAX_TIMER_MS, sleep } from './sleep';
 
 /** How one request is attempted; the client's options, overridden per request. */
 export interface AttemptPolicy {
@@ -21,8 +21,6 @@ export interface AttemptPolicy {
 
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 8_000;
-// setTimeout fires at once for delays above 2^31-1 ms; treat those as "no timeout".
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Sends `request`, retrying connection errors, timeouts, 408, 429, 5xx and 409

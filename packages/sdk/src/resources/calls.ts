@@ -8,14 +8,17 @@ import type { ApiPromise } from '../core/api-promise';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
 import { ApiResource } from '../core/resource';
+import type { StreamOptions } from '../core/stream-options';
 import type { WaitOptions } from '../core/wait-options';
-import { pollCall } from '../internal/poll-call';
+import { waitForCall } from '../internal/wait-for-call';
 import type {
   Call,
+  CallEvents,
   CallStatus,
   CancelledCall,
   CreateCallParams,
   ListCallsParams,
+  OutdialEvent,
   QueuedCall,
 } from '../models';
 
@@ -82,9 +85,50 @@ export class Calls extends ApiResource {
   }
 
   /**
-   * Polls a call until its status is one of `statuses` (or `predicate(call)` is true), with
-   * backoff, and returns it. Transient failures (network, 5xx, 429) are retried; 401/403/404
-   * are thrown. Throws `WaitTimeoutError` at the deadline and `AbortError` when `signal` aborts.
+   * Every event of a call, oldest first (one per status change).
+   *
+   * @example
+   * ```ts
+   * const { events } = await outdial.calls.listEvents(call.id);
+   * console.log(events.map((e) => e.type)); // ['call.queued', 'call.connecting', …]
+   * ```
+   */
+  listEvents(callId: string, options?: RequestOptions): ApiPromise<CallEvents> {
+    return this._client.get(
+      '/api/v1/calls/{callId}/events',
+      { params: { path: { callId } } },
+      options,
+    ) as ApiPromise<CallEvents>;
+  }
+
+  /**
+   * A call's events, live: its past events (after `lastEventId`, when given), then each status
+   * change as it happens. Ends after the call's terminal event, or when `signal` aborts or you
+   * `break`. A dropped connection is resumed after the last event seen, without gaps or repeats.
+   * Nothing is requested until you iterate; the first connection's failure is thrown
+   * (`NotFoundError`, or `StreamUnavailableError` when the server has no event streams).
+   *
+   * @example
+   * ```ts
+   * for await (const event of outdial.calls.stream(call.id)) {
+   *   console.log(event.sequence, event.type, event.data.status);
+   * }
+   * ```
+   */
+  stream(callId: string, options: StreamOptions = {}): AsyncIterable<OutdialEvent> {
+    return this._client.getStream(
+      '/api/v1/calls/{callId}/events',
+      { params: { path: { callId } } },
+      { ...options, endsWithCall: true },
+    );
+  }
+
+  /**
+   * Waits until a call's status is one of `statuses` (or `predicate(call)` is true), and returns
+   * it. It follows the call's event stream, and polls with backoff where there is none (an older
+   * server, a runtime without streaming `fetch`) or once the call has ended. Transient failures
+   * (network, 5xx, 429) are ridden out; 401/403/404 are thrown. Throws `WaitTimeoutError` at the
+   * deadline and `AbortError` when `signal` aborts. Streamed calls have `queuePosition: null`.
    *
    * @example
    * ```ts
@@ -105,19 +149,21 @@ export class Calls extends ApiResource {
   ): Promise<Call> {
     const isDone = typeof until === 'function' ? until : (call: Call) => until.includes(call.status);
     const { signal, headers } = options;
-    const check = (remainingMs: number) =>
-      // The wait retries by itself; a poll must not outlive the deadline by much either.
-      this.get(callId, {
-        signal,
-        headers,
-        maxRetries: 0,
-        timeoutMs: Math.min(this._client._policy.timeoutMs, Math.max(remainingMs, 1_000)),
-      });
-    return pollCall(check, isDone, options);
+    // The wait rides out failures by itself (by polling); a request must not outlive the deadline
+    // by much either.
+    const attempt = (remainingMs: number) => ({
+      headers,
+      maxRetries: 0,
+      timeoutMs: Math.min(this._client._policy.timeoutMs, Math.max(remainingMs, 1_000)),
+    });
+    const check = (remainingMs: number) => this.get(callId, { ...attempt(remainingMs), signal });
+    const stream = (ended: AbortSignal, remainingMs: number) =>
+      this.stream(callId, { ...attempt(remainingMs), signal: ended });
+    return waitForCall(stream, check, isDone, options);
   }
 
   /**
-   * Polls a call until it ends (`completed`, `failed`, `cancelled`, `no_answer` or `busy`) and
+   * Waits until a call ends (`completed`, `failed`, `cancelled`, `no_answer` or `busy`) and
    * returns it. See {@link Calls.waitForStatus}.
    *
    * @example

@@ -1,10 +1,11 @@
 import { HttpResponse, http } from 'msw';
-import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   advance,
   callFixture,
   client,
   errorResponse,
+  noEventStreams,
   statusSequence,
   url,
   useFakeClock,
@@ -14,7 +15,14 @@ import type { TerminalStatus } from '../call-status';
 import { AbortError, ApiError, WaitTimeoutError } from '../core/errors';
 import type { Call } from '../models';
 
+/**
+ * The polling waiter: what the waiters do where the server has no event streams (their stream
+ * request gets 404 here; calls.wait-stream.test.ts covers streams and the other fallbacks).
+ */
 const server = useMockServer();
+beforeEach(() => {
+  server.use(noEventStreams());
+});
 
 /** Serves GET /calls/call_1 from `respond`, counting polls. */
 function polls(respond: (n: number) => Response) {

@@ -4,6 +4,7 @@ import { Outdial } from '../client';
 import { InvalidArgumentError, OutdialError } from '../core/errors';
 import { Agents } from './agents';
 import { Calls } from './calls';
+import { Events } from './events';
 
 type IdMethod = (outdial: Outdial, id: string) => Promise<unknown>;
 
@@ -11,13 +12,28 @@ type IdMethod = (outdial: Outdial, id: string) => Promise<unknown>;
 const ID_METHODS: Record<string, [argument: string, IdMethod]> = {
   'calls.get': ['callId', (outdial, id) => outdial.calls.get(id)],
   'calls.cancel': ['callId', (outdial, id) => outdial.calls.cancel(id)],
+  'calls.listEvents': ['callId', (outdial, id) => outdial.calls.listEvents(id)],
+  'calls.stream': [
+    'callId',
+    async (outdial, id) => {
+      for await (const _ of outdial.calls.stream(id));
+    },
+  ],
   'calls.waitForStatus': ['callId', (outdial, id) => outdial.calls.waitForStatus(id, ['completed'])],
   'calls.waitForTerminalStatus': ['callId', (outdial, id) => outdial.calls.waitForTerminalStatus(id)],
   'agents.get': ['agentId', (outdial, id) => outdial.agents.get(id)],
   'agents.update': ['agentId', (outdial, id) => outdial.agents.update(id, { name: 'Renamed' })],
   'agents.delete': ['agentId', (outdial, id) => outdial.agents.delete(id)],
 };
-const NO_ID_METHODS = ['calls.create', 'calls.createAndWait', 'calls.list', 'agents.create', 'agents.list'];
+const NO_ID_METHODS = [
+  'calls.create',
+  'calls.createAndWait',
+  'calls.list',
+  'agents.create',
+  'agents.list',
+  'events.list',
+  'events.stream',
+];
 
 const BAD_IDS: [string, unknown][] = [
   ['undefined', undefined],
@@ -78,8 +94,12 @@ describe('resource ids', () => {
       Object.getOwnPropertyNames(prototype)
         .filter((name) => name !== 'constructor')
         .map((name) => `${prefix}.${name}`);
-    expect([...methods('calls', Calls.prototype), ...methods('agents', Agents.prototype)].sort()).toEqual(
-      [...Object.keys(ID_METHODS), ...NO_ID_METHODS].sort(),
-    );
+    expect(
+      [
+        ...methods('calls', Calls.prototype),
+        ...methods('agents', Agents.prototype),
+        ...methods('events', Events.prototype),
+      ].sort(),
+    ).toEqual([...Object.keys(ID_METHODS), ...NO_ID_METHODS].sort());
   });
 });

@@ -12,6 +12,7 @@ import type { CallFilters, CallRow, CallStore } from '../ports/call-store';
 import { type Clock, wallClock } from '../ports/clock';
 import type { IdempotencyStore } from '../ports/idempotency-store';
 import type { PageRequest } from '../ports/page-request';
+import type { QueuePositions } from '../ports/queue-positions';
 import type { CallQueue } from './call-queue';
 import { type CallResource, toCallResource } from './call-resource';
 import { cancelCall } from './cancel-call';
@@ -28,6 +29,8 @@ export interface CallServiceDeps {
   agents: AgentStore;
   idempotency: IdempotencyStore;
   queue: CallQueue;
+  /** Where queued calls stand in the Dial queue (O(log n), not a count over the backlog). */
+  queuePositions: QueuePositions;
   /** Without LiveKit, placing a call fails with livekit_not_configured (after the agent checks). */
   livekitConfigured: boolean;
   logger: Logger;
@@ -42,16 +45,18 @@ export interface CallPage {
 /**
  * @example
  * ```ts
- * const calls = new CallService({ ...stores, queue: dialQueue, livekitConfigured: true, logger });
+ * const calls = new CallService({ ...stores, queue: dialQueue, queuePositions, livekitConfigured: true, logger });
  * const { body } = await calls.create(organizationId, { agentId, phoneNumber: '+14155552671' });
  * await calls.cancel(organizationId, body.data.id);
  * ```
  */
 export class CallService {
   readonly #deps: CreateOutboundCallDeps;
+  readonly #positions: QueuePositions;
 
-  constructor(deps: CallServiceDeps) {
+  constructor({ queuePositions, ...deps }: CallServiceDeps) {
     this.#deps = { ...deps, clock: deps.clock ?? wallClock };
+    this.#positions = queuePositions;
   }
 
   /** Queues a call; with an Idempotency-Key, a retry replays the first answer instead. */
@@ -70,7 +75,7 @@ export class CallService {
     const last = calls.at(-1);
     const hasMore = rows.length > page.limit;
     return {
-      calls: await Promise.all(calls.map((row) => this.#toResource(row))),
+      calls: calls.map((row) => this.#toResource(row)),
       pagination: {
         limit: page.limit,
         hasMore,
@@ -88,8 +93,7 @@ export class CallService {
     return cancelCall(this.#deps, { organizationId, callId });
   }
 
-  async #toResource(row: CallRow): Promise<CallResource> {
-    const position = row.status === 'queued' ? await this.#deps.calls.queuePosition(row) : null;
-    return toCallResource(row, position);
+  #toResource(row: CallRow): CallResource {
+    return toCallResource(row, row.status === 'queued' ? this.#positions.positionOf(row) : null);
   }
 }

@@ -16,6 +16,7 @@ describe('loadEnvConfig', () => {
       corsOrigins: [],
       metrics: false,
       metricsPort: null,
+      eventRetentionDays: 30,
     });
   });
 
@@ -34,8 +35,10 @@ describe('loadEnvConfig', () => {
       OUTDIAL_RATE_LIMIT: '0',
       LOG_LEVEL: 'debug',
       OUTDIAL_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
+      OUTDIAL_EVENT_RETENTION_DAYS: '7',
     });
     expect(config).toMatchObject({
+      eventRetentionDays: 7,
       port: 8080,
       dbPath: '/var/lib/outdial/db.sqlite',
       livekit: {
@@ -88,6 +91,9 @@ describe('loadEnvConfig', () => {
     expect(problem({ DIAL_MAX_IN_FLIGHT: '1.5' })).toContain('(got "1.5")');
     expect(problem({ DIAL_GUARD_BAND_MS: '-1' })).toContain('(got "-1")');
     expect(problem({ OUTDIAL_RATE_LIMIT: 'lots' })).toContain('(got "lots")');
+    expect(problem({ OUTDIAL_EVENT_RETENTION_DAYS: '0' })).toBe(
+      'OUTDIAL_EVENT_RETENTION_DAYS must be an integer from 1 to 36500 (got "0")',
+    );
     expect(problem({ LIVEKIT_URL: 'ftp://x', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' })).toContain(
       '(got "ftp://x")',
     );

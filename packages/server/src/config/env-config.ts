@@ -24,6 +24,8 @@ export interface EnvConfig {
   metrics: boolean;
   /** /metrics on this port instead of the API's; null: on the API's port. */
   metricsPort: number | null;
+  /** OUTDIAL_EVENT_RETENTION_DAYS: call events older than this many days are purged. */
+  eventRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     corsOrigins,
     metrics: metrics === 'true',
     metricsPort,
+    eventRetentionDays: integer('OUTDIAL_EVENT_RETENTION_DAYS', 30, 1, 36500),
   };
   if (metricsPort !== null && metricsPort === config.port)
     problems.push(`OUTDIAL_METRICS_PORT must differ from PORT (both ${metricsPort})`);

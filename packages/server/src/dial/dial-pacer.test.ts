@@ -205,6 +205,26 @@ describe('DialPacer', () => {
     await consumer;
   });
 
+  it('gives each slot to the most urgent waiter, equal ranks first come first served', async () => {
+    const clock = new FakeClock();
+    const pacer = new DialPacer({ cps: 10, guardBandMs: 0, clock });
+    const order: string[] = [];
+    const wait = (name: string, rank: number) =>
+      pacer.acquire(rank).then((start) => {
+        start.sent();
+        order.push(`${name}@${start.at}`);
+      });
+    // A backlog at rank 5 takes the slots at 0, 100, 200, …
+    const backlog = Array.from({ length: 6 }, (_, i) => wait(`b${i}`, 5));
+    await clock.runUntil(150);
+    // An urgent waiter arrives between two slots: it takes the next one, at 200.
+    const urgent = wait('urgent', 0);
+    const alsoUrgent = wait('urgent2', 0);
+    await clock.runUntil(2_000);
+    await Promise.all([...backlog, urgent, alsoUrgent]);
+    expect(order).toEqual(['b0@0', 'b1@100', 'urgent@200', 'urgent2@300', 'b2@400', 'b3@500', 'b4@600', 'b5@700']);
+  });
+
   it('rejects a CPS that is not a positive integer', () => {
     expect(() => new DialPacer({ cps: 0 })).toThrow(RangeError);
     expect(() => new DialPacer({ cps: 2.5 })).toThrow(RangeError);

@@ -1,8 +1,10 @@
 /**
  * @module
- * Paces dial starts: at most `cps` starts in any window of `windowMs`, evenly spread.
+ * Paces dial starts: at most `cps` starts in any window of `windowMs`, evenly spread, each slot
+ * going to the most urgent waiter.
  */
 import { type MonotonicClock, monotonicClock } from '../ports/clock';
+import { MinHeap } from './min-heap';
 
 export interface DialPacerOptions {
   /** Calls per second the SIP trunk accepts. */
@@ -18,6 +20,10 @@ export interface DialPacerOptions {
 }
 
 /**
+ * Waiters are served by rank (lowest first, the Dial queue's (priority, seq) order), not in order
+ * of arrival: a slot is given away only when it opens, so an urgent call that becomes ready while
+ * others wait takes the next slot instead of queueing behind calls prepared before it.
+ *
  * Two rules, both on the monotonic clock:
  *
  * 1. An even schedule: slot k+1 is one spacing ((windowMs + guard) / cps) after slot k, so under a
@@ -37,7 +43,8 @@ export interface DialPacerOptions {
  * @example
  * ```ts
  * const pacer = new DialPacer({ cps: 50 });
- * await pacer.acquire(); // now is a good moment to send the INVITE
+ * const start = await pacer.acquire(rank); // now is a good moment to send the INVITE
+ * start.sent(); // once it has left
  * ```
  */
 export class DialPacer {
@@ -46,7 +53,16 @@ export class DialPacer {
   readonly #spacing: number;
   readonly #clock: MonotonicClock;
   #nextSlot = Number.NEGATIVE_INFINITY;
-  #waiting = 0;
+  /** Ties in rank go first come, first served. */
+  #arrivals = 0;
+  readonly #waiters = new MinHeap<Waiter>((a, b) => a.rank - b.rank || a.arrival - b.arrival);
+  #granting = false;
+  /**
+   * When the last waiter was served, and how far behind the schedule that was: those slots had
+   * opened while someone waited, so a waiter arriving later still gets them (see acquire).
+   */
+  #emptiedAt = Number.NEGATIVE_INFINITY;
+  #lagWhenEmptied = 0;
   /** The last `cps` starts, oldest first. */
   readonly #recentStarts: StartRecord[] = [];
 
@@ -60,21 +76,49 @@ export class DialPacer {
     this.#clock = clock;
   }
 
-  /** Resolves when one more dial may start, and counts that start. Waiters are served in order. */
-  async acquire(): Promise<DialStart> {
-    const slot = this.#waiting > 0 ? this.#nextSlot : Math.max(this.#nextSlot, this.#clock.now());
-    this.#nextSlot = slot + this.#spacing;
-    this.#waiting++;
+  /**
+   * Resolves when one more dial may start, and counts that start. Of the waiters, the lowest
+   * `rank` is served first; equal ranks in order of arrival.
+   */
+  acquire(rank = 0): Promise<DialStart> {
+    if (this.#waiters.size === 0) {
+      // Slots that open while nobody waits are forfeited, so an idle pacer does not burst. But the
+      // slots still owed when the last waiter was served late (a late wake-up being caught up) are
+      // kept, less the time nobody waited: under a backlog the next waiter arrives just after (the
+      // Dial queue's look-ahead re-fills), and forfeiting them would lose throughput to each stall.
+      const now = this.#clock.now();
+      const idleMs = Math.max(0, now - this.#emptiedAt);
+      this.#nextSlot = Math.max(this.#nextSlot, now - Math.max(0, this.#lagWhenEmptied - idleMs));
+    }
+    return new Promise<DialStart>((resolve) => {
+      this.#waiters.push({ rank, arrival: this.#arrivals++, resolve });
+      void this.#grantSlots();
+    });
+  }
+
+  /** Gives each slot, as it opens, to the most urgent waiter; one loop, while anyone waits. */
+  async #grantSlots(): Promise<void> {
+    if (this.#granting) return;
+    this.#granting = true;
     try {
-      for (;;) {
+      while (this.#waiters.size > 0) {
         const now = this.#clock.now();
-        const notBefore = Math.max(slot, this.#windowOpensAt());
-        if (now >= notBefore) return this.#recordStart(now);
+        const notBefore = Math.max(this.#nextSlot, this.#windowOpensAt());
+        if (now >= notBefore) {
+          // The schedule moves on from the slot, not from now: a late wake-up is caught up.
+          this.#nextSlot += this.#spacing;
+          (this.#waiters.pop() as Waiter).resolve(this.#recordStart(now));
+          if (this.#waiters.size === 0) {
+            this.#emptiedAt = now;
+            this.#lagWhenEmptied = Math.max(0, now - this.#nextSlot);
+          }
+          continue;
+        }
         // An oldest start still unsent counts as sending now: re-check at least every spacing.
         await this.#clock.sleep(Math.min(notBefore - now, this.#spacing));
       }
     } finally {
-      this.#waiting--;
+      this.#granting = false;
     }
   }
 
@@ -97,6 +141,12 @@ export class DialPacer {
       },
     };
   }
+}
+
+interface Waiter {
+  rank: number;
+  arrival: number;
+  resolve(start: DialStart): void;
 }
 
 interface StartRecord {

@@ -12,11 +12,13 @@ import type { DialBacklog } from '../ports/dial-backlog';
 import { publishInviteSent } from './dial-diagnostics';
 import { DialGate, type DialPass } from './dial-gate';
 import { DialLookAhead } from './dial-look-ahead';
+import { dialOrderKey } from './dial-order';
 import { DialPacer, type DialStart } from './dial-pacer';
+import { DialStartLine } from './dial-start-line';
 import type { Dialer, DialOutcome } from './dialer';
 import { LiveCallTracker } from './live-call-tracker';
 import { placeCallRequestFor } from './place-call-request';
-import { QueuedCallWindow } from './queued-call-window';
+import { type DialKey, QueuedCallWindow } from './queued-call-window';
 import { RoomTeardown } from './room-teardown';
 
 export interface DialQueueDeps {
@@ -50,12 +52,14 @@ const LIVE_STATUSES: readonly string[] = ['connecting', 'ringing', 'active'];
 const MAX_WRITE_RETRY_DELAY_MS = 5000;
 
 /**
- * Two p-queues: `#starts` takes calls from the window in (priority, seq) order and holds each
- * until its INVITE is sent; its concurrency is the look-ahead, the number of calls that may be
- * claimed and prepared (room, agent) ahead of their pacing slot. It follows the measured
- * preparation time (`DialLookAhead`): just enough to keep every slot used, so an urgent call waits
- * behind as few already-claimed calls as possible.
- * `#inFlight` bounds dials from claim to answer/failure (DIAL_MAX_IN_FLIGHT).
+ * `#starts` takes calls from the window in (priority, seq) order and holds each until its INVITE
+ * is sent; its look-ahead is the number of calls that may be claimed and prepared (room, agent)
+ * ahead of any one call's pacing slot. It follows the measured preparation time
+ * (`DialLookAhead`): just enough to keep every slot used. An urgent call is not held behind that
+ * look-ahead: it is claimed and prepared at once, and the pacer, which gives each slot to the most
+ * urgent call ready for it, lets it take the next slot (DialStartLine, DialPacer).
+ * `#inFlight`, a p-queue, bounds dials from claim to answer/failure (DIAL_MAX_IN_FLIGHT), also
+ * most urgent first.
  *
  * @example
  * ```ts
@@ -71,7 +75,7 @@ export class DialQueue {
   readonly #wallClock: Clock;
   readonly #pacer: DialPacer;
   readonly #lookAhead: DialLookAhead;
-  readonly #starts: PQueue;
+  readonly #starts: DialStartLine;
   readonly #inFlight: PQueue;
   readonly #window: QueuedCallWindow;
   readonly #tracker: LiveCallTracker | undefined;
@@ -99,14 +103,22 @@ export class DialQueue {
       clock: this.#clock,
     });
     this.#lookAhead = new DialLookAhead({ cps: deps.cps, max: deps.maxInFlight });
-    this.#starts = new PQueue({ concurrency: this.#lookAhead.size });
+    this.#starts = new DialStartLine({
+      lookAhead: this.#lookAhead.size,
+      start: (call) => {
+        this.#window.taken(call.id);
+        this.#taken.add(call.id);
+        return this.#startDial(call);
+      },
+      onError: (error, call) => this.#log.error({ err: error, callId: call.id }, 'dial start failed'),
+    });
     this.#inFlight = new PQueue({ concurrency: deps.maxInFlight });
     this.#window = new QueuedCallWindow({
       backlog: deps.backlog,
       logger: this.#log,
       size: deps.windowSize ?? 1000,
       isTaken: (id) => this.#taken.has(id),
-      enqueue: (call, signal) => this.#enqueue(call, signal),
+      enqueue: (call, signal) => this.#starts.add(call, signal),
     });
     this.#teardown = deps.dialer ? new RoomTeardown({ dialer: deps.dialer, logger: this.#log }) : undefined;
     this.#tracker =
@@ -176,7 +188,7 @@ export class DialQueue {
     if (!this.#running) return;
     this.#running = false;
     this.#window.close();
-    await this.#starts.onIdle();
+    await this.#starts.whenIdle();
     while (this.#dialsSettled.size > 0) await Promise.allSettled([...this.#dialsSettled]);
     await this.#tracker?.stop();
     // Unconfirmed teardowns are picked up again by the next start's sweep of leftover rooms.
@@ -197,29 +209,14 @@ export class DialQueue {
     await tracker.sweep();
   }
 
-  /** Puts a call from the window on the start line, in (priority, seq) order. */
-  #enqueue(call: { id: string; priority: number; seq: number }, signal: AbortSignal): void {
-    // p-queue starts higher numbers first; ours are 0 = most urgent, FIFO by seq within one.
-    const order = -(Math.min(Math.max(call.priority, 0), 1000) * 2 ** 40 + call.seq);
-    this.#starts
-      .add(
-        async () => {
-          this.#window.taken(call.id);
-          this.#taken.add(call.id);
-          await this.#startDial(call.id);
-        },
-        { priority: order, signal },
-      )
-      .catch((error: unknown) => {
-        if (!signal.aborted) this.#log.error({ err: error, callId: call.id }, 'dial start failed');
-      });
-  }
-
   /** Resolves once the call's INVITE is sent (or its dial ended or never began). */
-  #startDial(callId: string): Promise<void> {
+  #startDial(call: DialKey): Promise<void> {
+    const callId = call.id;
+    // p-queue starts higher numbers first; ours are 0 = most urgent, FIFO by seq within one.
+    const priority = -dialOrderKey(call);
     return new Promise<void>((inviteSent) => {
       const settled = this.#inFlight
-        .add(() => this.#dial(callId, inviteSent))
+        .add(() => this.#dial(call, inviteSent), { priority })
         .catch((error: unknown) => this.#log.error({ err: error, callId }, 'dial crashed'))
         .finally(() => {
           inviteSent();
@@ -230,8 +227,9 @@ export class DialQueue {
     });
   }
 
-  async #dial(callId: string, inviteSent: () => void): Promise<void> {
+  async #dial(key: DialKey, inviteSent: () => void): Promise<void> {
     const { calls, backlog } = this.#deps;
+    const callId = key.id;
     const dialer = this.#deps.dialer as Dialer;
     if (!this.#running) return;
     // Open before the claim, so that a cancel committed at any moment from here on is seen.
@@ -252,8 +250,8 @@ export class DialQueue {
         outcome = await dialer.placeCall(request, {
           beforeDialStart: async () => {
             if (this.#gate.isCancelled(callId)) throw new DialAbandoned();
-            this.#starts.concurrency = this.#lookAhead.record(this.#clock.now() - claimedAt);
-            start = await this.#pacer.acquire();
+            this.#starts.lookAhead = this.#lookAhead.record(this.#clock.now() - claimedAt);
+            start = await this.#pacer.acquire(dialOrderKey(key));
             // Held until the INVITE's headers are on the socket (onDialSent).
             pass = await this.#gate.enterDial(callId);
             if (!pass.mayDial) throw new DialAbandoned();

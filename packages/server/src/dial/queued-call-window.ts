@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { DialBacklog, DialKey } from '../ports/dial-backlog';
+import { compareDialKeys } from './dial-order';
 
 export type { DialKey };
 
@@ -21,10 +22,6 @@ export interface QueuedCallWindowDeps {
 // How often a caught-up window looks for queued calls that arrived without a notification
 // (inserted by another process, or by the CLI).
 const IDLE_RESCAN_MS = 5_000;
-
-export function compareDialKeys(a: Omit<DialKey, 'id'>, b: Omit<DialKey, 'id'>): number {
-  return a.priority - b.priority || a.seq - b.seq;
-}
 
 /**
  * Invariant: every queued call whose key is ≤ `#cursor` (the last key read from the backlog) is in the

@@ -2,15 +2,19 @@
  * @module
  * The Express app: request metrics and /metrics (when on), request id and logging, CORS,
  * express-openapi-validator (security, rate limit, body reading, request and response
- * validation), the routes, and the one error renderer.
+ * validation), the routes (calls, events, agents, health, the LiveKit webhook), and the one error
+ * renderer.
  */
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { AgentService } from '../agents/agent-service';
 import type { CallQueue } from '../calls/call-queue';
 import type { CallService } from '../calls/call-service';
+import type { EventService } from '../events/event-service';
+import type { OpenStreams } from '../events/open-streams';
 import { metricsRoutes } from '../metrics/metrics-endpoint';
 import type { ServerMetrics } from '../metrics/server-metrics';
+import type { Clock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
 import type { ApiKeyOwnerLookup } from './api-key-security';
 import { readRequestBody } from './body-parsing';
@@ -23,6 +27,7 @@ import { logRequests } from './request-logging';
 import { agentsRoutes } from './routes/agents-routes';
 import { callsRoutes } from './routes/calls-routes';
 import { docsRoutes } from './routes/docs-routes';
+import { eventsRoutes } from './routes/events-routes';
 import { healthRoutes } from './routes/health-routes';
 import { livekitWebhookRoutes, type WebhookReceiver } from './routes/livekit-webhook-routes';
 import './request-context';
@@ -33,9 +38,16 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 export interface AppDeps {
   calls: CallService;
   agents: AgentService;
+  events: EventService;
+  /** The event streams open now, counted per API key. */
+  openStreams: OpenStreams;
+  /** Milliseconds between keep-alive comments on an event stream (default 15 s). */
+  eventStreamKeepAliveMs?: number | undefined;
   apiKeys: ApiKeyOwnerLookup;
   /** Readiness writes to the database. */
   stores: Pick<Stores, 'probeWritable'>;
+  /** Stamps readiness's probe write. */
+  clock: Clock;
   /** Readiness asks whether it is running. */
   queue: Pick<CallQueue, 'running'>;
   /** Readiness reports LiveKit as `not_configured` without it. */
@@ -84,12 +96,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     healthRoutes({
       stores: deps.stores,
+      clock: deps.clock,
       isServing: deps.isServing,
       dialQueueRunning: () => deps.queue.running,
       livekitConfigured: deps.livekitConfigured,
     }),
   );
   app.use(callsRoutes(deps));
+  app.use(eventsRoutes(deps));
   app.use(agentsRoutes(deps));
   app.use(livekitWebhookRoutes(deps.webhookReceiver));
   app.use(routeNotFound());

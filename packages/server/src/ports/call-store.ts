@@ -65,6 +65,17 @@ export interface CallEventRow {
   at: string;
   /** JSON object with whatever explains the change (SIP code, webhook event, reason). */
   details: string;
+  /**
+   * The public event (event-store.ts) this change is: `evt_<ulid>`, increasing in commit order
+   * within the organization. Null for `initiated` (creation is not an event) and for rows written
+   * before events existed; then so are the three fields below.
+   */
+  event_id: string | null;
+  organization_id: string | null;
+  /** 1-based, gapless among the call's events. */
+  sequence: number | null;
+  /** JSON of the CallRow as this change wrote it. */
+  call_snapshot: string | null;
 }
 
 export interface CallFilters {
@@ -105,8 +116,9 @@ export interface CallStore {
   queuePosition(call: Pick<CallRow, 'priority' | 'seq'>): Promise<number>;
   /**
    * Moves a call to `to` if the status machine allows it from the call's current status (and
-   * that status is in `from`, when given). The status change and its call event commit together;
-   * once committed, the change is published on CALL_TRANSITION_CHANNEL (store/call-transitions.ts).
+   * that status is in `from`, when given). The status change and its call event (the public event
+   * of event-store.ts) commit together; once committed, the change is published on
+   * CALL_TRANSITION_CHANNEL (store/call-transitions.ts).
    * @returns the updated call, or undefined when the call does not exist or may not move
    */
   transition(callId: string, to: CallStatus, options?: TransitionOptions): Promise<CallRow | undefined>;

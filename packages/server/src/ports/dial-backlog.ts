@@ -14,6 +14,9 @@ export interface DialKey {
   seq: number;
 }
 
+/** A queued call's place in line without its id: what the queue positions keep of every call. */
+export type DialOrder = Omit<DialKey, 'id'>;
+
 /** What a dial reads of the call's agent, at dial time. */
 export interface AgentDialSettings {
   livekitAgentName: string | null;
@@ -30,6 +33,11 @@ export interface QueueDepthRow {
 export interface DialBacklog {
   /** Up to `limit` queued calls strictly after `after` in (priority, seq) order. */
   queuedAfter(after: DialKey | undefined, limit: number): Promise<DialKey[]>;
+  /**
+   * The same without the ids, for reading the whole backlog at start (queue positions): no id
+   * string per row, so 1M queued calls read through in small pages without growing the heap.
+   */
+  queuedOrderAfter(after: DialOrder | undefined, limit: number): Promise<DialOrder[]>;
   /**
    * Claims a queued call for dialing (`queued → connecting`, through the guarded transition).
    * It commits before any LiveKit side effect, so a call is dialed at most once, also across

@@ -8,6 +8,7 @@ import type { AgentStore } from './agent-store';
 import type { ApiKeyStore } from './api-key-store';
 import type { CallStore } from './call-store';
 import type { DialBacklog } from './dial-backlog';
+import type { EventStore } from './event-store';
 import type { IdempotencyStore } from './idempotency-store';
 import type { OrganizationStore } from './organization-store';
 
@@ -16,6 +17,8 @@ export interface Stores {
   readonly apiKeys: ApiKeyStore;
   readonly agents: AgentStore;
   readonly calls: CallStore;
+  /** The event feed over the call events that `calls` writes. */
+  readonly events: EventStore;
   readonly idempotency: IdempotencyStore;
   readonly dialBacklog: DialBacklog;
   /**

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Clock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
 import { openPostgresStores } from '../store/postgres/postgres-stores';
 import { openSqliteStores } from '../store/sqlite/sqlite-stores';
@@ -27,12 +28,15 @@ export interface ServerStoresOptions {
   databaseBusyTimeoutMs?: number;
   /** Run pending migrations (default true; `outdial migrate` runs them itself). */
   migrate?: boolean;
+  /** Stamps the status changes that bring no time of their own. Default the system clock. */
+  clock?: Clock;
 }
 
 export function openServerStores(options: ServerStoresOptions = {}): Promise<Stores> {
   if (options.databaseUrl !== undefined) {
     return openPostgresStores({
       url: options.databaseUrl,
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
       ...(options.databasePoolSize === undefined ? {} : { poolSize: options.databasePoolSize }),
     });
@@ -41,6 +45,7 @@ export function openServerStores(options: ServerStoresOptions = {}): Promise<Sto
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   return openSqliteStores({
     path,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
     ...(options.databaseBusyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.databaseBusyTimeoutMs }),
   });

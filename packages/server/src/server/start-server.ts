@@ -20,18 +20,24 @@ import type { LiveKitConnection } from '../config/livekit-connection';
 import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
+import { QueuedCallRanks } from '../dial/queued-call-ranks';
+import { EventHub } from '../events/event-hub';
+import { EventRetention } from '../events/event-retention';
+import { EventService } from '../events/event-service';
+import { OpenStreams } from '../events/open-streams';
 import { answerClientErrors } from '../http/client-errors';
 import { createApp } from '../http/create-app';
 import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
 import { ServerMetrics } from '../metrics/server-metrics';
-import { wallClock } from '../ports/clock';
+import { type Clock, wallClock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
 import { type AdminOperations, adminOperations } from './admin-operations';
 import { openServerStores, type ServerStoresOptions } from './open-server-stores';
 
 export type { EmulatedLiveKit, EmulatorTimings, LiveKitConnection };
 
-export interface ServerOptions extends Pick<ServerStoresOptions, 'dbPath' | 'databaseBusyTimeoutMs'> {
+export interface ServerOptions
+  extends Pick<ServerStoresOptions, 'databaseUrl' | 'databasePoolSize' | 'dbPath' | 'databaseBusyTimeoutMs'> {
   /** 0 picks a free port. Default 3000. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -68,6 +74,20 @@ export interface ServerOptions extends Pick<ServerStoresOptions, 'dbPath' | 'dat
    * one), and not on the API's port at all.
    */
   metricsPort?: number;
+  /**
+   * Wall time for what the Dial queue, the LiveKit webhook handler and the call service stamp
+   * (answered and ended times, their call events), and for event retention. Default the system
+   * clock. A test passes one it can move forward. `startServer` opens the stores with it too (they
+   * stamp the status changes that bring no time of their own, such as a new call's `queued`);
+   * stores handed to `startServerWith` keep the clock they were opened with.
+   */
+  clock?: Clock;
+  /** Days call events are kept (OUTDIAL_EVENT_RETENTION_DAYS). Default 30. */
+  eventRetentionDays?: number;
+  /** Milliseconds between looks for expired call events. Default one hour. */
+  eventPurgeIntervalMs?: number;
+  /** Milliseconds between keep-alive comments on an event stream. Default 15 000. */
+  eventStreamKeepAliveMs?: number;
   /** pino level. Default 'info'. */
   logLevel?: string;
   logger?: Logger;
@@ -126,11 +146,14 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     });
   const cleanups: (() => Promise<void>)[] = [() => stores.close()];
   // Every timestamp the domain and the Dial queue write comes from this one clock.
-  const clock = wallClock;
+  const clock = options.clock ?? wallClock;
   try {
     const interrupted = await failInterruptedCreations(stores.calls, clock);
     if (interrupted.length > 0)
       logger.warn({ callIds: interrupted }, 'failed calls interrupted before queueing');
+    const queuePositions = new QueuedCallRanks({ calls: stores.calls, backlog: stores.dialBacklog });
+    await queuePositions.start();
+    cleanups.unshift(async () => queuePositions.stop());
 
     let emulator: LiveKitEmulator | undefined;
     let livekit: LiveKitConnection | null = null;
@@ -197,17 +220,47 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       agents: stores.agents,
       idempotency: stores.idempotency,
       queue: dialQueue,
+      queuePositions,
       livekitConfigured: livekit !== null,
       logger,
       clock,
     });
 
+    const hub = new EventHub(stores.calls);
+    hub.start();
+    const retention = new EventRetention({
+      events: stores.events,
+      clock,
+      logger,
+      ...(options.eventRetentionDays === undefined ? {} : { retentionDays: options.eventRetentionDays }),
+      ...(options.eventPurgeIntervalMs === undefined
+        ? {}
+        : { purgeIntervalMs: options.eventPurgeIntervalMs }),
+    });
+    retention.start();
+    // Before the stores close: a purge in progress finishes first.
+    cleanups.splice(cleanups.length - 1, 0, async () => {
+      hub.stop();
+      await retention.stop();
+    });
+    const events = new EventService({
+      calls: stores.calls,
+      events: stores.events,
+      hub,
+      onFeedError: (error) => logger.warn({ err: error }, 'event stream read failed; stream closed'),
+    });
+    const openStreams = new OpenStreams();
+
     let serving = false;
     const app = createApp({
       calls,
       agents,
+      events,
+      openStreams,
+      eventStreamKeepAliveMs: options.eventStreamKeepAliveMs,
       apiKeys,
       stores,
+      clock,
       queue: dialQueue,
       livekitConfigured: livekit !== null,
       webhookReceiver,
@@ -241,6 +294,8 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
 
     await dialQueue.start();
     cleanups.splice(1, 0, () => dialQueue.stop());
+    // First of all: open streams never end on their own, and the HTTP server waits for them.
+    cleanups.unshift(async () => openStreams.endAll());
     serving = true;
     logger.info(
       {

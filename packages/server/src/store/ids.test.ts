@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newApiKeySecret, newCallId } from './ids';
+import { newApiKeySecret, newCallId, newEventIdAfter } from './ids';
 
 describe('ids', () => {
   it('call ids sort in creation order, even within one millisecond', () => {
@@ -7,6 +7,20 @@ describe('ids', () => {
     expect(ids.every((id) => /^call_[0-9A-HJKMNP-TV-Z]{26}$/.test(id))).toBe(true);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('event ids exceed the newest one written, even one from a later clock or another process', () => {
+    const now = Date.parse('2026-01-01T00:00:00.000Z');
+    const first = newEventIdAfter(undefined, now);
+    expect(first).toMatch(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(newEventIdAfter(first, now) > first).toBe(true);
+    // Another writer's id, an hour ahead of this clock and with the largest random part.
+    const ahead = newEventIdAfter(undefined, now + 3_600_000)
+      .slice(0, 14)
+      .padEnd(30, 'Z');
+    const next = newEventIdAfter(ahead, now);
+    expect(next > ahead).toBe(true);
+    expect(next.slice(0, 14) > ahead.slice(0, 14)).toBe(true);
   });
 
   it('API keys are od_ + 32 base62 characters', () => {

@@ -1,6 +1,6 @@
 /**
  * @module
- * Identifiers. Call, organization and API-key ids are the contract's prefixed ULIDs (ulidx's
+ * Identifiers. Call, organization, API-key and event ids are the contract's prefixed ULIDs (ulidx's
  * monotonic factory, so ids made within one millisecond still sort in creation order: listings
  * break startedAt ties by id). Agent ids are UUIDs, API keys random base62.
  */
@@ -16,6 +16,27 @@ export const newCallId = (): string => ulid('call_');
 export const newOrganizationId = (): string => ulid('org_');
 export const newApiKeyId = (): string => ulid('key_');
 export const newAgentId = (): string => randomUUID();
+
+/**
+ * An event id (`evt_<ulid>`, its time `nowMs`) greater than `newest`, the newest id already
+ * written: event ids are resume points, so they must increase in commit order even when another
+ * process (with a factory of its own) or a clock set back wrote the newest one.
+ */
+export function newEventIdAfter(newest: string | undefined, nowMs: number): string {
+  const id = ulid('evt_', nowMs);
+  if (newest === undefined || id > newest) return id;
+  // A later millisecond than the newest id's makes a greater id whatever its random part.
+  return ulid('evt_', ulidTimeOf(newest.slice('evt_'.length)) + 1);
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** The milliseconds in a ULID's first 10 characters (5 bits each). */
+function ulidTimeOf(ulidText: string): number {
+  let ms = 0;
+  for (const char of ulidText.slice(0, 10)) ms = ms * 32 + CROCKFORD.indexOf(char);
+  return ms;
+}
 
 /** An API key: `od_` + 32 random base62 characters (about 190 bits). */
 export function newApiKeySecret(): string {

@@ -48,13 +48,19 @@ export async function openTestStores(
   if (kind === 'sqlite') {
     return openSqliteStores({
       path: options.dbPath ?? ':memory:',
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.databaseBusyTimeoutMs === undefined
         ? {}
         : { busyTimeoutMs: options.databaseBusyTimeoutMs }),
     });
   }
   const { url, schema, drop } = await createTestSchema();
-  const stores = await openPostgresStores({ url, schema, poolSize: options.databasePoolSize ?? 20 });
+  const stores = await openPostgresStores({
+    url,
+    schema,
+    poolSize: options.databasePoolSize ?? 20,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
   const close = stores.close.bind(stores);
   stores.close = async () => {
     await close();

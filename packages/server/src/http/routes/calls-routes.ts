@@ -9,6 +9,7 @@ import type { CallService } from '../../calls/call-service';
 import type { CreateOutboundCallBody } from '../../calls/create-outbound-call';
 import { organizationOf } from '../request-context';
 import { pageQuery } from './page-query';
+import { queryArray } from './query-array';
 
 export function callsRoutes({ calls }: { calls: CallService }): Router {
   const router = Router();
@@ -24,7 +25,7 @@ export function callsRoutes({ calls }: { calls: CallService }): Router {
     const query = req.query as Record<string, unknown>;
     const filters = {
       agentId: query.agentId as string | undefined,
-      statuses: toArray(query.status) as CallStatus[] | undefined,
+      statuses: queryArray(query.status) as CallStatus[] | undefined,
       phoneNumber: query.phoneNumber as string | undefined,
       // Canonical `toISOString()` text (parameter-values.ts), like the stored timestamps.
       startDate: query.startDate as string | undefined,
@@ -43,9 +44,4 @@ export function callsRoutes({ calls }: { calls: CallService }): Router {
   });
 
   return router;
-}
-
-function toArray(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  return Array.isArray(value) ? value.map(String) : [String(value)];
 }

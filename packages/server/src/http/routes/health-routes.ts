@@ -4,10 +4,12 @@
  */
 import { openApiYaml } from '@outdial/contract';
 import { Router } from 'express';
+import type { Clock } from '../../ports/clock';
 import type { Stores } from '../../ports/stores';
 
 export interface HealthRoutesDeps {
   stores: Pick<Stores, 'probeWritable'>;
+  clock: Clock;
   /** False while the server starts up or shuts down. */
   isServing: () => boolean;
   dialQueueRunning: () => boolean;
@@ -24,7 +26,7 @@ export function healthRoutes(deps: HealthRoutesDeps): Router {
   router.get('/readyz', async (_req, res) => {
     // A write, not `select 1`: a full disk or a foreign write lock still answers reads.
     const database = await deps.stores
-      .probeWritable(new Date())
+      .probeWritable(deps.clock.now())
       .then(() => 'ok')
       .catch(() => 'error');
     const dialQueue = deps.dialQueueRunning() ? 'ok' : 'stopped';

@@ -5,10 +5,13 @@
  * how the database is opened (a pool, not one file) and three lines of the migrations
  * (migrations/dialect.ts).
  */
+import type { Clock } from '../../ports/clock';
 import { SqliteStores } from '../sqlite/sqlite-stores';
 import { type OpenPostgresDatabaseOptions, openPostgresDatabase } from './open-postgres-database';
 
 /** Opens (and by default migrates) the PostgreSQL database. See {@link OpenPostgresDatabaseOptions}. */
-export async function openPostgresStores(options: OpenPostgresDatabaseOptions): Promise<SqliteStores> {
-  return new SqliteStores(await openPostgresDatabase(options));
+export async function openPostgresStores(
+  options: OpenPostgresDatabaseOptions & { clock?: Clock },
+): Promise<SqliteStores> {
+  return new SqliteStores(await openPostgresDatabase(options), options.clock);
 }

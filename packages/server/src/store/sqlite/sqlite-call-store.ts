@@ -11,6 +11,8 @@ import type {
 import { type Clock, wallClock } from '../../ports/clock';
 import type { PageRequest } from '../../ports/page-request';
 import { publishCallTransition, transitionSources } from '../call-transitions';
+import { newEventIdAfter } from '../ids';
+import { isPostgres } from './migrations/dialect';
 import type { Database } from './sqlite-schema';
 
 /** SQLite caps bound parameters (32766 since 3.32); lookups by id go in chunks well below it. */
@@ -38,6 +40,11 @@ export class SqliteCallStore implements CallStore {
           to_status: 'initiated',
           at: row.started_at,
           details: '{}',
+          // Creation is not an event (see CallEventRow.event_id).
+          event_id: null,
+          organization_id: null,
+          sequence: null,
+          call_snapshot: null,
         })
         .execute();
       if (idempotencyKey) {
@@ -109,6 +116,11 @@ export class SqliteCallStore implements CallStore {
         .selectFrom('calls')
         .select('status')
         .where('id', '=', callId)
+        // SQLite's transactions are serial (they begin IMMEDIATE), so the status read is the one
+        // the update finds. PostgreSQL's run side by side: without the row lock, two changes of
+        // one call (ringing and active, from two webhooks) both read `connecting`, and the
+        // second's guarded update, once the first commits, matches nothing: `active` would be lost.
+        .$if(isPostgres(trx), (qb) => qb.forUpdate())
         .executeTakeFirst();
       if (!current || !sources.includes(current.status)) return undefined;
       // Guarded on the status just read: a change committed in between makes this a no-op.
@@ -120,6 +132,35 @@ export class SqliteCallStore implements CallStore {
         .returningAll()
         .executeTakeFirst();
       if (!updated) return undefined;
+      // Event ids must increase in commit order within the organization (they are resume
+      // points). SQLite has one writer at a time: the transaction holds the write lock from its
+      // start. PostgreSQL runs transactions side by side, so there the organization's row is
+      // locked until commit first. Either way, what is read next follows every event committed
+      // before this one, by this process or any other; the call's own row lock (the update above)
+      // already orders its events.
+      if (isPostgres(trx)) {
+        await trx
+          .selectFrom('organizations')
+          .select('id')
+          .where('id', '=', updated.organization_id)
+          .forUpdate()
+          .execute();
+      }
+      const previousEvent = await trx
+        .selectFrom('call_events')
+        .select('sequence')
+        .where('call_id', '=', callId)
+        .where('sequence', 'is not', null)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const newest = await trx
+        .selectFrom('call_events')
+        .select('event_id')
+        .where('organization_id', '=', updated.organization_id)
+        .orderBy('event_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       await trx
         .insertInto('call_events')
         .values({
@@ -128,6 +169,10 @@ export class SqliteCallStore implements CallStore {
           to_status: to,
           at,
           details: JSON.stringify(details),
+          event_id: newEventIdAfter(newest?.event_id ?? undefined, now.getTime()),
+          organization_id: updated.organization_id,
+          sequence: (previousEvent?.sequence ?? 0) + 1,
+          call_snapshot: JSON.stringify(updated),
         })
         .execute();
       previous = current.status;

@@ -1,6 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { CallRow, CallStore } from '../../ports/call-store';
-import type { AgentDialSettings, DialBacklog, DialKey, QueueDepthRow } from '../../ports/dial-backlog';
+import type {
+  AgentDialSettings,
+  DialBacklog,
+  DialKey,
+  DialOrder,
+  QueueDepthRow,
+} from '../../ports/dial-backlog';
 import type { Database } from './sqlite-schema';
 
 export class SqliteDialBacklog implements DialBacklog {
@@ -24,6 +30,20 @@ export class SqliteDialBacklog implements DialBacklog {
         .limit(limit)
         .execute()
     );
+  }
+
+  queuedOrderAfter(after: DialOrder | undefined, limit: number): Promise<DialOrder[]> {
+    return this.db
+      .selectFrom('calls')
+      .select(['priority', 'seq'])
+      .where('status', '=', 'queued')
+      .$if(after !== undefined, (qb) =>
+        qb.where(sql<boolean>`(priority, seq) > (${after?.priority}, ${after?.seq})`),
+      )
+      .orderBy('priority')
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
   }
 
   claim(callId: string): Promise<CallRow | undefined> {

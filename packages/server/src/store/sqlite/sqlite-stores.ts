@@ -10,6 +10,7 @@ import { SqliteAgentStore } from './sqlite-agent-store';
 import { SqliteApiKeyStore } from './sqlite-api-key-store';
 import { SqliteCallStore } from './sqlite-call-store';
 import { SqliteDialBacklog } from './sqlite-dial-backlog';
+import { SqliteEventStore } from './sqlite-event-store';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
 import { SqliteOrganizationStore } from './sqlite-organization-store';
 import type { Database } from './sqlite-schema';
@@ -19,6 +20,7 @@ export class SqliteStores implements Stores {
   readonly apiKeys: SqliteApiKeyStore;
   readonly agents: SqliteAgentStore;
   readonly calls: SqliteCallStore;
+  readonly events: SqliteEventStore;
   readonly idempotency: SqliteIdempotencyStore;
   readonly dialBacklog: SqliteDialBacklog;
 
@@ -35,6 +37,7 @@ export class SqliteStores implements Stores {
     this.apiKeys = new SqliteApiKeyStore(db);
     this.agents = new SqliteAgentStore(db);
     this.calls = new SqliteCallStore(db, clock);
+    this.events = new SqliteEventStore(db);
     this.idempotency = new SqliteIdempotencyStore(db);
     this.dialBacklog = new SqliteDialBacklog(db, this.calls);
   }
@@ -59,6 +62,8 @@ export class SqliteStores implements Stores {
 }
 
 /** Opens (and by default migrates) the SQLite file. See {@link OpenSqliteDatabaseOptions}. */
-export async function openSqliteStores(options: OpenSqliteDatabaseOptions): Promise<SqliteStores> {
-  return new SqliteStores(await openSqliteDatabase(options));
+export async function openSqliteStores(
+  options: OpenSqliteDatabaseOptions & { clock?: Clock },
+): Promise<SqliteStores> {
+  return new SqliteStores(await openSqliteDatabase(options), options.clock);
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initialSchema from './0001-initial-schema';
 import * as callCancellation from './0002-call-cancellation';
 import * as healthProbe from './0003-health-probe';
+import * as callEventFeed from './0004-call-event-feed';
 
 /**
  * Migrations are compiled into the bundle (not read from a folder at run time), so the server
@@ -13,6 +14,7 @@ export const migrationProvider: MigrationProvider = {
       '0001-initial-schema': initialSchema,
       '0002-call-cancellation': callCancellation,
       '0003-health-probe': healthProbe,
+      '0004-call-event-feed': callEventFeed,
     };
   },
 };

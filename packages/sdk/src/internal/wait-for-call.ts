@@ -1,0 +1,48 @@
+/**
+ * @module
+ * The waiters' strategy: follow the call's event stream, which tells of every status change as
+ * it is committed (one connection instead of a poll every few seconds: 200 waits no longer run
+ * into the rate limit), and poll for whatever the stream cannot give. The options and results are
+ * the polling waiter's: the same deadline, a last check at it, `onStatusChange` once per status.
+ */
+import { AbortError } from '../core/errors';
+import type { WaitOptions } from '../core/wait-options';
+import type { Call, OutdialEvent } from '../models';
+import { DEFAULT_WAIT_TIMEOUT_MS, observe, pollCall, startWait } from './poll-call';
+import { MAX_TIMER_MS } from './sleep';
+
+/**
+ * Waits until `isDone(call)`: from `stream` (the call's events, ended by the signal it is given)
+ * while it lasts, then by polling with `check`. Polling takes over when the stream fails in any
+ * way (no stream on this server or runtime, an error status, the network) — it then meets the
+ * same errors a polling wait always met — and when the stream ends first: the call ended without
+ * `isDone` holding, and a predicate may still hold later (a field set after the call ended sends no
+ * event). At the deadline that is the one last check.
+ */
+export async function waitForCall(
+  stream: (signal: AbortSignal, remainingMs: number) => AsyncIterable<OutdialEvent>,
+  check: (remainingMs: number) => Promise<Call>,
+  isDone: (call: Call) => boolean,
+  options: WaitOptions = {},
+): Promise<Call> {
+  const { signal, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS } = options;
+  if (signal?.aborted) throw new AbortError(signal.reason);
+  const progress = startWait(timeoutMs);
+  const ended = new AbortController();
+  const end = () => ended.abort();
+  signal?.addEventListener('abort', end, { once: true });
+  const timer = timeoutMs <= MAX_TIMER_MS ? setTimeout(end, timeoutMs) : undefined;
+  try {
+    for await (const event of stream(ended.signal, timeoutMs)) {
+      observe(progress, event.data, options);
+      if (isDone(event.data)) return event.data;
+    }
+  } catch {
+    // Polling takes over (above).
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', end);
+  }
+  if (signal?.aborted) throw new AbortError(signal.reason);
+  return pollCall(check, isDone, options, progress);
+}

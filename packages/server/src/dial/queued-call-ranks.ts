@@ -1,0 +1,107 @@
+/**
+ * @module
+ * Every queued call's place in the Dial queue, kept in memory: read at start from the stored
+ * backlog, then kept exact by the committed status changes, so a position costs O(log n) at any
+ * backlog instead of a count over the calls ahead.
+ */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { CallRow, CallStore } from '../ports/call-store';
+import type { DialBacklog, DialOrder } from '../ports/dial-backlog';
+import type { QueuePositions } from '../ports/queue-positions';
+import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../store/call-transitions';
+import { dialOrderKey } from './dial-order';
+import { OrderedKeySet } from './ordered-key-set';
+
+/**
+ * Rows per read while loading the backlog: small, so each page dies young and 1M queued calls
+ * never sit in memory as rows (nor grow V8's young generation, which counts against RSS).
+ */
+const LOAD_PAGE_SIZE = 1000;
+/**
+ * One key per queued call, in the order the Dial queue dials them. It follows the status changes
+ * `CallStore.transition` publishes after each commit (store/call-transitions.ts): into `queued`
+ * (only ever from `initiated`, once) adds the call, out of it (claimed, cancelled, failed) removes
+ * it, whoever made the change: the Dial queue's claims, cancels, or a test. So it stays exact as
+ * long as every write to the database goes through this process's store; another process dialing
+ * from the same database is not seen (see ports/queue-positions.ts).
+ *
+ * @example
+ * ```ts
+ * const ranks = new QueuedCallRanks({ calls: stores.calls, backlog: stores.dialBacklog });
+ * await ranks.start(); // before the first request
+ * ranks.positionOf(call); // 1 for the next call to dial
+ * ```
+ */
+export class QueuedCallRanks implements QueuePositions {
+  readonly #calls: CallStore;
+  readonly #backlog: Pick<DialBacklog, 'queuedOrderAfter'>;
+  readonly #keys = new OrderedKeySet();
+  /**
+   * While the backlog is read: calls that left the queue meanwhile. A page read before such a
+   * change still lists the call, and must not put it back.
+   */
+  #leftWhileLoading: Set<number> | undefined;
+  #subscribed = false;
+  readonly #onTransition = (message: unknown): void => {
+    const { calls, from, to, call } = message as CallTransitionMessage;
+    if (calls !== this.#calls) return; // Another server's store, in the same process.
+    if (to === 'queued') this.#keys.add(dialOrderKey(call));
+    else if (from === 'queued') {
+      const key = dialOrderKey(call);
+      this.#keys.delete(key);
+      this.#leftWhileLoading?.add(key);
+    }
+  };
+
+  constructor(deps: { calls: CallStore; backlog: Pick<DialBacklog, 'queuedOrderAfter'> }) {
+    this.#calls = deps.calls;
+    this.#backlog = deps.backlog;
+  }
+
+  /** The number of queued calls. */
+  get size(): number {
+    return this.#keys.size;
+  }
+
+  /**
+   * Starts following status changes, then reads every queued call from the store. Changes that
+   * commit during the read are applied as they come; a call that left meanwhile is not re-added.
+   */
+  async start(): Promise<void> {
+    if (this.#subscribed) return;
+    subscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
+    this.#subscribed = true;
+    this.#keys.clear();
+    this.#leftWhileLoading = new Set();
+    try {
+      let after: DialOrder | undefined;
+      for (;;) {
+        const page = await this.#backlog.queuedOrderAfter(after, LOAD_PAGE_SIZE);
+        for (const call of page) {
+          const key = dialOrderKey(call);
+          if (!this.#leftWhileLoading.has(key)) this.#keys.add(key);
+        }
+        after = page.at(-1);
+        if (page.length < LOAD_PAGE_SIZE) break;
+        // A turn of the event loop between pages: timers and GC observers run (see
+        // cli/young-generation-limit.ts) while a large backlog is read.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      this.stop();
+      throw error;
+    } finally {
+      this.#leftWhileLoading = undefined;
+    }
+  }
+
+  stop(): void {
+    if (!this.#subscribed) return;
+    unsubscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
+    this.#subscribed = false;
+  }
+
+  positionOf(call: Pick<CallRow, 'priority' | 'seq'>): number {
+    return this.#keys.countBelow(dialOrderKey(call)) + 1;
+  }
+}
