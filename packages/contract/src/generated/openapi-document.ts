@@ -1,7 +1,7 @@
 // Generated from openapi.yaml by `pnpm generate`. Do not edit.
 
 /** openapi.yaml, byte for byte. */
-export const openApiYaml: string = "openapi: 3.1.0\ninfo:\n  title: Outdial Calls API\n  version: 1.0.0\n  summary: Place, track and cancel outbound AI voice calls, paced to your SIP trunk's CPS budget.\n  description: |\n    The Outdial Calls API queues outbound AI voice calls, paces the dials to the SIP trunk's\n    calls-per-second (CPS) budget, places them through LiveKit (room, agent dispatch, SIP\n    participant) and tracks each call through\n    `queued → connecting → ringing → active → completed` (or `failed`, `busy`, `no_answer`,\n    `cancelled`).\n\n    This document is the single source of truth: the SDK's types, the server's request and\n    response validation and the mock are all produced from it or checked against it.\n\n    ## Error messages\n    Every 4xx/5xx response uses the error envelope (`ErrorResponse`). The exact messages live\n    in this document so that the server and the mock read them from one place:\n    - `x-error-catalog` (at the root) maps each error rule to its status, `type` and message\n      template (`{placeholder}` marks a value filled in at run time);\n    - `x-error-message` on a request schema property is the message used when that property\n      fails validation, rendered as `Validation error: <message>`.\n\n    ## Requests\n    - Query values may carry reserved characters unencoded, as HTTP clients send them\n      (`endDate=2025-12-31T23:59:59Z`): every query parameter is `allowReserved`. A `+` in a query\n      still means a space, so send the `+` of a phone number or an offset as `%2B`.\n    - A request body is read only by the operations that take one; the body of any other request\n      is ignored. A body may be sent with `Content-Encoding: gzip` or `deflate` (or `identity`);\n      size limits apply to the decoded body, and any other coding is refused with 400.\n    - Every `GET` operation also answers `HEAD`, with the same status and headers and no body.\n    - A request that is not valid HTTP (400), whose header fields are too large (431) or that does\n      not arrive in time (408) is answered in the error envelope before any route sees it, and its\n      connection is closed.\n    - Browsers on other origins may call the API when the server allows their origin (CORS):\n      preflight requests are answered before authentication, and the response headers this\n      document defines are exposed to scripts.\n  license:\n    name: MIT\n    identifier: MIT\n  contact:\n    name: Outdial maintainers\n    url: https://github.com/outdial/outdial\nservers:\n  - url: \"{origin}\"\n    description: Your Outdial server. `outdial serve` listens on port 3000 by default.\n    variables:\n      origin:\n        default: http://127.0.0.1:3000\n        description: The scheme, host and port of your server.\nsecurity:\n  - ApiKeyAuth: []\n  - BearerAuth: []\ntags:\n  - name: calls\n    description: Outbound calls, the Dial queue and call status.\n  - name: agents\n    description: The agents that handle calls. Each belongs to one organization.\n  - name: events\n    description: |\n      What happened to your calls, as events: a JSON feed and live Server-Sent Events streams.\n      Each status change of a call is one event, written in the same transaction as the change.\n  - name: health\n    description: Liveness, readiness and this document. No authentication.\n  - name: internal\n    description: Endpoints called by infrastructure (LiveKit), not by API clients. The SDK does not wrap them.\n\nx-error-catalog:\n  validation_error:\n    status: 400\n    type: validation_error\n    message: \"Validation error: {reason}\"\n  invalid_phone_number:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Phone number must be in E.164 format (+1234567890)\"\n  invalid_agent_id:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Invalid agent ID format\"\n  metadata_too_large:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Metadata must be at most 16384 bytes when serialized as JSON\"\n  metadata_too_deep:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Metadata must be nested at most 32 levels deep\"\n  date_time_out_of_range:\n    status: 400\n    type: validation_error\n    message: \"Validation error: {field} must be between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z\"\n  unsupported_media_type:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Content-Type must be application/json\"\n  invalid_json:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Request body is not valid JSON\"\n  unsupported_content_encoding:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Content-Encoding must be gzip, deflate or identity\"\n  invalid_content_encoding:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Request body could not be decoded with its Content-Encoding\"\n  malformed_request:\n    status: 400\n    type: validation_error\n    message: \"Validation error: The request is not valid HTTP\"\n  invalid_cursor:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Invalid cursor\"\n  unknown_last_event_id:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Last-Event-ID is not one of your organization's events\"\n  unauthorized:\n    status: 401\n    type: unauthorized\n    message: Unauthorized\n  call_forbidden:\n    status: 403\n    type: forbidden\n    message: Access denied - call belongs to different organization\n  call_not_found:\n    status: 404\n    type: not_found\n    message: Call not found\n  route_not_found:\n    status: 404\n    type: not_found\n    message: Not found\n  agent_not_found:\n    status: 404\n    type: agent_not_found\n    message: Agent not found or access denied\n  agent_not_voice:\n    status: 400\n    type: agent_not_voice\n    message: Agent must be a voice agent for outbound calls\n  agent_inactive:\n    status: 400\n    type: agent_inactive\n    message: Agent must be active to make calls\n  caller_id_not_allowed:\n    status: 400\n    type: caller_id_not_allowed\n    message: Caller ID must be one of the agent's phone numbers\n  agent_has_no_caller_id:\n    status: 400\n    type: agent_has_no_caller_id\n    message: Agent has no phone numbers to use as caller ID\n  call_not_cancellable:\n    status: 400\n    type: call_not_cancellable\n    message: \"Cannot cancel call with status: {status}\"\n  idempotency_in_progress:\n    status: 409\n    type: idempotency_in_progress\n    message: A request with this Idempotency-Key is still being processed\n  idempotency_key_reused:\n    status: 422\n    type: idempotency_key_reused\n    message: This Idempotency-Key was already used with a different request\n  request_timeout:\n    status: 408\n    type: request_timeout\n    message: The request was not received in time\n  payload_too_large:\n    status: 413\n    type: payload_too_large\n    message: Request body is too large\n  rate_limited:\n    status: 429\n    type: rate_limited\n    message: Too many requests, please retry later\n  too_many_streams:\n    status: 429\n    type: too_many_streams\n    message: Too many open event streams for this API key (at most {limit})\n  request_headers_too_large:\n    status: 431\n    type: request_headers_too_large\n    message: Request header fields are too large\n  livekit_not_configured:\n    status: 500\n    type: livekit_not_configured\n    message: LiveKit service is not configured. Please contact support.\n  queue_failed:\n    status: 500\n    type: queue_failed\n    message: \"Failed to queue call: {reason}\"\n  internal_error:\n    status: 500\n    type: internal_error\n    message: Internal server error\n\npaths:\n  /api/v1/calls/outbound:\n    post:\n      operationId: createOutboundCall\n      tags: [calls]\n      summary: Queue an outbound call\n      description: |\n        Validates the request, checks the agent (exists in your organization, is a voice agent,\n        is active, has a phone number to call from, and owns the caller ID) in that order, records\n        the call as `queued` and hands\n        it to the Dial queue. The dial happens asynchronously: normally sub-second, paced to the\n        SIP trunk's calls-per-second budget under load. Poll `GET /api/v1/calls/{callId}` for dial\n        progress and the LiveKit identifiers.\n\n        Send an `Idempotency-Key` to make retries safe: a retry can never place a second call.\n      parameters:\n        - $ref: \"#/components/parameters/IdempotencyKey\"\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/CreateOutboundCallRequest\"\n            examples:\n              basic:\n                summary: The minimum\n                value:\n                  agentId: 550e8400-e29b-41d4-a716-446655440000\n                  phoneNumber: \"+14155552671\"\n              urgent:\n                summary: Click-to-call, urgent, with caller ID and metadata\n                value:\n                  agentId: 550e8400-e29b-41d4-a716-446655440000\n                  phoneNumber: \"+14155552671\"\n                  callerId: \"+14155551234\"\n                  priority: 0\n                  ringTimeoutSeconds: 25\n                  maxDurationSeconds: 900\n                  metadata:\n                    customerName: John Doe\n                    accountId: ACC-12345\n                  variables:\n                    first_name: John\n      responses:\n        \"201\":\n          description: The call is queued. Replays of an idempotent request return the original response.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n            Idempotent-Replayed:\n              $ref: \"#/components/headers/IdempotentReplayed\"\n            RateLimit-Limit:\n              $ref: \"#/components/headers/RateLimitLimit\"\n            RateLimit-Remaining:\n              $ref: \"#/components/headers/RateLimitRemaining\"\n            RateLimit-Reset:\n              $ref: \"#/components/headers/RateLimitReset\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/CreateOutboundCallResponse\"\n              examples:\n                queued:\n                  value:\n                    data:\n                      id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                      status: queued\n                      agentId: 550e8400-e29b-41d4-a716-446655440000\n                      phoneNumber: \"+14155552671\"\n                      callerId: \"+14155551234\"\n                      startedAt: \"2025-12-01T15:30:00.000Z\"\n                      agent:\n                        id: 550e8400-e29b-41d4-a716-446655440000\n                        name: Customer Support Agent\n                        type: voice\n                      metadata:\n                        customerName: John Doe\n                        accountId: ACC-12345\n                        caller_id: \"+14155551234\"\n                        from_phone_number: \"+14155551234\"\n                        priority: 5\n                    message: Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.\n        \"400\":\n          description: |\n            Validation failed, or the agent cannot place calls. `type` tells which:\n            `validation_error`, `agent_not_voice`, `agent_inactive`, `agent_has_no_caller_id` (no\n            `callerId` was sent and the agent has no phone numbers to default to) or\n            `caller_id_not_allowed` (the `callerId` is not one of the agent's numbers).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                invalidPhoneNumber:\n                  value:\n                    error:\n                      message: \"Validation error: Phone number must be in E.164 format (+1234567890)\"\n                      code: 400\n                      type: validation_error\n                      details:\n                        - field: phoneNumber\n                          message: Phone number must be in E.164 format (+1234567890)\n                      requestId: req_5f2c1d0e9b8a4c3d\n                invalidAgentId:\n                  value:\n                    error:\n                      message: \"Validation error: Invalid agent ID format\"\n                      code: 400\n                      type: validation_error\n                      details:\n                        - field: agentId\n                          message: Invalid agent ID format\n                      requestId: req_5f2c1d0e9b8a4c3d\n                agentNotVoice:\n                  value:\n                    error:\n                      message: Agent must be a voice agent for outbound calls\n                      code: 400\n                      type: agent_not_voice\n                      requestId: req_5f2c1d0e9b8a4c3d\n                agentInactive:\n                  value:\n                    error:\n                      message: Agent must be active to make calls\n                      code: 400\n                      type: agent_inactive\n                      requestId: req_5f2c1d0e9b8a4c3d\n                agentHasNoCallerId:\n                  value:\n                    error:\n                      message: Agent has no phone numbers to use as caller ID\n                      code: 400\n                      type: agent_has_no_caller_id\n                      requestId: req_5f2c1d0e9b8a4c3d\n                callerIdNotAllowed:\n                  value:\n                    error:\n                      message: Caller ID must be one of the agent's phone numbers\n                      code: 400\n                      type: caller_id_not_allowed\n                      details:\n                        - field: callerId\n                          message: Caller ID must be one of the agent's phone numbers\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          description: The agent does not exist, or belongs to another organization.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                agentNotFound:\n                  value:\n                    error:\n                      message: Agent not found or access denied\n                      code: 404\n                      type: agent_not_found\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"409\":\n          $ref: \"#/components/responses/IdempotencyInProgress\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"422\":\n          $ref: \"#/components/responses/IdempotencyKeyReused\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          description: |\n            LiveKit is not configured (`livekit_not_configured`), the call could not be queued\n            (`queue_failed`), or an unexpected error (`internal_error`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                livekitNotConfigured:\n                  value:\n                    error:\n                      message: LiveKit service is not configured. Please contact support.\n                      code: 500\n                      type: livekit_not_configured\n                      requestId: req_5f2c1d0e9b8a4c3d\n                queueFailed:\n                  value:\n                    error:\n                      message: \"Failed to queue call: Connection timeout\"\n                      code: 500\n                      type: queue_failed\n                      requestId: req_5f2c1d0e9b8a4c3d\n                internalError:\n                  $ref: \"#/components/examples/InternalError\"\n\n  /api/v1/calls:\n    get:\n      operationId: listCalls\n      tags: [calls]\n      summary: List calls\n      description: |\n        Lists your organization's calls, newest first (by `startedAt`, then `id`), filtered and\n        cursor-paginated. Pass `pagination.nextCursor` back as `cursor` for the next page; the\n        cursor is opaque and stable under concurrent inserts.\n      parameters:\n        - name: agentId\n          in: query\n          description: Only calls placed by this agent.\n          allowReserved: true\n          schema:\n            type: string\n            format: uuid\n            x-error-message: Invalid agent ID format\n          example: 550e8400-e29b-41d4-a716-446655440000\n        - name: status\n          in: query\n          description: Only calls in one of these statuses. Repeat the parameter for several (`status=active&status=ringing`).\n          style: form\n          explode: true\n          allowReserved: true\n          schema:\n            type: array\n            minItems: 1\n            maxItems: 10\n            items:\n              $ref: \"#/components/schemas/CallStatus\"\n          example: [active, ringing]\n        - name: phoneNumber\n          in: query\n          description: Only calls to this number (E.164); send its `+` as `%2B`.\n          allowReserved: true\n          schema:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          example: \"+14155552671\"\n        - name: startDate\n          in: query\n          description: |\n            Only calls whose `startedAt` is at or after this instant: an RFC 3339 date-time with\n            `Z` or a `±hh:mm` offset, between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in UTC.\n            Compared as an instant, whatever the offset.\n          allowReserved: true\n          schema:\n            type: string\n            format: date-time\n          example: \"2025-12-01T00:00:00Z\"\n        - name: endDate\n          in: query\n          description: Only calls whose `startedAt` is at or before this instant, written as for `startDate`.\n          allowReserved: true\n          schema:\n            type: string\n            format: date-time\n          example: \"2025-12-31T23:59:59Z\"\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n      responses:\n        \"200\":\n          description: One page of calls.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListCallsResponse\"\n              examples:\n                page:\n                  value:\n                    data:\n                      calls:\n                        - &activeCall\n                          id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                          status: active\n                          agentId: 550e8400-e29b-41d4-a716-446655440000\n                          phoneNumber: \"+14155552671\"\n                          callerId: \"+14155551234\"\n                          startedAt: \"2025-12-01T15:30:00.000Z\"\n                          agent:\n                            id: 550e8400-e29b-41d4-a716-446655440000\n                            name: Customer Support Agent\n                            type: voice\n                          metadata:\n                            customerName: John Doe\n                            caller_id: \"+14155551234\"\n                            from_phone_number: \"+14155551234\"\n                            priority: 5\n                          priority: 5\n                          ringTimeoutSeconds: 30\n                          maxDurationSeconds: null\n                          variables: {}\n                          roomId: outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                          jobId: AD_4nQ8sLw2Zk7\n                          sipParticipantId: PA_2bS7rT5yU9wE\n                          answeredAt: \"2025-12-01T15:30:02.412Z\"\n                          endedAt: null\n                          duration: null\n                          failureReason: null\n                          cancellation: null\n                          summary: null\n                          queuePosition: null\n                          updatedAt: \"2025-12-01T15:30:02.412Z\"\n                      pagination:\n                        limit: 20\n                        hasMore: true\n                        nextCursor: eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/calls/{callId}:\n    parameters:\n      - $ref: \"#/components/parameters/CallId\"\n    get:\n      operationId: getCall\n      tags: [calls]\n      summary: Get a call\n      description: |\n        The call with its current status, the LiveKit identifiers once the Dial queue has placed\n        it, and `queuePosition` (1-based) while it waits in the queue.\n      responses:\n        \"200\":\n          description: The call.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/GetCallResponse\"\n              examples:\n                active:\n                  value:\n                    data: *activeCall\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"403\":\n          $ref: \"#/components/responses/CallForbidden\"\n        \"404\":\n          $ref: \"#/components/responses/CallNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    delete:\n      operationId: cancelCall\n      tags: [calls]\n      summary: Cancel a call\n      description: |\n        Cancels a call whose status is `initiated`, `queued`, `connecting`, `ringing` or `active`.\n        A queued call is removed from the Dial queue and never dialed. Once the cancel is answered\n        with 200, no SIP INVITE for the call leaves the server. A call whose INVITE had already\n        left is torn down in LiveKit (its room is deleted, which disconnects every participant),\n        also when the INVITE reaches LiveKit after the cancel; a failed deletion is retried with\n        backoff until LiveKit confirms it, and again after a restart. The call's `cancellation`\n        says which case it was (`before_dial` or `hung_up`). `endedAt` is set to the time of\n        cancellation.\n      responses:\n        \"200\":\n          description: The call is cancelled.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/CancelCallResponse\"\n              examples:\n                cancelled:\n                  value:\n                    data:\n                      id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                      status: cancelled\n                    message: Call cancelled successfully\n        \"400\":\n          description: |\n            The call's status cannot be cancelled (it has already ended: `call_not_cancellable`), or\n            the call id is malformed (`validation_error`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                completed:\n                  value:\n                    error:\n                      message: \"Cannot cancel call with status: completed\"\n                      code: 400\n                      type: call_not_cancellable\n                      requestId: req_5f2c1d0e9b8a4c3d\n                invalidCallId:\n                  value:\n                    error:\n                      message: \"Validation error: Call ID must be 1 to 64 characters\"\n                      code: 400\n                      type: validation_error\n                      details:\n                        - field: callId\n                          message: Call ID must be 1 to 64 characters\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"403\":\n          $ref: \"#/components/responses/CallForbidden\"\n        \"404\":\n          $ref: \"#/components/responses/CallNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/calls/{callId}/events:\n    parameters:\n      - $ref: \"#/components/parameters/CallId\"\n    get:\n      operationId: listCallEvents\n      tags: [events]\n      summary: List or stream a call's events\n      description: |\n        Every event of one call, oldest first (by `sequence`, 1-based and gapless).\n\n        With `Accept: text/event-stream` the answer is a Server-Sent Events stream instead: it\n        replays the call's events (only those after `Last-Event-ID` when that header is sent), then\n        sends each new event as it is committed, and closes after the call's terminal event (at\n        once when the call has already ended and nothing is left to replay). Each frame carries\n        `id:` (the event id), `event:` (its type) and `data:` (the Event as JSON); a comment line\n        is sent every 15 seconds to keep proxies from closing the connection, and `retry: 3000`\n        tells clients to reconnect after 3 s. At most 100 streams per API key are open at once\n        (this one and `listEvents` together); beyond that the request gets 429 `too_many_streams`.\n      parameters:\n        - $ref: \"#/components/parameters/LastEventId\"\n      responses:\n        \"200\":\n          description: The call's events (JSON), or their live stream (`text/event-stream`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListCallEventsResponse\"\n              examples:\n                events:\n                  value:\n                    data:\n                      events:\n                        - &queuedEvent\n                          id: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\n                          type: call.queued\n                          timestamp: \"2025-12-01T15:30:00.000Z\"\n                          sequence: 1\n                          data:\n                            id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                            status: queued\n                            agentId: 550e8400-e29b-41d4-a716-446655440000\n                            phoneNumber: \"+14155552671\"\n                            callerId: \"+14155551234\"\n                            startedAt: \"2025-12-01T15:30:00.000Z\"\n                            agent:\n                              id: 550e8400-e29b-41d4-a716-446655440000\n                              name: Customer Support Agent\n                              type: voice\n                            metadata:\n                              caller_id: \"+14155551234\"\n                              from_phone_number: \"+14155551234\"\n                              priority: 5\n                            priority: 5\n                            ringTimeoutSeconds: 30\n                            maxDurationSeconds: null\n                            variables: {}\n                            roomId: null\n                            jobId: null\n                            sipParticipantId: null\n                            answeredAt: null\n                            endedAt: null\n                            duration: null\n                            failureReason: null\n                            cancellation: null\n                            summary: null\n                            queuePosition: null\n                            updatedAt: \"2025-12-01T15:30:00.000Z\"\n            text/event-stream:\n              schema:\n                type: string\n                description: Server-Sent Events; each `data:` line is one `Event` as JSON.\n              examples:\n                stream: &eventStreamExample\n                  summary: A replayed event (its `data` shortened here)\n                  value: |\n                    retry: 3000\n\n                    id: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\n                    event: call.queued\n                    data: {\"id\":\"evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\",\"type\":\"call.queued\",\"timestamp\":\"2025-12-01T15:30:00.000Z\",\"sequence\":1,\"data\":{\"id\":\"call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\",\"status\":\"queued\"}}\n\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"403\":\n          $ref: \"#/components/responses/CallForbidden\"\n        \"404\":\n          $ref: \"#/components/responses/CallNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/TooManyStreams\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/events:\n    get:\n      operationId: listEvents\n      tags: [events]\n      summary: List or stream your organization's events\n      description: |\n        Your organization's events, newest first, filtered and cursor-paginated like `listCalls`.\n        Event ids increase in the order the events were committed, so an event id is a resume\n        point. Events are kept for `OUTDIAL_EVENT_RETENTION_DAYS` days (30 by default).\n\n        With `Accept: text/event-stream` the answer is a live Server-Sent Events stream of the\n        events that match the same filters, oldest first: the events after `Last-Event-ID` when\n        that header is sent (so a client that reconnects with the last id it saw misses none and\n        sees none twice), otherwise only events committed from now on. `limit` and `cursor` do\n        not apply to a stream. Frames, keep-alive comments, `retry:` and the limit of 100 streams\n        per API key are as for `listCallEvents`.\n      parameters:\n        - name: type\n          in: query\n          description: Only events of these types. Repeat the parameter for several (`type=call.completed&type=call.failed`).\n          style: form\n          explode: true\n          allowReserved: true\n          schema:\n            type: array\n            minItems: 1\n            maxItems: 20\n            items:\n              $ref: \"#/components/schemas/EventType\"\n          example: [call.completed, call.failed]\n        - name: callId\n          in: query\n          description: Only the events of this call.\n          allowReserved: true\n          schema:\n            type: string\n            minLength: 1\n            maxLength: 64\n            x-error-message: Call ID must be 1 to 64 characters\n          example: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n        - $ref: \"#/components/parameters/LastEventId\"\n      responses:\n        \"200\":\n          description: One page of events (JSON), or their live stream (`text/event-stream`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListEventsResponse\"\n              examples:\n                page:\n                  value:\n                    data:\n                      events:\n                        - *queuedEvent\n                      pagination:\n                        limit: 20\n                        hasMore: false\n                        nextCursor: null\n            text/event-stream:\n              schema:\n                type: string\n                description: Server-Sent Events; each `data:` line is one `Event` as JSON.\n              examples:\n                stream: *eventStreamExample\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/TooManyStreams\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/agents:\n    post:\n      operationId: createAgent\n      tags: [agents]\n      summary: Create an agent\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/CreateAgentRequest\"\n            examples:\n              voice:\n                value:\n                  name: Customer Support Agent\n                  type: voice\n                  phoneNumbers: [\"+14155551234\"]\n                  livekitAgentName: support-agent\n      responses:\n        \"201\":\n          description: The agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                created:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    get:\n      operationId: listAgents\n      tags: [agents]\n      summary: List agents\n      description: Your organization's agents, newest first, cursor-paginated like calls.\n      parameters:\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n      responses:\n        \"200\":\n          description: One page of agents.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListAgentsResponse\"\n              examples:\n                page:\n                  value:\n                    data:\n                      agents:\n                        - &agent\n                          id: 550e8400-e29b-41d4-a716-446655440000\n                          name: Customer Support Agent\n                          type: voice\n                          status: active\n                          phoneNumbers: [\"+14155551234\"]\n                          livekitAgentName: support-agent\n                          sipTrunkId: null\n                          createdAt: \"2025-11-30T09:00:00.000Z\"\n                          updatedAt: \"2025-11-30T09:00:00.000Z\"\n                      pagination:\n                        limit: 20\n                        hasMore: false\n                        nextCursor: null\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/agents/{agentId}:\n    parameters:\n      - $ref: \"#/components/parameters/AgentId\"\n    get:\n      operationId: getAgent\n      tags: [agents]\n      summary: Get an agent\n      responses:\n        \"200\":\n          description: The agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                agent:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    patch:\n      operationId: updateAgent\n      tags: [agents]\n      summary: Update an agent\n      description: Changes only the fields sent. Calls already queued keep the caller ID they were given.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/UpdateAgentRequest\"\n            examples:\n              deactivate:\n                value:\n                  status: inactive\n      responses:\n        \"200\":\n          description: The updated agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                agent:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    delete:\n      operationId: deleteAgent\n      tags: [agents]\n      summary: Delete an agent\n      description: Deletes the agent. Its past calls keep the agent's id, name and type as they were.\n      responses:\n        \"200\":\n          description: The agent is deleted.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/DeleteAgentResponse\"\n              examples:\n                deleted:\n                  value:\n                    data:\n                      id: 550e8400-e29b-41d4-a716-446655440000\n                      deleted: true\n                    message: Agent deleted successfully\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/livekit/webhook:\n    post:\n      operationId: receiveLivekitWebhook\n      tags: [internal]\n      summary: LiveKit webhook ingress\n      description: |\n        LiveKit posts room and participant events here. The request is authenticated by LiveKit's\n        signed JWT in the `Authorization` header (its `sha256` claim is the body's hash), not by an\n        API key. `participant_joined` of the SIP participant moves a `connecting` call to\n        `ringing`; the SIP participant leaving, or `room_finished`, completes the call.\n      security:\n        - LiveKitWebhookSignature: []\n      requestBody:\n        required: true\n        content:\n          application/webhook+json:\n            schema:\n              $ref: \"#/components/schemas/LiveKitWebhookEvent\"\n            examples:\n              participantJoined:\n                value:\n                  event: participant_joined\n                  id: EV_3kVxGQ7pZ9aB\n                  createdAt: \"1733067000\"\n                  room:\n                    sid: RM_8gk2JYvQ3mXc\n                    name: outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                  participant:\n                    sid: PA_2bS7rT5yU9wE\n                    identity: sip-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                    kind: SIP\n      responses:\n        \"200\":\n          description: The event was accepted (events for unknown rooms are accepted and ignored).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookAck\"\n              examples:\n                ok:\n                  value:\n                    data:\n                      received: true\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /healthz:\n    get:\n      operationId: getHealth\n      tags: [health]\n      summary: Liveness\n      security: []\n      responses:\n        \"200\":\n          description: The process is up.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Health\"\n              examples:\n                ok:\n                  value:\n                    status: ok\n        \"400\":\n          $ref: \"#/components/responses/MalformedRequest\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /readyz:\n    get:\n      operationId: getReadiness\n      tags: [health]\n      summary: Readiness\n      description: >-\n        Ready when the database takes a committed write (not only a read: a full disk or another\n        process holding the write lock make it not ready) and the Dial queue is running. A server\n        without LiveKit (neither `LIVEKIT_URL` nor `--emulate-livekit`) never dials, so it is never\n        ready: its `livekit` check says `not_configured`.\n      security: []\n      responses:\n        \"200\":\n          description: Ready to take calls.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Readiness\"\n              examples:\n                ready:\n                  value:\n                    status: ready\n                    checks:\n                      database: ok\n                      dialQueue: ok\n                      livekit: ok\n        \"400\":\n          $ref: \"#/components/responses/MalformedRequest\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"503\":\n          description: >-\n            Not ready: starting up, shutting down, the database cannot be written, or LiveKit is\n            not configured.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Readiness\"\n              examples:\n                shuttingDown:\n                  value:\n                    status: not_ready\n                    checks:\n                      database: ok\n                      dialQueue: stopped\n                      livekit: ok\n\n  /openapi.yaml:\n    get:\n      operationId: getOpenApiDocument\n      tags: [health]\n      summary: This document\n      security: []\n      responses:\n        \"200\":\n          description: The OpenAPI document the server validates against.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/yaml:\n              schema:\n                type: string\n              examples:\n                document:\n                  value: \"openapi: 3.1.0\\n...\"\n        \"400\":\n          $ref: \"#/components/responses/MalformedRequest\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\ncomponents:\n  securitySchemes:\n    ApiKeyAuth:\n      type: apiKey\n      in: header\n      name: x-api-key\n      description: Your API key.\n    BearerAuth:\n      type: http\n      scheme: bearer\n      description: \"Your API key as a bearer token: `Authorization: Bearer <key>`.\"\n    LiveKitWebhookSignature:\n      type: apiKey\n      in: header\n      name: Authorization\n      description: The JWT LiveKit signs with its API secret; its `sha256` claim is the base64 SHA-256 of the body.\n\n  parameters:\n    CallId:\n      name: callId\n      in: path\n      required: true\n      description: The call's id (`call_…`).\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 64\n        x-error-message: Call ID must be 1 to 64 characters\n      example: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n    AgentId:\n      name: agentId\n      in: path\n      required: true\n      description: The agent's id.\n      schema:\n        type: string\n        format: uuid\n        x-error-message: Invalid agent ID format\n      example: 550e8400-e29b-41d4-a716-446655440000\n    IdempotencyKey:\n      name: Idempotency-Key\n      in: header\n      required: false\n      description: |\n        Makes the request safe to retry. The same key with the same body within 24 hours replays\n        the original 201 response (with `Idempotent-Replayed: true`); the same key with another\n        body gets 422 `idempotency_key_reused`, even while the first request is still being\n        processed (the body is compared first); a duplicate with the same body while the first is\n        still being processed gets 409 `idempotency_in_progress`. Keys are scoped to your\n        organization.\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 255\n        x-error-message: Idempotency-Key must be 1 to 255 characters\n      example: 8e03978e-40d5-43e8-bc93-6894a57f9324\n    LastEventId:\n      name: Last-Event-ID\n      in: header\n      required: false\n      description: |\n        For a `text/event-stream` request: the id of the last event the client saw (browsers'\n        EventSource sends it when it reconnects). The stream starts after that event. An id that\n        is not one of your organization's events (or one older than the retention period) is\n        refused with 400 `unknown_last_event_id`.\n      schema:\n        type: string\n        pattern: ^evt_[0-9A-HJKMNP-TV-Z]{26}$\n        x-error-message: Last-Event-ID must be an event id (evt_ followed by 26 characters)\n      example: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\n    Limit:\n      name: limit\n      in: query\n      description: Page size.\n      allowReserved: true\n      schema:\n        type: integer\n        minimum: 1\n        maximum: 100\n        default: 20\n        x-error-message: Limit must be an integer between 1 and 100\n      example: 20\n    Cursor:\n      name: cursor\n      in: query\n      description: The `nextCursor` of the previous page. Opaque.\n      allowReserved: true\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 512\n        x-error-message: Invalid cursor\n      example: eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ\n\n  headers:\n    RequestId:\n      description: A unique id for this request; the error envelope's `requestId` carries the same value.\n      schema:\n        type: string\n      example: req_5f2c1d0e9b8a4c3d\n    IdempotentReplayed:\n      description: \"`true` when this response is a replay of an earlier request with the same Idempotency-Key.\"\n      schema:\n        type: string\n        enum: [\"true\"]\n    RetryAfter:\n      description: Seconds to wait before retrying.\n      schema:\n        type: integer\n        minimum: 0\n      example: 12\n    RateLimitLimit:\n      description: Requests allowed per window for this API key.\n      schema:\n        type: integer\n      example: 600\n    RateLimitRemaining:\n      description: Requests left in the current window.\n      schema:\n        type: integer\n      example: 599\n    RateLimitReset:\n      description: Seconds until the window resets.\n      schema:\n        type: integer\n      example: 60\n\n  schemas:\n    PhoneNumber:\n      type: string\n      description: A phone number in E.164 format.\n      pattern: ^\\+[1-9]\\d{1,14}$\n      x-error-message: Phone number must be in E.164 format (+1234567890)\n      examples: [\"+14155552671\"]\n\n    CallStatus:\n      type: string\n      description: |\n        Where the call is. Terminal statuses are `completed`, `failed`, `cancelled`, `no_answer`\n        and `busy`: a call in one of them never changes again. New statuses may be added; treat an\n        unknown one as non-terminal.\n      enum: [initiated, queued, connecting, ringing, active, completed, failed, cancelled, no_answer, busy]\n      x-terminal: [completed, failed, cancelled, no_answer, busy]\n      x-cancellable: [initiated, queued, connecting, ringing, active]\n      # The status machine: from → the statuses a call may move to. The server guards every\n      # status write with it in SQL, and the mock moves calls by it. `connecting` may jump straight\n      # to `active`: the answer can arrive before the ringing event. Terminal statuses allow nothing.\n      x-transitions:\n        initiated: [queued, failed, cancelled]\n        queued: [connecting, failed, cancelled]\n        connecting: [ringing, active, busy, no_answer, failed, cancelled]\n        ringing: [active, busy, no_answer, failed, cancelled]\n        active: [completed, failed, cancelled]\n        completed: []\n        failed: []\n        cancelled: []\n        no_answer: []\n        busy: []\n\n    AgentType:\n      type: string\n      enum: [voice, chat]\n\n    AgentStatus:\n      type: string\n      enum: [active, inactive]\n\n    ErrorType:\n      type: string\n      description: A stable machine-readable error kind.\n      enum:\n        - validation_error\n        - unauthorized\n        - forbidden\n        - not_found\n        - agent_not_found\n        - agent_not_voice\n        - agent_inactive\n        - caller_id_not_allowed\n        - agent_has_no_caller_id\n        - call_not_cancellable\n        - idempotency_key_reused\n        - idempotency_in_progress\n        - rate_limited\n        - too_many_streams\n        - payload_too_large\n        - request_timeout\n        - request_headers_too_large\n        - livekit_not_configured\n        - queue_failed\n        - internal_error\n\n    CreateOutboundCallRequest:\n      type: object\n      additionalProperties: false\n      required: [agentId, phoneNumber]\n      properties:\n        agentId:\n          type: string\n          format: uuid\n          description: The voice agent that handles the call.\n          x-error-message: Invalid agent ID format\n        phoneNumber:\n          $ref: \"#/components/schemas/PhoneNumber\"\n          description: The number to call, in E.164 format.\n        callerId:\n          type: string\n          pattern: ^\\+[1-9]\\d{1,14}$\n          description: The number to show as caller ID. It must be one of the agent's phone numbers; the default is the agent's first.\n          x-error-message: Caller ID must be in E.164 format (+1234567890)\n        metadata:\n          type: object\n          description: |\n            Your own data, kept on the call and passed to the agent. At most 16384 bytes serialized\n            as JSON, and nested at most 32 levels deep (the metadata object itself is level 1).\n          additionalProperties: true\n          x-max-serialized-bytes: 16384\n          x-max-depth: 32\n          x-error-message: Metadata must be an object\n        priority:\n          type: integer\n          minimum: 0\n          maximum: 10\n          default: 5\n          description: 0 is the most urgent; the Dial queue dials lower numbers first, and in arrival order within one priority.\n          x-error-message: Priority must be an integer between 0 and 10\n        ringTimeoutSeconds:\n          type: integer\n          minimum: 5\n          maximum: 120\n          default: 30\n          description: How long to let the phone ring before the call ends as `no_answer`.\n          x-error-message: Ring timeout must be an integer between 5 and 120 seconds\n        maxDurationSeconds:\n          type: integer\n          minimum: 10\n          maximum: 14400\n          description: The longest the call may last once answered.\n          x-error-message: Max duration must be an integer between 10 and 14400 seconds\n        variables:\n          type: object\n          description: Values for the agent's prompt templates (`{{first_name}}`).\n          additionalProperties:\n            type: string\n          x-error-message: Variables must be a map of strings\n\n    AgentSummary:\n      type: object\n      required: [id, name, type]\n      properties:\n        id:\n          type: string\n          format: uuid\n        name:\n          type: string\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n\n    CallMetadata:\n      type: object\n      description: |\n        The caller's metadata, plus the keys the server sets (`caller_id`, `from_phone_number`,\n        `priority`). Key order: the caller's keys in the order sent, then `caller_id`,\n        `from_phone_number` and `priority`. The server's values win over the caller's keys of the\n        same names (such a key keeps its place among the caller's).\n      required: [caller_id, from_phone_number, priority]\n      properties:\n        caller_id:\n          type: string\n        from_phone_number:\n          type: string\n        priority:\n          type: integer\n      additionalProperties: true\n\n    QueuedCall:\n      type: object\n      description: The call as `createOutboundCall` returns it.\n      required: [id, status, agentId, phoneNumber, callerId, startedAt, agent, metadata]\n      properties:\n        id:\n          type: string\n          description: The call's id (`call_…`).\n        status:\n          $ref: \"#/components/schemas/CallStatus\"\n        agentId:\n          type: string\n          format: uuid\n        phoneNumber:\n          type: string\n        callerId:\n          type: string\n        startedAt:\n          type: string\n          format: date-time\n          description: When the call was accepted.\n        agent:\n          $ref: \"#/components/schemas/AgentSummary\"\n        metadata:\n          $ref: \"#/components/schemas/CallMetadata\"\n\n    Call:\n      description: A call, with everything `createOutboundCall` returns and its progress.\n      allOf:\n        - $ref: \"#/components/schemas/QueuedCall\"\n        - type: object\n          required:\n            - priority\n            - ringTimeoutSeconds\n            - maxDurationSeconds\n            - variables\n            - roomId\n            - jobId\n            - sipParticipantId\n            - answeredAt\n            - endedAt\n            - duration\n            - failureReason\n            - cancellation\n            - summary\n            - queuePosition\n            - updatedAt\n          properties:\n            priority:\n              type: integer\n              minimum: 0\n              maximum: 10\n            ringTimeoutSeconds:\n              type: integer\n            maxDurationSeconds:\n              type: [integer, \"null\"]\n            variables:\n              type: object\n              additionalProperties:\n                type: string\n            roomId:\n              type: [string, \"null\"]\n              description: The LiveKit room; null until the Dial queue places the call.\n            jobId:\n              type: [string, \"null\"]\n              description: The LiveKit agent dispatch id; null until the Dial queue places the call.\n            sipParticipantId:\n              type: [string, \"null\"]\n              description: The LiveKit SIP participant id; null until the Dial queue places the call.\n            answeredAt:\n              type: [string, \"null\"]\n              format: date-time\n            endedAt:\n              type: [string, \"null\"]\n              format: date-time\n            duration:\n              type: [integer, \"null\"]\n              minimum: 0\n              description: Whole seconds from answer to end; null until the call ends (0 if never answered).\n            failureReason:\n              type: [string, \"null\"]\n              description: Why the call did not connect; null unless the status is `failed`, `busy` or `no_answer`.\n            cancellation:\n              type: [string, \"null\"]\n              enum: [before_dial, hung_up, null]\n              description: >-\n                How a `cancelled` call was stopped; null for any other status. `before_dial`: the\n                cancel committed before the call's SIP INVITE was sent, so the phone never rang.\n                `hung_up`: the INVITE had already left (or the call was ringing or answered), so\n                Outdial tore the call down in LiveKit, retrying until LiveKit confirmed it.\n                Once a cancel is answered with 200, no INVITE for the call is sent any more.\n            summary:\n              type: [string, \"null\"]\n            queuePosition:\n              type: [integer, \"null\"]\n              minimum: 1\n              description: 1-based position in the Dial queue while `queued`, else null.\n            updatedAt:\n              type: string\n              format: date-time\n\n    Pagination:\n      type: object\n      required: [limit, hasMore, nextCursor]\n      properties:\n        limit:\n          type: integer\n        hasMore:\n          type: boolean\n        nextCursor:\n          type: [string, \"null\"]\n\n    CreateOutboundCallResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          $ref: \"#/components/schemas/QueuedCall\"\n        message:\n          type: string\n          const: Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.\n\n    GetCallResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/Call\"\n\n    ListCallsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [calls, pagination]\n          properties:\n            calls:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Call\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    CancelCallResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          type: object\n          required: [id, status]\n          properties:\n            id:\n              type: string\n            status:\n              type: string\n              const: cancelled\n        message:\n          type: string\n          const: Call cancelled successfully\n\n    EventType:\n      type: string\n      description: |\n        `call.<status>`: the call reached that status. New types may be added; ignore an unknown one.\n      enum:\n        - call.queued\n        - call.connecting\n        - call.ringing\n        - call.active\n        - call.completed\n        - call.failed\n        - call.cancelled\n        - call.no_answer\n        - call.busy\n\n    Event:\n      type: object\n      description: |\n        One status change of a call. `data` is the call as `getCall` returned it at that moment,\n        except `queuePosition`, which is null in events (a position changes with every dial; read\n        it with `getCall`).\n      required: [id, type, timestamp, sequence, data]\n      properties:\n        id:\n          type: string\n          pattern: ^evt_[0-9A-HJKMNP-TV-Z]{26}$\n          description: Unique; increases in the order events were committed within your organization.\n        type:\n          $ref: \"#/components/schemas/EventType\"\n        timestamp:\n          type: string\n          format: date-time\n          description: When the status change was committed.\n        sequence:\n          type: integer\n          minimum: 1\n          description: The event's place among its call's events, 1-based and gapless.\n        data:\n          $ref: \"#/components/schemas/Call\"\n\n    ListEventsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [events, pagination]\n          properties:\n            events:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Event\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    ListCallEventsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [events]\n          properties:\n            events:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Event\"\n\n    Agent:\n      type: object\n      required: [id, name, type, status, phoneNumbers, livekitAgentName, sipTrunkId, createdAt, updatedAt]\n      properties:\n        id:\n          type: string\n          format: uuid\n        name:\n          type: string\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n        phoneNumbers:\n          type: array\n          description: The agent's numbers, in E.164; the first is the default caller ID.\n          items:\n            type: string\n        livekitAgentName:\n          type: [string, \"null\"]\n          description: The LiveKit agent worker to dispatch; null uses the server's default.\n        sipTrunkId:\n          type: [string, \"null\"]\n          description: The LiveKit outbound SIP trunk; null uses the server's default.\n        createdAt:\n          type: string\n          format: date-time\n        updatedAt:\n          type: string\n          format: date-time\n\n    CreateAgentRequest:\n      type: object\n      additionalProperties: false\n      required: [name]\n      properties:\n        name:\n          type: string\n          minLength: 1\n          maxLength: 200\n          x-error-message: Name must be 1 to 200 characters\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n          default: voice\n          x-error-message: \"Type must be one of: voice, chat\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n          default: active\n          x-error-message: \"Status must be one of: active, inactive\"\n        phoneNumbers:\n          type: array\n          maxItems: 50\n          uniqueItems: true\n          default: []\n          items:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          x-error-message: Phone numbers must be a list of distinct E.164 numbers (+1234567890)\n        livekitAgentName:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: LiveKit agent name must be 1 to 128 characters\n        sipTrunkId:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: SIP trunk ID must be 1 to 128 characters\n\n    UpdateAgentRequest:\n      type: object\n      additionalProperties: false\n      minProperties: 1\n      x-error-message: Send at least one field to update\n      properties:\n        name:\n          type: string\n          minLength: 1\n          maxLength: 200\n          x-error-message: Name must be 1 to 200 characters\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n          x-error-message: \"Type must be one of: voice, chat\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n          x-error-message: \"Status must be one of: active, inactive\"\n        phoneNumbers:\n          type: array\n          maxItems: 50\n          uniqueItems: true\n          items:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          x-error-message: Phone numbers must be a list of distinct E.164 numbers (+1234567890)\n        livekitAgentName:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: LiveKit agent name must be 1 to 128 characters\n        sipTrunkId:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: SIP trunk ID must be 1 to 128 characters\n\n    AgentResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/Agent\"\n\n    ListAgentsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [agents, pagination]\n          properties:\n            agents:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Agent\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    DeleteAgentResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          type: object\n          required: [id, deleted]\n          properties:\n            id:\n              type: string\n              format: uuid\n            deleted:\n              type: boolean\n              const: true\n        message:\n          type: string\n          const: Agent deleted successfully\n\n    LiveKitWebhookEvent:\n      type: object\n      description: A LiveKit `WebhookEvent` in protobuf JSON form. Only the fields Outdial reads are listed.\n      required: [event]\n      additionalProperties: true\n      properties:\n        event:\n          type: string\n          description: \"`room_started`, `room_finished`, `participant_joined`, `participant_left`, …\"\n        id:\n          type: string\n        createdAt:\n          type: [string, integer]\n        room:\n          type: object\n          additionalProperties: true\n          properties:\n            sid:\n              type: string\n            name:\n              type: string\n        participant:\n          type: object\n          additionalProperties: true\n          properties:\n            sid:\n              type: string\n            identity:\n              type: string\n            kind:\n              type: [string, integer]\n\n    WebhookAck:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [received]\n          properties:\n            received:\n              type: boolean\n\n    Health:\n      type: object\n      required: [status]\n      properties:\n        status:\n          type: string\n          const: ok\n\n    Readiness:\n      type: object\n      required: [status, checks]\n      properties:\n        status:\n          type: string\n          enum: [ready, not_ready]\n        checks:\n          type: object\n          additionalProperties:\n            type: string\n\n    ErrorDetail:\n      type: object\n      required: [field, message]\n      properties:\n        field:\n          type: string\n          description: The request field at fault, as a dotted path (`metadata`, `phoneNumbers.1`).\n        message:\n          type: string\n\n    ErrorResponse:\n      type: object\n      required: [error]\n      properties:\n        error:\n          type: object\n          required: [message, code, type, requestId]\n          properties:\n            message:\n              type: string\n            code:\n              type: integer\n              description: The HTTP status, kept for compatibility with the existing API.\n            type:\n              $ref: \"#/components/schemas/ErrorType\"\n            details:\n              type: array\n              items:\n                $ref: \"#/components/schemas/ErrorDetail\"\n            requestId:\n              type: string\n\n  responses:\n    ValidationError:\n      description: The request is not valid.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            validation:\n              value:\n                error:\n                  message: \"Validation error: Limit must be an integer between 1 and 100\"\n                  code: 400\n                  type: validation_error\n                  details:\n                    - field: limit\n                      message: Limit must be an integer between 1 and 100\n                  requestId: req_5f2c1d0e9b8a4c3d\n    Unauthorized:\n      description: The API key is missing or unknown.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            unauthorized:\n              value:\n                error:\n                  message: Unauthorized\n                  code: 401\n                  type: unauthorized\n                  requestId: req_5f2c1d0e9b8a4c3d\n    CallForbidden:\n      description: The call belongs to another organization.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            forbidden:\n              value:\n                error:\n                  message: Access denied - call belongs to different organization\n                  code: 403\n                  type: forbidden\n                  requestId: req_5f2c1d0e9b8a4c3d\n    CallNotFound:\n      description: No call has this id.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            notFound:\n              value:\n                error:\n                  message: Call not found\n                  code: 404\n                  type: not_found\n                  requestId: req_5f2c1d0e9b8a4c3d\n    AgentNotFound:\n      description: The agent does not exist, or belongs to another organization.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            notFound:\n              value:\n                error:\n                  message: Agent not found or access denied\n                  code: 404\n                  type: agent_not_found\n                  requestId: req_5f2c1d0e9b8a4c3d\n    IdempotencyInProgress:\n      description: A request with the same Idempotency-Key is still being processed. Retry shortly.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n        Retry-After:\n          $ref: \"#/components/headers/RetryAfter\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            inProgress:\n              value:\n                error:\n                  message: A request with this Idempotency-Key is still being processed\n                  code: 409\n                  type: idempotency_in_progress\n                  requestId: req_5f2c1d0e9b8a4c3d\n    IdempotencyKeyReused:\n      description: The Idempotency-Key was already used with a different request body.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            reused:\n              value:\n                error:\n                  message: This Idempotency-Key was already used with a different request\n                  code: 422\n                  type: idempotency_key_reused\n                  requestId: req_5f2c1d0e9b8a4c3d\n    PayloadTooLarge:\n      description: The request body is larger than the server accepts.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            tooLarge:\n              value:\n                error:\n                  message: Request body is too large\n                  code: 413\n                  type: payload_too_large\n                  requestId: req_5f2c1d0e9b8a4c3d\n    TooManyStreams:\n      description: |\n        Too many requests for this API key (`rate_limited`, with `Retry-After`), or, for a\n        `text/event-stream` request, too many event streams open for it at once\n        (`too_many_streams`: close one first; no `Retry-After`, since only a close frees a slot).\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n        Retry-After:\n          $ref: \"#/components/headers/RetryAfter\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            tooManyStreams:\n              value:\n                error:\n                  message: Too many open event streams for this API key (at most 100)\n                  code: 429\n                  type: too_many_streams\n                  requestId: req_5f2c1d0e9b8a4c3d\n    RateLimited:\n      description: Too many requests for this API key. Wait `Retry-After` seconds.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n        Retry-After:\n          $ref: \"#/components/headers/RetryAfter\"\n        RateLimit-Limit:\n          $ref: \"#/components/headers/RateLimitLimit\"\n        RateLimit-Remaining:\n          $ref: \"#/components/headers/RateLimitRemaining\"\n        RateLimit-Reset:\n          $ref: \"#/components/headers/RateLimitReset\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            rateLimited:\n              value:\n                error:\n                  message: Too many requests, please retry later\n                  code: 429\n                  type: rate_limited\n                  requestId: req_5f2c1d0e9b8a4c3d\n    MalformedRequest:\n      description: The request is not valid HTTP; it was refused before any route saw it, and the connection is closed.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            malformed:\n              value:\n                error:\n                  message: \"Validation error: The request is not valid HTTP\"\n                  code: 400\n                  type: validation_error\n                  requestId: req_5f2c1d0e9b8a4c3d\n    RequestTimeout:\n      description: The request's headers or body did not arrive in time. The connection is closed.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            timeout:\n              value:\n                error:\n                  message: The request was not received in time\n                  code: 408\n                  type: request_timeout\n                  requestId: req_5f2c1d0e9b8a4c3d\n    RequestHeadersTooLarge:\n      description: |\n        The request line and header fields are larger than the server accepts (16 KiB unless the\n        server is configured otherwise). The connection is closed.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            tooLarge:\n              value:\n                error:\n                  message: Request header fields are too large\n                  code: 431\n                  type: request_headers_too_large\n                  requestId: req_5f2c1d0e9b8a4c3d\n    InternalError:\n      description: An unexpected server error.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            internal:\n              $ref: \"#/components/examples/InternalError\"\n\n  examples:\n    InternalError:\n      summary: An unexpected error\n      value:\n        error:\n          message: Internal server error\n          code: 500\n          type: internal_error\n          requestId: req_5f2c1d0e9b8a4c3d\n    Agent:\n      summary: A voice agent\n      value:\n        data: *agent\n";
+export const openApiYaml: string = "openapi: 3.1.0\ninfo:\n  title: Outdial Calls API\n  version: 1.0.0\n  summary: Place, track and cancel outbound AI voice calls, paced to your SIP trunk's CPS budget.\n  description: |\n    The Outdial Calls API queues outbound AI voice calls, paces the dials to the SIP trunk's\n    calls-per-second (CPS) budget, places them through LiveKit (room, agent dispatch, SIP\n    participant) and tracks each call through\n    `queued → connecting → ringing → active → completed` (or `failed`, `busy`, `no_answer`,\n    `cancelled`).\n\n    This document is the single source of truth: the SDK's types, the server's request and\n    response validation and the mock are all produced from it or checked against it.\n\n    ## Error messages\n    Every 4xx/5xx response uses the error envelope (`ErrorResponse`). The exact messages live\n    in this document so that the server and the mock read them from one place:\n    - `x-error-catalog` (at the root) maps each error rule to its status, `type` and message\n      template (`{placeholder}` marks a value filled in at run time);\n    - `x-error-message` on a request schema property is the message used when that property\n      fails validation, rendered as `Validation error: <message>`.\n\n    ## Requests\n    - Query values may carry reserved characters unencoded, as HTTP clients send them\n      (`endDate=2025-12-31T23:59:59Z`): every query parameter is `allowReserved`. A `+` in a query\n      still means a space, so send the `+` of a phone number or an offset as `%2B`.\n    - A request body is read only by the operations that take one; the body of any other request\n      is ignored. A body may be sent with `Content-Encoding: gzip` or `deflate` (or `identity`);\n      size limits apply to the decoded body, and any other coding is refused with 400.\n    - Every `GET` operation also answers `HEAD`, with the same status and headers and no body.\n    - A request that is not valid HTTP (400), whose header fields are too large (431) or that does\n      not arrive in time (408) is answered in the error envelope before any route sees it, and its\n      connection is closed.\n    - Browsers on other origins may call the API when the server allows their origin (CORS):\n      preflight requests are answered before authentication, and the response headers this\n      document defines are exposed to scripts.\n  license:\n    name: MIT\n    identifier: MIT\n  contact:\n    name: Outdial maintainers\n    url: https://github.com/outdial/outdial\nservers:\n  - url: \"{origin}\"\n    description: Your Outdial server. `outdial serve` listens on port 3000 by default.\n    variables:\n      origin:\n        default: http://127.0.0.1:3000\n        description: The scheme, host and port of your server.\nsecurity:\n  - ApiKeyAuth: []\n  - BearerAuth: []\ntags:\n  - name: calls\n    description: Outbound calls, the Dial queue and call status.\n  - name: agents\n    description: The agents that handle calls. Each belongs to one organization.\n  - name: events\n    description: |\n      What happened to your calls, as events: a JSON feed and live Server-Sent Events streams.\n      Each status change of a call is one event, written in the same transaction as the change.\n  - name: webhooks\n    description: |\n      Signed HTTP deliveries of your organization's events (Standard Webhooks), with a delivery\n      log and retries.\n  - name: health\n    description: Liveness, readiness and this document. No authentication.\n  - name: internal\n    description: Endpoints called by infrastructure (LiveKit), not by API clients. The SDK does not wrap them.\n\nx-error-catalog:\n  validation_error:\n    status: 400\n    type: validation_error\n    message: \"Validation error: {reason}\"\n  invalid_phone_number:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Phone number must be in E.164 format (+1234567890)\"\n  invalid_agent_id:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Invalid agent ID format\"\n  metadata_too_large:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Metadata must be at most 16384 bytes when serialized as JSON\"\n  metadata_too_deep:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Metadata must be nested at most 32 levels deep\"\n  date_time_out_of_range:\n    status: 400\n    type: validation_error\n    message: \"Validation error: {field} must be between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z\"\n  unsupported_media_type:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Content-Type must be application/json\"\n  invalid_json:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Request body is not valid JSON\"\n  unsupported_content_encoding:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Content-Encoding must be gzip, deflate or identity\"\n  invalid_content_encoding:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Request body could not be decoded with its Content-Encoding\"\n  malformed_request:\n    status: 400\n    type: validation_error\n    message: \"Validation error: The request is not valid HTTP\"\n  invalid_cursor:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Invalid cursor\"\n  unknown_last_event_id:\n    status: 400\n    type: validation_error\n    message: \"Validation error: Last-Event-ID is not one of your organization's events\"\n  unauthorized:\n    status: 401\n    type: unauthorized\n    message: Unauthorized\n  call_forbidden:\n    status: 403\n    type: forbidden\n    message: Access denied - call belongs to different organization\n  call_not_found:\n    status: 404\n    type: not_found\n    message: Call not found\n  route_not_found:\n    status: 404\n    type: not_found\n    message: Not found\n  webhook_endpoint_not_found:\n    status: 404\n    type: not_found\n    message: Webhook endpoint not found\n  webhook_delivery_not_found:\n    status: 404\n    type: not_found\n    message: Webhook delivery not found\n  webhook_endpoint_disabled:\n    status: 409\n    type: webhook_endpoint_disabled\n    message: Webhook endpoint is disabled; enable it first\n  agent_not_found:\n    status: 404\n    type: agent_not_found\n    message: Agent not found or access denied\n  agent_not_voice:\n    status: 400\n    type: agent_not_voice\n    message: Agent must be a voice agent for outbound calls\n  agent_inactive:\n    status: 400\n    type: agent_inactive\n    message: Agent must be active to make calls\n  caller_id_not_allowed:\n    status: 400\n    type: caller_id_not_allowed\n    message: Caller ID must be one of the agent's phone numbers\n  agent_has_no_caller_id:\n    status: 400\n    type: agent_has_no_caller_id\n    message: Agent has no phone numbers to use as caller ID\n  call_not_cancellable:\n    status: 400\n    type: call_not_cancellable\n    message: \"Cannot cancel call with status: {status}\"\n  idempotency_in_progress:\n    status: 409\n    type: idempotency_in_progress\n    message: A request with this Idempotency-Key is still being processed\n  idempotency_key_reused:\n    status: 422\n    type: idempotency_key_reused\n    message: This Idempotency-Key was already used with a different request\n  request_timeout:\n    status: 408\n    type: request_timeout\n    message: The request was not received in time\n  payload_too_large:\n    status: 413\n    type: payload_too_large\n    message: Request body is too large\n  rate_limited:\n    status: 429\n    type: rate_limited\n    message: Too many requests, please retry later\n  too_many_streams:\n    status: 429\n    type: too_many_streams\n    message: Too many open event streams for this API key (at most {limit})\n  request_headers_too_large:\n    status: 431\n    type: request_headers_too_large\n    message: Request header fields are too large\n  livekit_not_configured:\n    status: 500\n    type: livekit_not_configured\n    message: LiveKit service is not configured. Please contact support.\n  queue_failed:\n    status: 500\n    type: queue_failed\n    message: \"Failed to queue call: {reason}\"\n  internal_error:\n    status: 500\n    type: internal_error\n    message: Internal server error\n\nwebhooks:\n  callEvent:\n    post:\n      operationId: receiveCallEvent\n      tags: [webhooks]\n      summary: A call event, delivered to your endpoint\n      description: |\n        What Outdial POSTs to a webhook endpoint (and to a call's `webhookUrl`) for each event the\n        endpoint subscribes to. Answer 2xx within 15 seconds to acknowledge it; anything else is\n        retried (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). A call's events reach an\n        endpoint in `sequence` order.\n      parameters:\n        - name: webhook-id\n          in: header\n          required: true\n          description: The event's id; the same on every retry, so receivers deduplicate on it.\n          schema:\n            type: string\n        - name: webhook-timestamp\n          in: header\n          required: true\n          description: Unix seconds when this attempt was signed. Reject old ones (5 minutes is usual).\n          schema:\n            type: string\n        - name: webhook-signature\n          in: header\n          required: true\n          description: |\n            `v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">`, keyed with the\n            base64-decoded part of the secret after `whsec_`; two of them, space-separated, while\n            a rotated secret's predecessor is still valid. Verify with `verifyWebhook` from\n            `@outdial/sdk/webhooks` or any Standard Webhooks library.\n          schema:\n            type: string\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/Event\"\n      responses:\n        \"200\":\n          description: Acknowledged (any 2xx).\n        \"410\":\n          description: Gone. Outdial disables the endpoint and sends nothing more.\n  webhookTest:\n    post:\n      operationId: receiveWebhookTest\n      tags: [webhooks]\n      summary: A test event, sent by sendTestWebhook\n      parameters:\n        - name: webhook-id\n          in: header\n          required: true\n          description: The event's id; the same on every retry, so receivers deduplicate on it.\n          schema:\n            type: string\n        - name: webhook-timestamp\n          in: header\n          required: true\n          description: Unix seconds when this attempt was signed. Reject old ones (5 minutes is usual).\n          schema:\n            type: string\n        - name: webhook-signature\n          in: header\n          required: true\n          description: |\n            `v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">`, keyed with the\n            base64-decoded part of the secret after `whsec_`; two of them, space-separated, while\n            a rotated secret's predecessor is still valid. Verify with `verifyWebhook` from\n            `@outdial/sdk/webhooks` or any Standard Webhooks library.\n          schema:\n            type: string\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/WebhookTestEvent\"\n      responses:\n        \"200\":\n          description: Acknowledged (any 2xx).\n\npaths:\n  /api/v1/calls/outbound:\n    post:\n      operationId: createOutboundCall\n      tags: [calls]\n      summary: Queue an outbound call\n      description: |\n        Validates the request, checks the agent (exists in your organization, is a voice agent,\n        is active, has a phone number to call from, and owns the caller ID) in that order, records\n        the call as `queued` and hands\n        it to the Dial queue. The dial happens asynchronously: normally sub-second, paced to the\n        SIP trunk's calls-per-second budget under load. Poll `GET /api/v1/calls/{callId}` for dial\n        progress and the LiveKit identifiers.\n\n        Send an `Idempotency-Key` to make retries safe: a retry can never place a second call.\n      parameters:\n        - $ref: \"#/components/parameters/IdempotencyKey\"\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/CreateOutboundCallRequest\"\n            examples:\n              basic:\n                summary: The minimum\n                value:\n                  agentId: 550e8400-e29b-41d4-a716-446655440000\n                  phoneNumber: \"+14155552671\"\n              urgent:\n                summary: Click-to-call, urgent, with caller ID and metadata\n                value:\n                  agentId: 550e8400-e29b-41d4-a716-446655440000\n                  phoneNumber: \"+14155552671\"\n                  callerId: \"+14155551234\"\n                  priority: 0\n                  ringTimeoutSeconds: 25\n                  maxDurationSeconds: 900\n                  metadata:\n                    customerName: John Doe\n                    accountId: ACC-12345\n                  variables:\n                    first_name: John\n      responses:\n        \"201\":\n          description: The call is queued. Replays of an idempotent request return the original response.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n            Idempotent-Replayed:\n              $ref: \"#/components/headers/IdempotentReplayed\"\n            RateLimit-Limit:\n              $ref: \"#/components/headers/RateLimitLimit\"\n            RateLimit-Remaining:\n              $ref: \"#/components/headers/RateLimitRemaining\"\n            RateLimit-Reset:\n              $ref: \"#/components/headers/RateLimitReset\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/CreateOutboundCallResponse\"\n              examples:\n                queued:\n                  value:\n                    data:\n                      id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                      status: queued\n                      agentId: 550e8400-e29b-41d4-a716-446655440000\n                      phoneNumber: \"+14155552671\"\n                      callerId: \"+14155551234\"\n                      startedAt: \"2025-12-01T15:30:00.000Z\"\n                      agent:\n                        id: 550e8400-e29b-41d4-a716-446655440000\n                        name: Customer Support Agent\n                        type: voice\n                      metadata:\n                        customerName: John Doe\n                        accountId: ACC-12345\n                        caller_id: \"+14155551234\"\n                        from_phone_number: \"+14155551234\"\n                        priority: 5\n                    message: Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.\n        \"400\":\n          description: |\n            Validation failed, or the agent cannot place calls. `type` tells which:\n            `validation_error`, `agent_not_voice`, `agent_inactive`, `agent_has_no_caller_id` (no\n            `callerId` was sent and the agent has no phone numbers to default to) or\n            `caller_id_not_allowed` (the `callerId` is not one of the agent's numbers).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                invalidPhoneNumber:\n                  value:\n                    error:\n                      message: \"Validation error: Phone number must be in E.164 format (+1234567890)\"\n                      code: 400\n                      type: validation_error\n                      details:\n                        - field: phoneNumber\n                          message: Phone number must be in E.164 format (+1234567890)\n                      requestId: req_5f2c1d0e9b8a4c3d\n                invalidAgentId:\n                  value:\n                    error:\n                      message: \"Validation error: Invalid agent ID format\"\n                      code: 400\n                      type: validation_error\n                      details:\n                        - field: agentId\n                          message: Invalid agent ID format\n                      requestId: req_5f2c1d0e9b8a4c3d\n                agentNotVoice:\n                  value:\n                    error:\n                      message: Agent must be a voice agent for outbound calls\n                      code: 400\n                      type: agent_not_voice\n                      requestId: req_5f2c1d0e9b8a4c3d\n                agentInactive:\n                  value:\n                    error:\n                      message: Agent must be active to make calls\n                      code: 400\n                      type: agent_inactive\n                      requestId: req_5f2c1d0e9b8a4c3d\n                agentHasNoCallerId:\n                  value:\n                    error:\n                      message: Agent has no phone numbers to use as caller ID\n                      code: 400\n                      type: agent_has_no_caller_id\n                      requestId: req_5f2c1d0e9b8a4c3d\n                callerIdNotAllowed:\n                  value:\n                    error:\n                      message: Caller ID must be one of the agent's phone numbers\n                      code: 400\n                      type: caller_id_not_allowed\n                      details:\n                        - field: callerId\n                          message: Caller ID must be one of the agent's phone numbers\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          description: The agent does not exist, or belongs to another organization.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                agentNotFound:\n                  value:\n                    error:\n                      message: Agent not found or access denied\n                      code: 404\n                      type: agent_not_found\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"409\":\n          $ref: \"#/components/responses/IdempotencyInProgress\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"422\":\n          $ref: \"#/components/responses/IdempotencyKeyReused\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          description: |\n            LiveKit is not configured (`livekit_not_configured`), the call could not be queued\n            (`queue_failed`), or an unexpected error (`internal_error`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                livekitNotConfigured:\n                  value:\n                    error:\n                      message: LiveKit service is not configured. Please contact support.\n                      code: 500\n                      type: livekit_not_configured\n                      requestId: req_5f2c1d0e9b8a4c3d\n                queueFailed:\n                  value:\n                    error:\n                      message: \"Failed to queue call: Connection timeout\"\n                      code: 500\n                      type: queue_failed\n                      requestId: req_5f2c1d0e9b8a4c3d\n                internalError:\n                  $ref: \"#/components/examples/InternalError\"\n\n  /api/v1/calls:\n    get:\n      operationId: listCalls\n      tags: [calls]\n      summary: List calls\n      description: |\n        Lists your organization's calls, newest first (by `startedAt`, then `id`), filtered and\n        cursor-paginated. Pass `pagination.nextCursor` back as `cursor` for the next page; the\n        cursor is opaque and stable under concurrent inserts.\n      parameters:\n        - name: agentId\n          in: query\n          description: Only calls placed by this agent.\n          allowReserved: true\n          schema:\n            type: string\n            format: uuid\n            x-error-message: Invalid agent ID format\n          example: 550e8400-e29b-41d4-a716-446655440000\n        - name: status\n          in: query\n          description: Only calls in one of these statuses. Repeat the parameter for several (`status=active&status=ringing`).\n          style: form\n          explode: true\n          allowReserved: true\n          schema:\n            type: array\n            minItems: 1\n            maxItems: 10\n            items:\n              $ref: \"#/components/schemas/CallStatus\"\n          example: [active, ringing]\n        - name: phoneNumber\n          in: query\n          description: Only calls to this number (E.164); send its `+` as `%2B`.\n          allowReserved: true\n          schema:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          example: \"+14155552671\"\n        - name: startDate\n          in: query\n          description: |\n            Only calls whose `startedAt` is at or after this instant: an RFC 3339 date-time with\n            `Z` or a `±hh:mm` offset, between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in UTC.\n            Compared as an instant, whatever the offset.\n          allowReserved: true\n          schema:\n            type: string\n            format: date-time\n          example: \"2025-12-01T00:00:00Z\"\n        - name: endDate\n          in: query\n          description: Only calls whose `startedAt` is at or before this instant, written as for `startDate`.\n          allowReserved: true\n          schema:\n            type: string\n            format: date-time\n          example: \"2025-12-31T23:59:59Z\"\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n      responses:\n        \"200\":\n          description: One page of calls.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListCallsResponse\"\n              examples:\n                page:\n                  value:\n                    data:\n                      calls:\n                        - &activeCall\n                          id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                          status: active\n                          agentId: 550e8400-e29b-41d4-a716-446655440000\n                          phoneNumber: \"+14155552671\"\n                          callerId: \"+14155551234\"\n                          startedAt: \"2025-12-01T15:30:00.000Z\"\n                          agent:\n                            id: 550e8400-e29b-41d4-a716-446655440000\n                            name: Customer Support Agent\n                            type: voice\n                          metadata:\n                            customerName: John Doe\n                            caller_id: \"+14155551234\"\n                            from_phone_number: \"+14155551234\"\n                            priority: 5\n                          priority: 5\n                          ringTimeoutSeconds: 30\n                          maxDurationSeconds: null\n                          variables: {}\n                          roomId: outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                          jobId: AD_4nQ8sLw2Zk7\n                          sipParticipantId: PA_2bS7rT5yU9wE\n                          answeredAt: \"2025-12-01T15:30:02.412Z\"\n                          endedAt: null\n                          duration: null\n                          failureReason: null\n                          cancellation: null\n                          summary: null\n                          webhookUrl: null\n                          queuePosition: null\n                          updatedAt: \"2025-12-01T15:30:02.412Z\"\n                      pagination:\n                        limit: 20\n                        hasMore: true\n                        nextCursor: eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/calls/{callId}:\n    parameters:\n      - $ref: \"#/components/parameters/CallId\"\n    get:\n      operationId: getCall\n      tags: [calls]\n      summary: Get a call\n      description: |\n        The call with its current status, the LiveKit identifiers once the Dial queue has placed\n        it, and `queuePosition` (1-based) while it waits in the queue.\n      responses:\n        \"200\":\n          description: The call.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/GetCallResponse\"\n              examples:\n                active:\n                  value:\n                    data: *activeCall\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"403\":\n          $ref: \"#/components/responses/CallForbidden\"\n        \"404\":\n          $ref: \"#/components/responses/CallNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    delete:\n      operationId: cancelCall\n      tags: [calls]\n      summary: Cancel a call\n      description: |\n        Cancels a call whose status is `initiated`, `queued`, `connecting`, `ringing` or `active`.\n        A queued call is removed from the Dial queue and never dialed. Once the cancel is answered\n        with 200, no SIP INVITE for the call leaves the server. A call whose INVITE had already\n        left is torn down in LiveKit (its room is deleted, which disconnects every participant),\n        also when the INVITE reaches LiveKit after the cancel; a failed deletion is retried with\n        backoff until LiveKit confirms it, and again after a restart. The call's `cancellation`\n        says which case it was (`before_dial` or `hung_up`). `endedAt` is set to the time of\n        cancellation.\n      responses:\n        \"200\":\n          description: The call is cancelled.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/CancelCallResponse\"\n              examples:\n                cancelled:\n                  value:\n                    data:\n                      id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                      status: cancelled\n                    message: Call cancelled successfully\n        \"400\":\n          description: |\n            The call's status cannot be cancelled (it has already ended: `call_not_cancellable`), or\n            the call id is malformed (`validation_error`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ErrorResponse\"\n              examples:\n                completed:\n                  value:\n                    error:\n                      message: \"Cannot cancel call with status: completed\"\n                      code: 400\n                      type: call_not_cancellable\n                      requestId: req_5f2c1d0e9b8a4c3d\n                invalidCallId:\n                  value:\n                    error:\n                      message: \"Validation error: Call ID must be 1 to 64 characters\"\n                      code: 400\n                      type: validation_error\n                      details:\n                        - field: callId\n                          message: Call ID must be 1 to 64 characters\n                      requestId: req_5f2c1d0e9b8a4c3d\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"403\":\n          $ref: \"#/components/responses/CallForbidden\"\n        \"404\":\n          $ref: \"#/components/responses/CallNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/calls/{callId}/events:\n    parameters:\n      - $ref: \"#/components/parameters/CallId\"\n    get:\n      operationId: listCallEvents\n      tags: [events]\n      summary: List or stream a call's events\n      description: |\n        Every event of one call, oldest first (by `sequence`, 1-based and gapless).\n\n        With `Accept: text/event-stream` the answer is a Server-Sent Events stream instead: it\n        replays the call's events (only those after `Last-Event-ID` when that header is sent), then\n        sends each new event as it is committed, and closes after the call's terminal event (at\n        once when the call has already ended and nothing is left to replay). Each frame carries\n        `id:` (the event id), `event:` (its type) and `data:` (the Event as JSON); a comment line\n        is sent every 15 seconds to keep proxies from closing the connection, and `retry: 3000`\n        tells clients to reconnect after 3 s. At most 100 streams per API key are open at once\n        (this one and `listEvents` together); beyond that the request gets 429 `too_many_streams`.\n      parameters:\n        - $ref: \"#/components/parameters/LastEventId\"\n      responses:\n        \"200\":\n          description: The call's events (JSON), or their live stream (`text/event-stream`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListCallEventsResponse\"\n              examples:\n                events:\n                  value:\n                    data:\n                      events:\n                        - &queuedEvent\n                          id: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\n                          type: call.queued\n                          timestamp: \"2025-12-01T15:30:00.000Z\"\n                          sequence: 1\n                          data:\n                            id: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                            status: queued\n                            agentId: 550e8400-e29b-41d4-a716-446655440000\n                            phoneNumber: \"+14155552671\"\n                            callerId: \"+14155551234\"\n                            startedAt: \"2025-12-01T15:30:00.000Z\"\n                            agent:\n                              id: 550e8400-e29b-41d4-a716-446655440000\n                              name: Customer Support Agent\n                              type: voice\n                            metadata:\n                              caller_id: \"+14155551234\"\n                              from_phone_number: \"+14155551234\"\n                              priority: 5\n                            priority: 5\n                            ringTimeoutSeconds: 30\n                            maxDurationSeconds: null\n                            variables: {}\n                            roomId: null\n                            jobId: null\n                            sipParticipantId: null\n                            answeredAt: null\n                            endedAt: null\n                            duration: null\n                            failureReason: null\n                            cancellation: null\n                            summary: null\n                            webhookUrl: null\n                            queuePosition: null\n                            updatedAt: \"2025-12-01T15:30:00.000Z\"\n            text/event-stream:\n              schema:\n                type: string\n                description: Server-Sent Events; each `data:` line is one `Event` as JSON.\n              examples:\n                stream: &eventStreamExample\n                  summary: A replayed event (its `data` shortened here)\n                  value: |\n                    retry: 3000\n\n                    id: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\n                    event: call.queued\n                    data: {\"id\":\"evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\",\"type\":\"call.queued\",\"timestamp\":\"2025-12-01T15:30:00.000Z\",\"sequence\":1,\"data\":{\"id\":\"call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\",\"status\":\"queued\"}}\n\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"403\":\n          $ref: \"#/components/responses/CallForbidden\"\n        \"404\":\n          $ref: \"#/components/responses/CallNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/TooManyStreams\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/events:\n    get:\n      operationId: listEvents\n      tags: [events]\n      summary: List or stream your organization's events\n      description: |\n        Your organization's events, newest first, filtered and cursor-paginated like `listCalls`.\n        Event ids increase in the order the events were committed, so an event id is a resume\n        point. Events are kept for `OUTDIAL_EVENT_RETENTION_DAYS` days (30 by default).\n\n        With `Accept: text/event-stream` the answer is a live Server-Sent Events stream of the\n        events that match the same filters, oldest first: the events after `Last-Event-ID` when\n        that header is sent (so a client that reconnects with the last id it saw misses none and\n        sees none twice), otherwise only events committed from now on. `limit` and `cursor` do\n        not apply to a stream. Frames, keep-alive comments, `retry:` and the limit of 100 streams\n        per API key are as for `listCallEvents`.\n      parameters:\n        - name: type\n          in: query\n          description: Only events of these types. Repeat the parameter for several (`type=call.completed&type=call.failed`).\n          style: form\n          explode: true\n          allowReserved: true\n          schema:\n            type: array\n            minItems: 1\n            maxItems: 20\n            items:\n              $ref: \"#/components/schemas/EventType\"\n          example: [call.completed, call.failed]\n        - name: callId\n          in: query\n          description: Only the events of this call.\n          allowReserved: true\n          schema:\n            type: string\n            minLength: 1\n            maxLength: 64\n            x-error-message: Call ID must be 1 to 64 characters\n          example: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n        - $ref: \"#/components/parameters/LastEventId\"\n      responses:\n        \"200\":\n          description: One page of events (JSON), or their live stream (`text/event-stream`).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListEventsResponse\"\n              examples:\n                page:\n                  value:\n                    data:\n                      events:\n                        - *queuedEvent\n                      pagination:\n                        limit: 20\n                        hasMore: false\n                        nextCursor: null\n            text/event-stream:\n              schema:\n                type: string\n                description: Server-Sent Events; each `data:` line is one `Event` as JSON.\n              examples:\n                stream: *eventStreamExample\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/TooManyStreams\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/webhook-endpoints:\n    post:\n      operationId: createWebhookEndpoint\n      tags: [webhooks]\n      summary: Create a webhook endpoint\n      description: |\n        Registers a URL that receives your organization's events as signed HTTP POSTs (Standard\n        Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature`). The endpoint's signing\n        secret is in this response only (and in the answer to `rotateWebhookEndpointSecret`):\n        store it. Deliveries are retried on the schedule immediately, 5 s, 5 min, 30 min, 2 h, 5 h,\n        10 h, 10 h; a `410 Gone` answer disables the endpoint, and so do five days of failed\n        deliveries.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/CreateWebhookEndpointRequest\"\n            examples:\n              endpoint:\n                value:\n                  url: https://example.com/outdial/webhooks\n                  description: Production receiver\n                  enabledEvents: [call.completed, call.failed, call.busy, call.no_answer]\n      responses:\n        \"201\":\n          description: The endpoint, with its signing secret.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookEndpointWithSecretResponse\"\n              examples:\n                created:\n                  $ref: \"#/components/examples/WebhookEndpointWithSecret\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    get:\n      operationId: listWebhookEndpoints\n      tags: [webhooks]\n      summary: List webhook endpoints\n      description: Your organization's webhook endpoints, newest first, cursor-paginated like `listCalls`.\n      parameters:\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n      responses:\n        \"200\":\n          description: One page of endpoints.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListWebhookEndpointsResponse\"\n              examples:\n                page:\n                  $ref: \"#/components/examples/WebhookEndpointPage\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/webhook-endpoints/{endpointId}:\n    parameters:\n      - $ref: \"#/components/parameters/WebhookEndpointId\"\n    get:\n      operationId: getWebhookEndpoint\n      tags: [webhooks]\n      summary: Get a webhook endpoint\n      responses:\n        \"200\":\n          description: The endpoint (without its secret).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookEndpointResponse\"\n              examples:\n                endpoint:\n                  $ref: \"#/components/examples/WebhookEndpoint\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/WebhookEndpointNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    patch:\n      operationId: updateWebhookEndpoint\n      tags: [webhooks]\n      summary: Update a webhook endpoint\n      description: |\n        Changes only the fields sent. `status: enabled` re-enables a disabled endpoint (and clears\n        `disabledReason`); deliveries that failed while it was disabled are not re-sent on their\n        own, use `retryWebhookDelivery`.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/UpdateWebhookEndpointRequest\"\n            examples:\n              disable:\n                value:\n                  status: disabled\n      responses:\n        \"200\":\n          description: The updated endpoint.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookEndpointResponse\"\n              examples:\n                endpoint:\n                  $ref: \"#/components/examples/WebhookEndpoint\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/WebhookEndpointNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    delete:\n      operationId: deleteWebhookEndpoint\n      tags: [webhooks]\n      summary: Delete a webhook endpoint\n      description: Deletes the endpoint and its delivery log; nothing more is sent to it.\n      responses:\n        \"200\":\n          description: The endpoint is deleted.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/DeleteWebhookEndpointResponse\"\n              examples:\n                deleted:\n                  value:\n                    data:\n                      id: we_01JD7ZK5W9A1B2C3D4E5F6G7H8\n                      deleted: true\n                    message: Webhook endpoint deleted successfully\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/WebhookEndpointNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/webhook-endpoints/{endpointId}/rotate-secret:\n    parameters:\n      - $ref: \"#/components/parameters/WebhookEndpointId\"\n    post:\n      operationId: rotateWebhookEndpointSecret\n      tags: [webhooks]\n      summary: Rotate a webhook endpoint's secret\n      description: |\n        Issues a new signing secret, shown only in this response. For 24 hours the previous secret\n        stays valid too: every delivery is signed with both (two `v1,` signatures in\n        `webhook-signature`, separated by a space), so receivers can switch without a gap.\n      responses:\n        \"200\":\n          description: The new secret.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookSecretResponse\"\n              examples:\n                rotated:\n                  $ref: \"#/components/examples/RotatedSecret\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/WebhookEndpointNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/webhook-endpoints/{endpointId}/deliveries:\n    parameters:\n      - $ref: \"#/components/parameters/WebhookEndpointId\"\n    get:\n      operationId: listWebhookDeliveries\n      tags: [webhooks]\n      summary: List an endpoint's deliveries\n      description: The endpoint's delivery log, newest first, cursor-paginated, each with its attempts.\n      parameters:\n        - name: status\n          in: query\n          description: Only deliveries in this status.\n          allowReserved: true\n          schema:\n            $ref: \"#/components/schemas/WebhookDeliveryStatus\"\n          example: failed\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n      responses:\n        \"200\":\n          description: One page of deliveries.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListWebhookDeliveriesResponse\"\n              examples:\n                page:\n                  $ref: \"#/components/examples/WebhookDeliveryPage\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/WebhookEndpointNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry:\n    parameters:\n      - $ref: \"#/components/parameters/WebhookEndpointId\"\n      - $ref: \"#/components/parameters/WebhookDeliveryId\"\n    post:\n      operationId: retryWebhookDelivery\n      tags: [webhooks]\n      summary: Re-send a delivery now\n      description: |\n        Sends the delivery's event again at once, with the same `webhook-id` (receivers deduplicate\n        on it), whatever its status; the attempt is added to its log. A disabled endpoint is not\n        sent to: enable it first.\n      responses:\n        \"202\":\n          description: The delivery, due now.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookDeliveryResponse\"\n              examples:\n                retrying:\n                  $ref: \"#/components/examples/WebhookDelivery\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/WebhookDeliveryNotFound\"\n        \"409\":\n          $ref: \"#/components/responses/WebhookEndpointDisabled\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/webhook-endpoints/{endpointId}/test:\n    post:\n      operationId: sendTestWebhook\n      tags: [webhooks]\n      summary: Send a test event\n      description: Sends a `webhook.test` event to the endpoint, signed as every delivery, and logs it as a delivery.\n      parameters:\n        - $ref: \"#/components/parameters/WebhookEndpointId\"\n      responses:\n        \"202\":\n          description: The test delivery, due now.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookDeliveryResponse\"\n              examples:\n                test:\n                  $ref: \"#/components/examples/WebhookDelivery\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/WebhookEndpointNotFound\"\n        \"409\":\n          $ref: \"#/components/responses/WebhookEndpointDisabled\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/webhook-secret/rotate:\n    post:\n      operationId: rotateWebhookSecret\n      tags: [webhooks]\n      summary: Rotate the organization's webhook secret\n      description: |\n        The organization's webhook secret signs the deliveries to each call's own `webhookUrl`\n        (see `createOutboundCall`). This issues a new one, shown only here; the previous one stays\n        valid for 24 hours (both signatures are sent meanwhile).\n      responses:\n        \"200\":\n          description: The new secret.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookSecretResponse\"\n              examples:\n                rotated:\n                  $ref: \"#/components/examples/RotatedSecret\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/agents:\n    post:\n      operationId: createAgent\n      tags: [agents]\n      summary: Create an agent\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/CreateAgentRequest\"\n            examples:\n              voice:\n                value:\n                  name: Customer Support Agent\n                  type: voice\n                  phoneNumbers: [\"+14155551234\"]\n                  livekitAgentName: support-agent\n      responses:\n        \"201\":\n          description: The agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                created:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    get:\n      operationId: listAgents\n      tags: [agents]\n      summary: List agents\n      description: Your organization's agents, newest first, cursor-paginated like calls.\n      parameters:\n        - $ref: \"#/components/parameters/Limit\"\n        - $ref: \"#/components/parameters/Cursor\"\n      responses:\n        \"200\":\n          description: One page of agents.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/ListAgentsResponse\"\n              examples:\n                page:\n                  value:\n                    data:\n                      agents:\n                        - &agent\n                          id: 550e8400-e29b-41d4-a716-446655440000\n                          name: Customer Support Agent\n                          type: voice\n                          status: active\n                          phoneNumbers: [\"+14155551234\"]\n                          livekitAgentName: support-agent\n                          sipTrunkId: null\n                          createdAt: \"2025-11-30T09:00:00.000Z\"\n                          updatedAt: \"2025-11-30T09:00:00.000Z\"\n                      pagination:\n                        limit: 20\n                        hasMore: false\n                        nextCursor: null\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/agents/{agentId}:\n    parameters:\n      - $ref: \"#/components/parameters/AgentId\"\n    get:\n      operationId: getAgent\n      tags: [agents]\n      summary: Get an agent\n      responses:\n        \"200\":\n          description: The agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                agent:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    patch:\n      operationId: updateAgent\n      tags: [agents]\n      summary: Update an agent\n      description: Changes only the fields sent. Calls already queued keep the caller ID they were given.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/UpdateAgentRequest\"\n            examples:\n              deactivate:\n                value:\n                  status: inactive\n      responses:\n        \"200\":\n          description: The updated agent.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/AgentResponse\"\n              examples:\n                agent:\n                  $ref: \"#/components/examples/Agent\"\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n    delete:\n      operationId: deleteAgent\n      tags: [agents]\n      summary: Delete an agent\n      description: Deletes the agent. Its past calls keep the agent's id, name and type as they were.\n      responses:\n        \"200\":\n          description: The agent is deleted.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/DeleteAgentResponse\"\n              examples:\n                deleted:\n                  value:\n                    data:\n                      id: 550e8400-e29b-41d4-a716-446655440000\n                      deleted: true\n                    message: Agent deleted successfully\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"404\":\n          $ref: \"#/components/responses/AgentNotFound\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"429\":\n          $ref: \"#/components/responses/RateLimited\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /api/v1/livekit/webhook:\n    post:\n      operationId: receiveLivekitWebhook\n      tags: [internal]\n      summary: LiveKit webhook ingress\n      description: |\n        LiveKit posts room and participant events here. The request is authenticated by LiveKit's\n        signed JWT in the `Authorization` header (its `sha256` claim is the body's hash), not by an\n        API key. `participant_joined` of the SIP participant moves a `connecting` call to\n        `ringing`; the SIP participant leaving, or `room_finished`, completes the call.\n      security:\n        - LiveKitWebhookSignature: []\n      requestBody:\n        required: true\n        content:\n          application/webhook+json:\n            schema:\n              $ref: \"#/components/schemas/LiveKitWebhookEvent\"\n            examples:\n              participantJoined:\n                value:\n                  event: participant_joined\n                  id: EV_3kVxGQ7pZ9aB\n                  createdAt: \"1733067000\"\n                  room:\n                    sid: RM_8gk2JYvQ3mXc\n                    name: outdial-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                  participant:\n                    sid: PA_2bS7rT5yU9wE\n                    identity: sip-call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n                    kind: SIP\n      responses:\n        \"200\":\n          description: The event was accepted (events for unknown rooms are accepted and ignored).\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/WebhookAck\"\n              examples:\n                ok:\n                  value:\n                    data:\n                      received: true\n        \"400\":\n          $ref: \"#/components/responses/ValidationError\"\n        \"401\":\n          $ref: \"#/components/responses/Unauthorized\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"413\":\n          $ref: \"#/components/responses/PayloadTooLarge\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /healthz:\n    get:\n      operationId: getHealth\n      tags: [health]\n      summary: Liveness\n      security: []\n      responses:\n        \"200\":\n          description: The process is up.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Health\"\n              examples:\n                ok:\n                  value:\n                    status: ok\n        \"400\":\n          $ref: \"#/components/responses/MalformedRequest\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\n  /readyz:\n    get:\n      operationId: getReadiness\n      tags: [health]\n      summary: Readiness\n      description: >-\n        Ready when the database takes a committed write (not only a read: a full disk or another\n        process holding the write lock make it not ready) and the Dial queue is running. A server\n        without LiveKit (neither `LIVEKIT_URL` nor `--emulate-livekit`) never dials, so it is never\n        ready: its `livekit` check says `not_configured`.\n      security: []\n      responses:\n        \"200\":\n          description: Ready to take calls.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Readiness\"\n              examples:\n                ready:\n                  value:\n                    status: ready\n                    checks:\n                      database: ok\n                      dialQueue: ok\n                      livekit: ok\n        \"400\":\n          $ref: \"#/components/responses/MalformedRequest\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"503\":\n          description: >-\n            Not ready: starting up, shutting down, the database cannot be written, or LiveKit is\n            not configured.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/Readiness\"\n              examples:\n                shuttingDown:\n                  value:\n                    status: not_ready\n                    checks:\n                      database: ok\n                      dialQueue: stopped\n                      livekit: ok\n\n  /openapi.yaml:\n    get:\n      operationId: getOpenApiDocument\n      tags: [health]\n      summary: This document\n      security: []\n      responses:\n        \"200\":\n          description: The OpenAPI document the server validates against.\n          headers:\n            x-request-id:\n              $ref: \"#/components/headers/RequestId\"\n          content:\n            application/yaml:\n              schema:\n                type: string\n              examples:\n                document:\n                  value: \"openapi: 3.1.0\\n...\"\n        \"400\":\n          $ref: \"#/components/responses/MalformedRequest\"\n        \"408\":\n          $ref: \"#/components/responses/RequestTimeout\"\n        \"431\":\n          $ref: \"#/components/responses/RequestHeadersTooLarge\"\n        \"500\":\n          $ref: \"#/components/responses/InternalError\"\n\ncomponents:\n  securitySchemes:\n    ApiKeyAuth:\n      type: apiKey\n      in: header\n      name: x-api-key\n      description: Your API key.\n    BearerAuth:\n      type: http\n      scheme: bearer\n      description: \"Your API key as a bearer token: `Authorization: Bearer <key>`.\"\n    LiveKitWebhookSignature:\n      type: apiKey\n      in: header\n      name: Authorization\n      description: The JWT LiveKit signs with its API secret; its `sha256` claim is the base64 SHA-256 of the body.\n\n  parameters:\n    CallId:\n      name: callId\n      in: path\n      required: true\n      description: The call's id (`call_…`).\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 64\n        x-error-message: Call ID must be 1 to 64 characters\n      example: call_01JD7ZK5W8Q3N2M4P6R8T0V2X4\n    AgentId:\n      name: agentId\n      in: path\n      required: true\n      description: The agent's id.\n      schema:\n        type: string\n        format: uuid\n        x-error-message: Invalid agent ID format\n      example: 550e8400-e29b-41d4-a716-446655440000\n    IdempotencyKey:\n      name: Idempotency-Key\n      in: header\n      required: false\n      description: |\n        Makes the request safe to retry. The same key with the same body within 24 hours replays\n        the original 201 response (with `Idempotent-Replayed: true`); the same key with another\n        body gets 422 `idempotency_key_reused`, even while the first request is still being\n        processed (the body is compared first); a duplicate with the same body while the first is\n        still being processed gets 409 `idempotency_in_progress`. Keys are scoped to your\n        organization.\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 255\n        x-error-message: Idempotency-Key must be 1 to 255 characters\n      example: 8e03978e-40d5-43e8-bc93-6894a57f9324\n    WebhookEndpointId:\n      name: endpointId\n      in: path\n      required: true\n      description: The webhook endpoint's id (`we_…`).\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 64\n        x-error-message: Webhook endpoint ID must be 1 to 64 characters\n      example: we_01JD7ZK5W9A1B2C3D4E5F6G7H8\n    WebhookDeliveryId:\n      name: deliveryId\n      in: path\n      required: true\n      description: The delivery's id (`wd_…`).\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 64\n        x-error-message: Webhook delivery ID must be 1 to 64 characters\n      example: wd_01JD7ZK5WAB2C3D4E5F6G7H8J9\n    LastEventId:\n      name: Last-Event-ID\n      in: header\n      required: false\n      description: |\n        For a `text/event-stream` request: the id of the last event the client saw (browsers'\n        EventSource sends it when it reconnects). The stream starts after that event. An id that\n        is not one of your organization's events (or one older than the retention period) is\n        refused with 400 `unknown_last_event_id`.\n      schema:\n        type: string\n        pattern: ^evt_[0-9A-HJKMNP-TV-Z]{26}$\n        x-error-message: Last-Event-ID must be an event id (evt_ followed by 26 characters)\n      example: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\n    Limit:\n      name: limit\n      in: query\n      description: Page size.\n      allowReserved: true\n      schema:\n        type: integer\n        minimum: 1\n        maximum: 100\n        default: 20\n        x-error-message: Limit must be an integer between 1 and 100\n      example: 20\n    Cursor:\n      name: cursor\n      in: query\n      description: The `nextCursor` of the previous page. Opaque.\n      allowReserved: true\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 512\n        x-error-message: Invalid cursor\n      example: eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ\n\n  headers:\n    RequestId:\n      description: A unique id for this request; the error envelope's `requestId` carries the same value.\n      schema:\n        type: string\n      example: req_5f2c1d0e9b8a4c3d\n    IdempotentReplayed:\n      description: \"`true` when this response is a replay of an earlier request with the same Idempotency-Key.\"\n      schema:\n        type: string\n        enum: [\"true\"]\n    RetryAfter:\n      description: Seconds to wait before retrying.\n      schema:\n        type: integer\n        minimum: 0\n      example: 12\n    RateLimitLimit:\n      description: Requests allowed per window for this API key.\n      schema:\n        type: integer\n      example: 600\n    RateLimitRemaining:\n      description: Requests left in the current window.\n      schema:\n        type: integer\n      example: 599\n    RateLimitReset:\n      description: Seconds until the window resets.\n      schema:\n        type: integer\n      example: 60\n\n  schemas:\n    PhoneNumber:\n      type: string\n      description: A phone number in E.164 format.\n      pattern: ^\\+[1-9]\\d{1,14}$\n      x-error-message: Phone number must be in E.164 format (+1234567890)\n      examples: [\"+14155552671\"]\n\n    CallStatus:\n      type: string\n      description: |\n        Where the call is. Terminal statuses are `completed`, `failed`, `cancelled`, `no_answer`\n        and `busy`: a call in one of them never changes again. New statuses may be added; treat an\n        unknown one as non-terminal.\n      enum: [initiated, queued, connecting, ringing, active, completed, failed, cancelled, no_answer, busy]\n      x-terminal: [completed, failed, cancelled, no_answer, busy]\n      x-cancellable: [initiated, queued, connecting, ringing, active]\n      # The status machine: from → the statuses a call may move to. The server guards every\n      # status write with it in SQL, and the mock moves calls by it. `connecting` may jump straight\n      # to `active`: the answer can arrive before the ringing event. Terminal statuses allow nothing.\n      x-transitions:\n        initiated: [queued, failed, cancelled]\n        queued: [connecting, failed, cancelled]\n        connecting: [ringing, active, busy, no_answer, failed, cancelled]\n        ringing: [active, busy, no_answer, failed, cancelled]\n        active: [completed, failed, cancelled]\n        completed: []\n        failed: []\n        cancelled: []\n        no_answer: []\n        busy: []\n\n    AgentType:\n      type: string\n      enum: [voice, chat]\n\n    AgentStatus:\n      type: string\n      enum: [active, inactive]\n\n    ErrorType:\n      type: string\n      description: A stable machine-readable error kind.\n      enum:\n        - validation_error\n        - unauthorized\n        - forbidden\n        - not_found\n        - agent_not_found\n        - agent_not_voice\n        - agent_inactive\n        - caller_id_not_allowed\n        - agent_has_no_caller_id\n        - call_not_cancellable\n        - idempotency_key_reused\n        - idempotency_in_progress\n        - rate_limited\n        - too_many_streams\n        - webhook_endpoint_disabled\n        - payload_too_large\n        - request_timeout\n        - request_headers_too_large\n        - livekit_not_configured\n        - queue_failed\n        - internal_error\n\n    CreateOutboundCallRequest:\n      type: object\n      additionalProperties: false\n      required: [agentId, phoneNumber]\n      properties:\n        agentId:\n          type: string\n          format: uuid\n          description: The voice agent that handles the call.\n          x-error-message: Invalid agent ID format\n        phoneNumber:\n          $ref: \"#/components/schemas/PhoneNumber\"\n          description: The number to call, in E.164 format.\n        callerId:\n          type: string\n          pattern: ^\\+[1-9]\\d{1,14}$\n          description: The number to show as caller ID. It must be one of the agent's phone numbers; the default is the agent's first.\n          x-error-message: Caller ID must be in E.164 format (+1234567890)\n        metadata:\n          type: object\n          description: |\n            Your own data, kept on the call and passed to the agent. At most 16384 bytes serialized\n            as JSON, and nested at most 32 levels deep (the metadata object itself is level 1).\n          additionalProperties: true\n          x-max-serialized-bytes: 16384\n          x-max-depth: 32\n          x-error-message: Metadata must be an object\n        priority:\n          type: integer\n          minimum: 0\n          maximum: 10\n          default: 5\n          description: 0 is the most urgent; the Dial queue dials lower numbers first, and in arrival order within one priority.\n          x-error-message: Priority must be an integer between 0 and 10\n        ringTimeoutSeconds:\n          type: integer\n          minimum: 5\n          maximum: 120\n          default: 30\n          description: How long to let the phone ring before the call ends as `no_answer`.\n          x-error-message: Ring timeout must be an integer between 5 and 120 seconds\n        maxDurationSeconds:\n          type: integer\n          minimum: 10\n          maximum: 14400\n          description: The longest the call may last once answered.\n          x-error-message: Max duration must be an integer between 10 and 14400 seconds\n        variables:\n          type: object\n          description: Values for the agent's prompt templates (`{{first_name}}`).\n          additionalProperties:\n            type: string\n          x-error-message: Variables must be a map of strings\n        webhookUrl:\n          $ref: \"#/components/schemas/WebhookUrl\"\n          description: |\n            Also sends every event of this call to this URL, signed with your organization's\n            webhook secret (`rotateWebhookSecret`), besides your webhook endpoints.\n\n    AgentSummary:\n      type: object\n      required: [id, name, type]\n      properties:\n        id:\n          type: string\n          format: uuid\n        name:\n          type: string\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n\n    CallMetadata:\n      type: object\n      description: |\n        The caller's metadata, plus the keys the server sets (`caller_id`, `from_phone_number`,\n        `priority`). Key order: the caller's keys in the order sent, then `caller_id`,\n        `from_phone_number` and `priority`. The server's values win over the caller's keys of the\n        same names (such a key keeps its place among the caller's).\n      required: [caller_id, from_phone_number, priority]\n      properties:\n        caller_id:\n          type: string\n        from_phone_number:\n          type: string\n        priority:\n          type: integer\n      additionalProperties: true\n\n    QueuedCall:\n      type: object\n      description: The call as `createOutboundCall` returns it.\n      required: [id, status, agentId, phoneNumber, callerId, startedAt, agent, metadata]\n      properties:\n        id:\n          type: string\n          description: The call's id (`call_…`).\n        status:\n          $ref: \"#/components/schemas/CallStatus\"\n        agentId:\n          type: string\n          format: uuid\n        phoneNumber:\n          type: string\n        callerId:\n          type: string\n        startedAt:\n          type: string\n          format: date-time\n          description: When the call was accepted.\n        agent:\n          $ref: \"#/components/schemas/AgentSummary\"\n        metadata:\n          $ref: \"#/components/schemas/CallMetadata\"\n\n    Call:\n      description: A call, with everything `createOutboundCall` returns and its progress.\n      allOf:\n        - $ref: \"#/components/schemas/QueuedCall\"\n        - type: object\n          required:\n            - priority\n            - ringTimeoutSeconds\n            - maxDurationSeconds\n            - variables\n            - roomId\n            - jobId\n            - sipParticipantId\n            - answeredAt\n            - endedAt\n            - duration\n            - failureReason\n            - cancellation\n            - summary\n            - webhookUrl\n            - queuePosition\n            - updatedAt\n          properties:\n            priority:\n              type: integer\n              minimum: 0\n              maximum: 10\n            ringTimeoutSeconds:\n              type: integer\n            maxDurationSeconds:\n              type: [integer, \"null\"]\n            variables:\n              type: object\n              additionalProperties:\n                type: string\n            roomId:\n              type: [string, \"null\"]\n              description: The LiveKit room; null until the Dial queue places the call.\n            jobId:\n              type: [string, \"null\"]\n              description: The LiveKit agent dispatch id; null until the Dial queue places the call.\n            sipParticipantId:\n              type: [string, \"null\"]\n              description: The LiveKit SIP participant id; null until the Dial queue places the call.\n            answeredAt:\n              type: [string, \"null\"]\n              format: date-time\n            endedAt:\n              type: [string, \"null\"]\n              format: date-time\n            duration:\n              type: [integer, \"null\"]\n              minimum: 0\n              description: Whole seconds from answer to end; null until the call ends (0 if never answered).\n            failureReason:\n              type: [string, \"null\"]\n              description: Why the call did not connect; null unless the status is `failed`, `busy` or `no_answer`.\n            cancellation:\n              type: [string, \"null\"]\n              enum: [before_dial, hung_up, null]\n              description: >-\n                How a `cancelled` call was stopped; null for any other status. `before_dial`: the\n                cancel committed before the call's SIP INVITE was sent, so the phone never rang.\n                `hung_up`: the INVITE had already left (or the call was ringing or answered), so\n                Outdial tore the call down in LiveKit, retrying until LiveKit confirmed it.\n                Once a cancel is answered with 200, no INVITE for the call is sent any more.\n            summary:\n              type: [string, \"null\"]\n            webhookUrl:\n              type: [string, \"null\"]\n              description: The call's own webhook URL (`createOutboundCall`), or null.\n            queuePosition:\n              type: [integer, \"null\"]\n              minimum: 1\n              description: 1-based position in the Dial queue while `queued`, else null.\n            updatedAt:\n              type: string\n              format: date-time\n\n    Pagination:\n      type: object\n      required: [limit, hasMore, nextCursor]\n      properties:\n        limit:\n          type: integer\n        hasMore:\n          type: boolean\n        nextCursor:\n          type: [string, \"null\"]\n\n    CreateOutboundCallResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          $ref: \"#/components/schemas/QueuedCall\"\n        message:\n          type: string\n          const: Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.\n\n    GetCallResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/Call\"\n\n    ListCallsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [calls, pagination]\n          properties:\n            calls:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Call\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    CancelCallResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          type: object\n          required: [id, status]\n          properties:\n            id:\n              type: string\n            status:\n              type: string\n              const: cancelled\n        message:\n          type: string\n          const: Call cancelled successfully\n\n    EventType:\n      type: string\n      description: |\n        `call.<status>`: the call reached that status. New types may be added; ignore an unknown one.\n      enum:\n        - call.queued\n        - call.connecting\n        - call.ringing\n        - call.active\n        - call.completed\n        - call.failed\n        - call.cancelled\n        - call.no_answer\n        - call.busy\n\n    Event:\n      type: object\n      description: |\n        One status change of a call. `data` is the call as `getCall` returned it at that moment,\n        except `queuePosition`, which is null in events (a position changes with every dial; read\n        it with `getCall`).\n      required: [id, type, timestamp, sequence, data]\n      properties:\n        id:\n          type: string\n          pattern: ^evt_[0-9A-HJKMNP-TV-Z]{26}$\n          description: Unique; increases in the order events were committed within your organization.\n        type:\n          $ref: \"#/components/schemas/EventType\"\n        timestamp:\n          type: string\n          format: date-time\n          description: When the status change was committed.\n        sequence:\n          type: integer\n          minimum: 1\n          description: The event's place among its call's events, 1-based and gapless.\n        data:\n          $ref: \"#/components/schemas/Call\"\n\n    ListEventsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [events, pagination]\n          properties:\n            events:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Event\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    ListCallEventsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [events]\n          properties:\n            events:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Event\"\n\n    WebhookEventType:\n      type: string\n      description: What a webhook endpoint can subscribe to. `webhook.test` is sent only by `sendTestWebhook`.\n      anyOf:\n        - $ref: \"#/components/schemas/EventType\"\n        - type: string\n          const: webhook.test\n\n    WebhookUrl:\n      type: string\n      format: uri\n      maxLength: 2048\n      pattern: ^https?://\n      description: |\n        An absolute `http` or `https` URL. Redirects are not followed. Deliveries to loopback,\n        private, link-local and cloud-metadata addresses (checked on the address the host resolves\n        to when sending) are refused unless the server runs with `OUTDIAL_WEBHOOK_ALLOW_PRIVATE=true`.\n      x-error-message: Webhook URL must be an absolute http or https URL of at most 2048 characters\n      examples: [\"https://example.com/outdial/webhooks\"]\n\n    WebhookEndpoint:\n      type: object\n      required: [id, url, description, enabledEvents, status, disabledReason, createdAt, updatedAt]\n      properties:\n        id:\n          type: string\n          description: \"`we_<ulid>`.\"\n        url:\n          $ref: \"#/components/schemas/WebhookUrl\"\n        description:\n          type: [string, \"null\"]\n        enabledEvents:\n          type: array\n          items:\n            $ref: \"#/components/schemas/EventType\"\n        status:\n          type: string\n          enum: [enabled, disabled]\n        disabledReason:\n          type: [string, \"null\"]\n          enum: [gone, failing, null]\n          description: >-\n            Why Outdial disabled the endpoint: `gone` (it answered 410 Gone) or `failing` (every\n            delivery failed for 5 days). Null when enabled, or disabled through the API.\n        createdAt:\n          type: string\n          format: date-time\n        updatedAt:\n          type: string\n          format: date-time\n\n    WebhookEndpointWithSecret:\n      allOf:\n        - $ref: \"#/components/schemas/WebhookEndpoint\"\n        - type: object\n          required: [secret]\n          properties:\n            secret:\n              type: string\n              pattern: ^whsec_[A-Za-z0-9+/]{32,}={0,2}$\n              description: \"`whsec_` and the base64 of 32 random bytes. Shown only when created or rotated.\"\n\n    CreateWebhookEndpointRequest:\n      type: object\n      additionalProperties: false\n      required: [url]\n      properties:\n        url:\n          $ref: \"#/components/schemas/WebhookUrl\"\n        description:\n          type: string\n          maxLength: 500\n          x-error-message: Description must be at most 500 characters\n        enabledEvents:\n          type: array\n          minItems: 1\n          uniqueItems: true\n          description: The event types to send. Default every `call.*` type.\n          items:\n            $ref: \"#/components/schemas/EventType\"\n          x-error-message: enabledEvents must be a non-empty list of distinct event types\n\n    UpdateWebhookEndpointRequest:\n      type: object\n      additionalProperties: false\n      minProperties: 1\n      properties:\n        url:\n          $ref: \"#/components/schemas/WebhookUrl\"\n        description:\n          type: [string, \"null\"]\n          maxLength: 500\n          x-error-message: Description must be at most 500 characters\n        enabledEvents:\n          type: array\n          minItems: 1\n          uniqueItems: true\n          items:\n            $ref: \"#/components/schemas/EventType\"\n          x-error-message: enabledEvents must be a non-empty list of distinct event types\n        status:\n          type: string\n          enum: [enabled, disabled]\n          x-error-message: Status must be enabled or disabled\n\n    WebhookEndpointResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/WebhookEndpoint\"\n\n    WebhookEndpointWithSecretResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/WebhookEndpointWithSecret\"\n\n    ListWebhookEndpointsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [webhookEndpoints, pagination]\n          properties:\n            webhookEndpoints:\n              type: array\n              items:\n                $ref: \"#/components/schemas/WebhookEndpoint\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    DeleteWebhookEndpointResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          type: object\n          required: [id, deleted]\n          properties:\n            id:\n              type: string\n            deleted:\n              type: boolean\n              const: true\n        message:\n          type: string\n          const: Webhook endpoint deleted successfully\n\n    WebhookSecretResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [secret, previousSecretExpiresAt]\n          properties:\n            secret:\n              type: string\n              pattern: ^whsec_[A-Za-z0-9+/]{32,}={0,2}$\n            previousSecretExpiresAt:\n              type: string\n              format: date-time\n              description: Until then the previous secret signs every delivery too.\n\n    WebhookDeliveryStatus:\n      type: string\n      enum: [pending, succeeded, failed]\n      description: \"`pending` while attempts remain, `succeeded` after a 2xx, `failed` once the schedule is exhausted (or the endpoint was disabled).\"\n\n    WebhookDeliveryAttempt:\n      type: object\n      required: [at, statusCode, durationMs, error]\n      properties:\n        at:\n          type: string\n          format: date-time\n        statusCode:\n          type: [integer, \"null\"]\n          description: The receiver's HTTP status; null when no response arrived.\n        durationMs:\n          type: integer\n          minimum: 0\n        error:\n          type: [string, \"null\"]\n          description: Why the attempt failed (timeout, refused address, connection error, a non-2xx status), or null.\n        responseBody:\n          type: [string, \"null\"]\n          description: The receiver's response body, at most 64 KiB (longer ones are truncated).\n\n    WebhookDelivery:\n      type: object\n      required: [id, endpointId, eventId, eventType, status, attempts, nextAttemptAt, createdAt]\n      properties:\n        id:\n          type: string\n          description: \"`wd_<ulid>`.\"\n        endpointId:\n          type: string\n        eventId:\n          type: string\n          description: The event's id, sent as `webhook-id` on every attempt.\n        eventType:\n          $ref: \"#/components/schemas/WebhookEventType\"\n        status:\n          $ref: \"#/components/schemas/WebhookDeliveryStatus\"\n        attempts:\n          type: array\n          items:\n            $ref: \"#/components/schemas/WebhookDeliveryAttempt\"\n        nextAttemptAt:\n          type: [string, \"null\"]\n          format: date-time\n          description: When the next attempt is due; null unless `pending`.\n        createdAt:\n          type: string\n          format: date-time\n\n    WebhookDeliveryResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/WebhookDelivery\"\n\n    ListWebhookDeliveriesResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [deliveries, pagination]\n          properties:\n            deliveries:\n              type: array\n              items:\n                $ref: \"#/components/schemas/WebhookDelivery\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    WebhookTestEvent:\n      type: object\n      description: The body `sendTestWebhook` delivers.\n      required: [id, type, timestamp, data]\n      properties:\n        id:\n          type: string\n          pattern: ^evt_[0-9A-HJKMNP-TV-Z]{26}$\n        type:\n          type: string\n          const: webhook.test\n        timestamp:\n          type: string\n          format: date-time\n        data:\n          type: object\n          required: [endpointId]\n          properties:\n            endpointId:\n              type: string\n\n    Agent:\n      type: object\n      required: [id, name, type, status, phoneNumbers, livekitAgentName, sipTrunkId, createdAt, updatedAt]\n      properties:\n        id:\n          type: string\n          format: uuid\n        name:\n          type: string\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n        phoneNumbers:\n          type: array\n          description: The agent's numbers, in E.164; the first is the default caller ID.\n          items:\n            type: string\n        livekitAgentName:\n          type: [string, \"null\"]\n          description: The LiveKit agent worker to dispatch; null uses the server's default.\n        sipTrunkId:\n          type: [string, \"null\"]\n          description: The LiveKit outbound SIP trunk; null uses the server's default.\n        createdAt:\n          type: string\n          format: date-time\n        updatedAt:\n          type: string\n          format: date-time\n\n    CreateAgentRequest:\n      type: object\n      additionalProperties: false\n      required: [name]\n      properties:\n        name:\n          type: string\n          minLength: 1\n          maxLength: 200\n          x-error-message: Name must be 1 to 200 characters\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n          default: voice\n          x-error-message: \"Type must be one of: voice, chat\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n          default: active\n          x-error-message: \"Status must be one of: active, inactive\"\n        phoneNumbers:\n          type: array\n          maxItems: 50\n          uniqueItems: true\n          default: []\n          items:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          x-error-message: Phone numbers must be a list of distinct E.164 numbers (+1234567890)\n        livekitAgentName:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: LiveKit agent name must be 1 to 128 characters\n        sipTrunkId:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: SIP trunk ID must be 1 to 128 characters\n\n    UpdateAgentRequest:\n      type: object\n      additionalProperties: false\n      minProperties: 1\n      x-error-message: Send at least one field to update\n      properties:\n        name:\n          type: string\n          minLength: 1\n          maxLength: 200\n          x-error-message: Name must be 1 to 200 characters\n        type:\n          $ref: \"#/components/schemas/AgentType\"\n          x-error-message: \"Type must be one of: voice, chat\"\n        status:\n          $ref: \"#/components/schemas/AgentStatus\"\n          x-error-message: \"Status must be one of: active, inactive\"\n        phoneNumbers:\n          type: array\n          maxItems: 50\n          uniqueItems: true\n          items:\n            $ref: \"#/components/schemas/PhoneNumber\"\n          x-error-message: Phone numbers must be a list of distinct E.164 numbers (+1234567890)\n        livekitAgentName:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: LiveKit agent name must be 1 to 128 characters\n        sipTrunkId:\n          type: [string, \"null\"]\n          minLength: 1\n          maxLength: 128\n          x-error-message: SIP trunk ID must be 1 to 128 characters\n\n    AgentResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          $ref: \"#/components/schemas/Agent\"\n\n    ListAgentsResponse:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [agents, pagination]\n          properties:\n            agents:\n              type: array\n              items:\n                $ref: \"#/components/schemas/Agent\"\n            pagination:\n              $ref: \"#/components/schemas/Pagination\"\n\n    DeleteAgentResponse:\n      type: object\n      required: [data, message]\n      properties:\n        data:\n          type: object\n          required: [id, deleted]\n          properties:\n            id:\n              type: string\n              format: uuid\n            deleted:\n              type: boolean\n              const: true\n        message:\n          type: string\n          const: Agent deleted successfully\n\n    LiveKitWebhookEvent:\n      type: object\n      description: A LiveKit `WebhookEvent` in protobuf JSON form. Only the fields Outdial reads are listed.\n      required: [event]\n      additionalProperties: true\n      properties:\n        event:\n          type: string\n          description: \"`room_started`, `room_finished`, `participant_joined`, `participant_left`, …\"\n        id:\n          type: string\n        createdAt:\n          type: [string, integer]\n        room:\n          type: object\n          additionalProperties: true\n          properties:\n            sid:\n              type: string\n            name:\n              type: string\n        participant:\n          type: object\n          additionalProperties: true\n          properties:\n            sid:\n              type: string\n            identity:\n              type: string\n            kind:\n              type: [string, integer]\n\n    WebhookAck:\n      type: object\n      required: [data]\n      properties:\n        data:\n          type: object\n          required: [received]\n          properties:\n            received:\n              type: boolean\n\n    Health:\n      type: object\n      required: [status]\n      properties:\n        status:\n          type: string\n          const: ok\n\n    Readiness:\n      type: object\n      required: [status, checks]\n      properties:\n        status:\n          type: string\n          enum: [ready, not_ready]\n        checks:\n          type: object\n          additionalProperties:\n            type: string\n\n    ErrorDetail:\n      type: object\n      required: [field, message]\n      properties:\n        field:\n          type: string\n          description: The request field at fault, as a dotted path (`metadata`, `phoneNumbers.1`).\n        message:\n          type: string\n\n    ErrorResponse:\n      type: object\n      required: [error]\n      properties:\n        error:\n          type: object\n          required: [message, code, type, requestId]\n          properties:\n            message:\n              type: string\n            code:\n              type: integer\n              description: The HTTP status, kept for compatibility with the existing API.\n            type:\n              $ref: \"#/components/schemas/ErrorType\"\n            details:\n              type: array\n              items:\n                $ref: \"#/components/schemas/ErrorDetail\"\n            requestId:\n              type: string\n\n  responses:\n    ValidationError:\n      description: The request is not valid.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            validation:\n              value:\n                error:\n                  message: \"Validation error: Limit must be an integer between 1 and 100\"\n                  code: 400\n                  type: validation_error\n                  details:\n                    - field: limit\n                      message: Limit must be an integer between 1 and 100\n                  requestId: req_5f2c1d0e9b8a4c3d\n    Unauthorized:\n      description: The API key is missing or unknown.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            unauthorized:\n              value:\n                error:\n                  message: Unauthorized\n                  code: 401\n                  type: unauthorized\n                  requestId: req_5f2c1d0e9b8a4c3d\n    CallForbidden:\n      description: The call belongs to another organization.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            forbidden:\n              value:\n                error:\n                  message: Access denied - call belongs to different organization\n                  code: 403\n                  type: forbidden\n                  requestId: req_5f2c1d0e9b8a4c3d\n    CallNotFound:\n      description: No call has this id.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            notFound:\n              value:\n                error:\n                  message: Call not found\n                  code: 404\n                  type: not_found\n                  requestId: req_5f2c1d0e9b8a4c3d\n    WebhookEndpointNotFound:\n      description: The webhook endpoint does not exist, or belongs to another organization.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            notFound:\n              value:\n                error:\n                  message: Webhook endpoint not found\n                  code: 404\n                  type: not_found\n                  requestId: req_5f2c1d0e9b8a4c3d\n    WebhookDeliveryNotFound:\n      description: The endpoint or the delivery does not exist, or belongs to another organization.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            notFound:\n              value:\n                error:\n                  message: Webhook delivery not found\n                  code: 404\n                  type: not_found\n                  requestId: req_5f2c1d0e9b8a4c3d\n    WebhookEndpointDisabled:\n      description: The endpoint is disabled, so nothing is sent to it.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            disabled:\n              value:\n                error:\n                  message: Webhook endpoint is disabled; enable it first\n                  code: 409\n                  type: webhook_endpoint_disabled\n                  requestId: req_5f2c1d0e9b8a4c3d\n    AgentNotFound:\n      description: The agent does not exist, or belongs to another organization.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            notFound:\n              value:\n                error:\n                  message: Agent not found or access denied\n                  code: 404\n                  type: agent_not_found\n                  requestId: req_5f2c1d0e9b8a4c3d\n    IdempotencyInProgress:\n      description: A request with the same Idempotency-Key is still being processed. Retry shortly.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n        Retry-After:\n          $ref: \"#/components/headers/RetryAfter\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            inProgress:\n              value:\n                error:\n                  message: A request with this Idempotency-Key is still being processed\n                  code: 409\n                  type: idempotency_in_progress\n                  requestId: req_5f2c1d0e9b8a4c3d\n    IdempotencyKeyReused:\n      description: The Idempotency-Key was already used with a different request body.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            reused:\n              value:\n                error:\n                  message: This Idempotency-Key was already used with a different request\n                  code: 422\n                  type: idempotency_key_reused\n                  requestId: req_5f2c1d0e9b8a4c3d\n    PayloadTooLarge:\n      description: The request body is larger than the server accepts.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            tooLarge:\n              value:\n                error:\n                  message: Request body is too large\n                  code: 413\n                  type: payload_too_large\n                  requestId: req_5f2c1d0e9b8a4c3d\n    TooManyStreams:\n      description: |\n        Too many requests for this API key (`rate_limited`, with `Retry-After`), or, for a\n        `text/event-stream` request, too many event streams open for it at once\n        (`too_many_streams`: close one first; no `Retry-After`, since only a close frees a slot).\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n        Retry-After:\n          $ref: \"#/components/headers/RetryAfter\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            tooManyStreams:\n              value:\n                error:\n                  message: Too many open event streams for this API key (at most 100)\n                  code: 429\n                  type: too_many_streams\n                  requestId: req_5f2c1d0e9b8a4c3d\n    RateLimited:\n      description: Too many requests for this API key. Wait `Retry-After` seconds.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n        Retry-After:\n          $ref: \"#/components/headers/RetryAfter\"\n        RateLimit-Limit:\n          $ref: \"#/components/headers/RateLimitLimit\"\n        RateLimit-Remaining:\n          $ref: \"#/components/headers/RateLimitRemaining\"\n        RateLimit-Reset:\n          $ref: \"#/components/headers/RateLimitReset\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            rateLimited:\n              value:\n                error:\n                  message: Too many requests, please retry later\n                  code: 429\n                  type: rate_limited\n                  requestId: req_5f2c1d0e9b8a4c3d\n    MalformedRequest:\n      description: The request is not valid HTTP; it was refused before any route saw it, and the connection is closed.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            malformed:\n              value:\n                error:\n                  message: \"Validation error: The request is not valid HTTP\"\n                  code: 400\n                  type: validation_error\n                  requestId: req_5f2c1d0e9b8a4c3d\n    RequestTimeout:\n      description: The request's headers or body did not arrive in time. The connection is closed.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            timeout:\n              value:\n                error:\n                  message: The request was not received in time\n                  code: 408\n                  type: request_timeout\n                  requestId: req_5f2c1d0e9b8a4c3d\n    RequestHeadersTooLarge:\n      description: |\n        The request line and header fields are larger than the server accepts (16 KiB unless the\n        server is configured otherwise). The connection is closed.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            tooLarge:\n              value:\n                error:\n                  message: Request header fields are too large\n                  code: 431\n                  type: request_headers_too_large\n                  requestId: req_5f2c1d0e9b8a4c3d\n    InternalError:\n      description: An unexpected server error.\n      headers:\n        x-request-id:\n          $ref: \"#/components/headers/RequestId\"\n      content:\n        application/json:\n          schema:\n            $ref: \"#/components/schemas/ErrorResponse\"\n          examples:\n            internal:\n              $ref: \"#/components/examples/InternalError\"\n\n  examples:\n    WebhookEndpoint:\n      summary: A webhook endpoint\n      value:\n        data: &webhookEndpoint\n          id: we_01JD7ZK5W9A1B2C3D4E5F6G7H8\n          url: https://example.com/outdial/webhooks\n          description: Production receiver\n          enabledEvents: [call.completed, call.failed, call.busy, call.no_answer]\n          status: enabled\n          disabledReason: null\n          createdAt: \"2025-12-01T15:00:00.000Z\"\n          updatedAt: \"2025-12-01T15:00:00.000Z\"\n    WebhookEndpointWithSecret:\n      summary: A new webhook endpoint, with its secret\n      value:\n        data:\n          id: we_01JD7ZK5W9A1B2C3D4E5F6G7H8\n          url: https://example.com/outdial/webhooks\n          description: Production receiver\n          enabledEvents: [call.completed, call.failed, call.busy, call.no_answer]\n          status: enabled\n          disabledReason: null\n          createdAt: \"2025-12-01T15:00:00.000Z\"\n          updatedAt: \"2025-12-01T15:00:00.000Z\"\n          secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Hy7ZpCR1Ko=\n    WebhookEndpointPage:\n      summary: One page of webhook endpoints\n      value:\n        data:\n          webhookEndpoints:\n            - *webhookEndpoint\n          pagination:\n            limit: 20\n            hasMore: false\n            nextCursor: null\n    RotatedSecret:\n      summary: A new signing secret\n      value:\n        data:\n          secret: whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD7Ytqg8bXZNs=\n          previousSecretExpiresAt: \"2025-12-02T15:00:00.000Z\"\n    WebhookDelivery:\n      summary: A delivery that succeeded on its second attempt\n      value:\n        data: &webhookDelivery\n          id: wd_01JD7ZK5WAB2C3D4E5F6G7H8J9\n          endpointId: we_01JD7ZK5W9A1B2C3D4E5F6G7H8\n          eventId: evt_01JD7ZK5W9A1B2C3D4E5F6G7H8\n          eventType: call.completed\n          status: succeeded\n          attempts:\n            - at: \"2025-12-01T15:31:00.000Z\"\n              statusCode: 503\n              durationMs: 41\n              error: \"HTTP 503\"\n              responseBody: Service Unavailable\n            - at: \"2025-12-01T15:31:05.000Z\"\n              statusCode: 200\n              durationMs: 12\n              error: null\n              responseBody: \"\"\n          nextAttemptAt: null\n          createdAt: \"2025-12-01T15:31:00.000Z\"\n    WebhookDeliveryPage:\n      summary: One page of deliveries\n      value:\n        data:\n          deliveries:\n            - *webhookDelivery\n          pagination:\n            limit: 20\n            hasMore: false\n            nextCursor: null\n    InternalError:\n      summary: An unexpected error\n      value:\n        error:\n          message: Internal server error\n          code: 500\n          type: internal_error\n          requestId: req_5f2c1d0e9b8a4c3d\n    Agent:\n      summary: A voice agent\n      value:\n        data: *agent\n";
 
 /** openapi.yaml, parsed. */
 export const openApiDocument = {
@@ -52,6 +52,10 @@ export const openApiDocument = {
     {
       "name": "events",
       "description": "What happened to your calls, as events: a JSON feed and live Server-Sent Events streams.\nEach status change of a call is one event, written in the same transaction as the change.\n"
+    },
+    {
+      "name": "webhooks",
+      "description": "Signed HTTP deliveries of your organization's events (Standard Webhooks), with a delivery\nlog and retries.\n"
     },
     {
       "name": "health",
@@ -148,6 +152,21 @@ export const openApiDocument = {
       "type": "not_found",
       "message": "Not found"
     },
+    "webhook_endpoint_not_found": {
+      "status": 404,
+      "type": "not_found",
+      "message": "Webhook endpoint not found"
+    },
+    "webhook_delivery_not_found": {
+      "status": 404,
+      "type": "not_found",
+      "message": "Webhook delivery not found"
+    },
+    "webhook_endpoint_disabled": {
+      "status": 409,
+      "type": "webhook_endpoint_disabled",
+      "message": "Webhook endpoint is disabled; enable it first"
+    },
     "agent_not_found": {
       "status": 404,
       "type": "agent_not_found",
@@ -227,6 +246,118 @@ export const openApiDocument = {
       "status": 500,
       "type": "internal_error",
       "message": "Internal server error"
+    }
+  },
+  "webhooks": {
+    "callEvent": {
+      "post": {
+        "operationId": "receiveCallEvent",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "A call event, delivered to your endpoint",
+        "description": "What Outdial POSTs to a webhook endpoint (and to a call's `webhookUrl`) for each event the\nendpoint subscribes to. Answer 2xx within 15 seconds to acknowledge it; anything else is\nretried (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). A call's events reach an\nendpoint in `sequence` order.\n",
+        "parameters": [
+          {
+            "name": "webhook-id",
+            "in": "header",
+            "required": true,
+            "description": "The event's id; the same on every retry, so receivers deduplicate on it.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "webhook-timestamp",
+            "in": "header",
+            "required": true,
+            "description": "Unix seconds when this attempt was signed. Reject old ones (5 minutes is usual).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "webhook-signature",
+            "in": "header",
+            "required": true,
+            "description": "`v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">`, keyed with the\nbase64-decoded part of the secret after `whsec_`; two of them, space-separated, while\na rotated secret's predecessor is still valid. Verify with `verifyWebhook` from\n`@outdial/sdk/webhooks` or any Standard Webhooks library.\n",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Event"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Acknowledged (any 2xx)."
+          },
+          "410": {
+            "description": "Gone. Outdial disables the endpoint and sends nothing more."
+          }
+        }
+      }
+    },
+    "webhookTest": {
+      "post": {
+        "operationId": "receiveWebhookTest",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "A test event, sent by sendTestWebhook",
+        "parameters": [
+          {
+            "name": "webhook-id",
+            "in": "header",
+            "required": true,
+            "description": "The event's id; the same on every retry, so receivers deduplicate on it.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "webhook-timestamp",
+            "in": "header",
+            "required": true,
+            "description": "Unix seconds when this attempt was signed. Reject old ones (5 minutes is usual).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "webhook-signature",
+            "in": "header",
+            "required": true,
+            "description": "`v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">`, keyed with the\nbase64-decoded part of the secret after `whsec_`; two of them, space-separated, while\na rotated secret's predecessor is still valid. Verify with `verifyWebhook` from\n`@outdial/sdk/webhooks` or any Standard Webhooks library.\n",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/WebhookTestEvent"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Acknowledged (any 2xx)."
+          }
+        }
+      }
     }
   },
   "paths": {
@@ -650,6 +781,7 @@ export const openApiDocument = {
                             "failureReason": null,
                             "cancellation": null,
                             "summary": null,
+                            "webhookUrl": null,
                             "queuePosition": null,
                             "updatedAt": "2025-12-01T15:30:02.412Z"
                           }
@@ -747,6 +879,7 @@ export const openApiDocument = {
                         "failureReason": null,
                         "cancellation": null,
                         "summary": null,
+                        "webhookUrl": null,
                         "queuePosition": null,
                         "updatedAt": "2025-12-01T15:30:02.412Z"
                       }
@@ -954,6 +1087,7 @@ export const openApiDocument = {
                               "failureReason": null,
                               "cancellation": null,
                               "summary": null,
+                              "webhookUrl": null,
                               "queuePosition": null,
                               "updatedAt": "2025-12-01T15:30:00.000Z"
                             }
@@ -1110,6 +1244,7 @@ export const openApiDocument = {
                               "failureReason": null,
                               "cancellation": null,
                               "summary": null,
+                              "webhookUrl": null,
                               "queuePosition": null,
                               "updatedAt": "2025-12-01T15:30:00.000Z"
                             }
@@ -1150,6 +1285,633 @@ export const openApiDocument = {
           },
           "429": {
             "$ref": "#/components/responses/TooManyStreams"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/webhook-endpoints": {
+      "post": {
+        "operationId": "createWebhookEndpoint",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "Create a webhook endpoint",
+        "description": "Registers a URL that receives your organization's events as signed HTTP POSTs (Standard\nWebhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature`). The endpoint's signing\nsecret is in this response only (and in the answer to `rotateWebhookEndpointSecret`):\nstore it. Deliveries are retried on the schedule immediately, 5 s, 5 min, 30 min, 2 h, 5 h,\n10 h, 10 h; a `410 Gone` answer disables the endpoint, and so do five days of failed\ndeliveries.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateWebhookEndpointRequest"
+              },
+              "examples": {
+                "endpoint": {
+                  "value": {
+                    "url": "https://example.com/outdial/webhooks",
+                    "description": "Production receiver",
+                    "enabledEvents": [
+                      "call.completed",
+                      "call.failed",
+                      "call.busy",
+                      "call.no_answer"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The endpoint, with its signing secret.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookEndpointWithSecretResponse"
+                },
+                "examples": {
+                  "created": {
+                    "$ref": "#/components/examples/WebhookEndpointWithSecret"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "get": {
+        "operationId": "listWebhookEndpoints",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "List webhook endpoints",
+        "description": "Your organization's webhook endpoints, newest first, cursor-paginated like `listCalls`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of endpoints.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ListWebhookEndpointsResponse"
+                },
+                "examples": {
+                  "page": {
+                    "$ref": "#/components/examples/WebhookEndpointPage"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/webhook-endpoints/{endpointId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/WebhookEndpointId"
+        }
+      ],
+      "get": {
+        "operationId": "getWebhookEndpoint",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "Get a webhook endpoint",
+        "responses": {
+          "200": {
+            "description": "The endpoint (without its secret).",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookEndpointResponse"
+                },
+                "examples": {
+                  "endpoint": {
+                    "$ref": "#/components/examples/WebhookEndpoint"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/WebhookEndpointNotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateWebhookEndpoint",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "Update a webhook endpoint",
+        "description": "Changes only the fields sent. `status: enabled` re-enables a disabled endpoint (and clears\n`disabledReason`); deliveries that failed while it was disabled are not re-sent on their\nown, use `retryWebhookDelivery`.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateWebhookEndpointRequest"
+              },
+              "examples": {
+                "disable": {
+                  "value": {
+                    "status": "disabled"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated endpoint.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookEndpointResponse"
+                },
+                "examples": {
+                  "endpoint": {
+                    "$ref": "#/components/examples/WebhookEndpoint"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/WebhookEndpointNotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteWebhookEndpoint",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "Delete a webhook endpoint",
+        "description": "Deletes the endpoint and its delivery log; nothing more is sent to it.",
+        "responses": {
+          "200": {
+            "description": "The endpoint is deleted.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeleteWebhookEndpointResponse"
+                },
+                "examples": {
+                  "deleted": {
+                    "value": {
+                      "data": {
+                        "id": "we_01JD7ZK5W9A1B2C3D4E5F6G7H8",
+                        "deleted": true
+                      },
+                      "message": "Webhook endpoint deleted successfully"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/WebhookEndpointNotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/webhook-endpoints/{endpointId}/rotate-secret": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/WebhookEndpointId"
+        }
+      ],
+      "post": {
+        "operationId": "rotateWebhookEndpointSecret",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "Rotate a webhook endpoint's secret",
+        "description": "Issues a new signing secret, shown only in this response. For 24 hours the previous secret\nstays valid too: every delivery is signed with both (two `v1,` signatures in\n`webhook-signature`, separated by a space), so receivers can switch without a gap.\n",
+        "responses": {
+          "200": {
+            "description": "The new secret.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookSecretResponse"
+                },
+                "examples": {
+                  "rotated": {
+                    "$ref": "#/components/examples/RotatedSecret"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/WebhookEndpointNotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/webhook-endpoints/{endpointId}/deliveries": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/WebhookEndpointId"
+        }
+      ],
+      "get": {
+        "operationId": "listWebhookDeliveries",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "List an endpoint's deliveries",
+        "description": "The endpoint's delivery log, newest first, cursor-paginated, each with its attempts.",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "description": "Only deliveries in this status.",
+            "allowReserved": true,
+            "schema": {
+              "$ref": "#/components/schemas/WebhookDeliveryStatus"
+            },
+            "example": "failed"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of deliveries.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ListWebhookDeliveriesResponse"
+                },
+                "examples": {
+                  "page": {
+                    "$ref": "#/components/examples/WebhookDeliveryPage"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/WebhookEndpointNotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/WebhookEndpointId"
+        },
+        {
+          "$ref": "#/components/parameters/WebhookDeliveryId"
+        }
+      ],
+      "post": {
+        "operationId": "retryWebhookDelivery",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "Re-send a delivery now",
+        "description": "Sends the delivery's event again at once, with the same `webhook-id` (receivers deduplicate\non it), whatever its status; the attempt is added to its log. A disabled endpoint is not\nsent to: enable it first.\n",
+        "responses": {
+          "202": {
+            "description": "The delivery, due now.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookDeliveryResponse"
+                },
+                "examples": {
+                  "retrying": {
+                    "$ref": "#/components/examples/WebhookDelivery"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/WebhookDeliveryNotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "409": {
+            "$ref": "#/components/responses/WebhookEndpointDisabled"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/webhook-endpoints/{endpointId}/test": {
+      "post": {
+        "operationId": "sendTestWebhook",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "Send a test event",
+        "description": "Sends a `webhook.test` event to the endpoint, signed as every delivery, and logs it as a delivery.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/WebhookEndpointId"
+          }
+        ],
+        "responses": {
+          "202": {
+            "description": "The test delivery, due now.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookDeliveryResponse"
+                },
+                "examples": {
+                  "test": {
+                    "$ref": "#/components/examples/WebhookDelivery"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/WebhookEndpointNotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "409": {
+            "$ref": "#/components/responses/WebhookEndpointDisabled"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "431": {
+            "$ref": "#/components/responses/RequestHeadersTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/v1/webhook-secret/rotate": {
+      "post": {
+        "operationId": "rotateWebhookSecret",
+        "tags": [
+          "webhooks"
+        ],
+        "summary": "Rotate the organization's webhook secret",
+        "description": "The organization's webhook secret signs the deliveries to each call's own `webhookUrl`\n(see `createOutboundCall`). This issues a new one, shown only here; the previous one stays\nvalid for 24 hours (both signatures are sent meanwhile).\n",
+        "responses": {
+          "200": {
+            "description": "The new secret.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookSecretResponse"
+                },
+                "examples": {
+                  "rotated": {
+                    "$ref": "#/components/examples/RotatedSecret"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "431": {
             "$ref": "#/components/responses/RequestHeadersTooLarge"
@@ -1811,6 +2573,32 @@ export const openApiDocument = {
         },
         "example": "8e03978e-40d5-43e8-bc93-6894a57f9324"
       },
+      "WebhookEndpointId": {
+        "name": "endpointId",
+        "in": "path",
+        "required": true,
+        "description": "The webhook endpoint's id (`we_…`).",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64,
+          "x-error-message": "Webhook endpoint ID must be 1 to 64 characters"
+        },
+        "example": "we_01JD7ZK5W9A1B2C3D4E5F6G7H8"
+      },
+      "WebhookDeliveryId": {
+        "name": "deliveryId",
+        "in": "path",
+        "required": true,
+        "description": "The delivery's id (`wd_…`).",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64,
+          "x-error-message": "Webhook delivery ID must be 1 to 64 characters"
+        },
+        "example": "wd_01JD7ZK5WAB2C3D4E5F6G7H8J9"
+      },
       "LastEventId": {
         "name": "Last-Event-ID",
         "in": "header",
@@ -2007,6 +2795,7 @@ export const openApiDocument = {
           "idempotency_in_progress",
           "rate_limited",
           "too_many_streams",
+          "webhook_endpoint_disabled",
           "payload_too_large",
           "request_timeout",
           "request_headers_too_large",
@@ -2077,6 +2866,10 @@ export const openApiDocument = {
               "type": "string"
             },
             "x-error-message": "Variables must be a map of strings"
+          },
+          "webhookUrl": {
+            "$ref": "#/components/schemas/WebhookUrl",
+            "description": "Also sends every event of this call to this URL, signed with your organization's\nwebhook secret (`rotateWebhookSecret`), besides your webhook endpoints.\n"
           }
         }
       },
@@ -2187,6 +2980,7 @@ export const openApiDocument = {
               "failureReason",
               "cancellation",
               "summary",
+              "webhookUrl",
               "queuePosition",
               "updatedAt"
             ],
@@ -2278,6 +3072,13 @@ export const openApiDocument = {
                   "string",
                   "null"
                 ]
+              },
+              "webhookUrl": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The call's own webhook URL (`createOutboundCall`), or null."
               },
               "queuePosition": {
                 "type": [
@@ -2491,6 +3292,447 @@ export const openApiDocument = {
                 "items": {
                   "$ref": "#/components/schemas/Event"
                 }
+              }
+            }
+          }
+        }
+      },
+      "WebhookEventType": {
+        "type": "string",
+        "description": "What a webhook endpoint can subscribe to. `webhook.test` is sent only by `sendTestWebhook`.",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/EventType"
+          },
+          {
+            "type": "string",
+            "const": "webhook.test"
+          }
+        ]
+      },
+      "WebhookUrl": {
+        "type": "string",
+        "format": "uri",
+        "maxLength": 2048,
+        "pattern": "^https?://",
+        "description": "An absolute `http` or `https` URL. Redirects are not followed. Deliveries to loopback,\nprivate, link-local and cloud-metadata addresses (checked on the address the host resolves\nto when sending) are refused unless the server runs with `OUTDIAL_WEBHOOK_ALLOW_PRIVATE=true`.\n",
+        "x-error-message": "Webhook URL must be an absolute http or https URL of at most 2048 characters",
+        "examples": [
+          "https://example.com/outdial/webhooks"
+        ]
+      },
+      "WebhookEndpoint": {
+        "type": "object",
+        "required": [
+          "id",
+          "url",
+          "description",
+          "enabledEvents",
+          "status",
+          "disabledReason",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "`we_<ulid>`."
+          },
+          "url": {
+            "$ref": "#/components/schemas/WebhookUrl"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "enabledEvents": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EventType"
+            }
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "enabled",
+              "disabled"
+            ]
+          },
+          "disabledReason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "gone",
+              "failing",
+              null
+            ],
+            "description": "Why Outdial disabled the endpoint: `gone` (it answered 410 Gone) or `failing` (every delivery failed for 5 days). Null when enabled, or disabled through the API."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "WebhookEndpointWithSecret": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WebhookEndpoint"
+          },
+          {
+            "type": "object",
+            "required": [
+              "secret"
+            ],
+            "properties": {
+              "secret": {
+                "type": "string",
+                "pattern": "^whsec_[A-Za-z0-9+/]{32,}={0,2}$",
+                "description": "`whsec_` and the base64 of 32 random bytes. Shown only when created or rotated."
+              }
+            }
+          }
+        ]
+      },
+      "CreateWebhookEndpointRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "url"
+        ],
+        "properties": {
+          "url": {
+            "$ref": "#/components/schemas/WebhookUrl"
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 500,
+            "x-error-message": "Description must be at most 500 characters"
+          },
+          "enabledEvents": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": true,
+            "description": "The event types to send. Default every `call.*` type.",
+            "items": {
+              "$ref": "#/components/schemas/EventType"
+            },
+            "x-error-message": "enabledEvents must be a non-empty list of distinct event types"
+          }
+        }
+      },
+      "UpdateWebhookEndpointRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "url": {
+            "$ref": "#/components/schemas/WebhookUrl"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 500,
+            "x-error-message": "Description must be at most 500 characters"
+          },
+          "enabledEvents": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": true,
+            "items": {
+              "$ref": "#/components/schemas/EventType"
+            },
+            "x-error-message": "enabledEvents must be a non-empty list of distinct event types"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "enabled",
+              "disabled"
+            ],
+            "x-error-message": "Status must be enabled or disabled"
+          }
+        }
+      },
+      "WebhookEndpointResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "$ref": "#/components/schemas/WebhookEndpoint"
+          }
+        }
+      },
+      "WebhookEndpointWithSecretResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "$ref": "#/components/schemas/WebhookEndpointWithSecret"
+          }
+        }
+      },
+      "ListWebhookEndpointsResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "webhookEndpoints",
+              "pagination"
+            ],
+            "properties": {
+              "webhookEndpoints": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/WebhookEndpoint"
+                }
+              },
+              "pagination": {
+                "$ref": "#/components/schemas/Pagination"
+              }
+            }
+          }
+        }
+      },
+      "DeleteWebhookEndpointResponse": {
+        "type": "object",
+        "required": [
+          "data",
+          "message"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "id",
+              "deleted"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "deleted": {
+                "type": "boolean",
+                "const": true
+              }
+            }
+          },
+          "message": {
+            "type": "string",
+            "const": "Webhook endpoint deleted successfully"
+          }
+        }
+      },
+      "WebhookSecretResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "secret",
+              "previousSecretExpiresAt"
+            ],
+            "properties": {
+              "secret": {
+                "type": "string",
+                "pattern": "^whsec_[A-Za-z0-9+/]{32,}={0,2}$"
+              },
+              "previousSecretExpiresAt": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Until then the previous secret signs every delivery too."
+              }
+            }
+          }
+        }
+      },
+      "WebhookDeliveryStatus": {
+        "type": "string",
+        "enum": [
+          "pending",
+          "succeeded",
+          "failed"
+        ],
+        "description": "`pending` while attempts remain, `succeeded` after a 2xx, `failed` once the schedule is exhausted (or the endpoint was disabled)."
+      },
+      "WebhookDeliveryAttempt": {
+        "type": "object",
+        "required": [
+          "at",
+          "statusCode",
+          "durationMs",
+          "error"
+        ],
+        "properties": {
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "statusCode": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The receiver's HTTP status; null when no response arrived."
+          },
+          "durationMs": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "error": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Why the attempt failed (timeout, refused address, connection error, a non-2xx status), or null."
+          },
+          "responseBody": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The receiver's response body, at most 64 KiB (longer ones are truncated)."
+          }
+        }
+      },
+      "WebhookDelivery": {
+        "type": "object",
+        "required": [
+          "id",
+          "endpointId",
+          "eventId",
+          "eventType",
+          "status",
+          "attempts",
+          "nextAttemptAt",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "`wd_<ulid>`."
+          },
+          "endpointId": {
+            "type": "string"
+          },
+          "eventId": {
+            "type": "string",
+            "description": "The event's id, sent as `webhook-id` on every attempt."
+          },
+          "eventType": {
+            "$ref": "#/components/schemas/WebhookEventType"
+          },
+          "status": {
+            "$ref": "#/components/schemas/WebhookDeliveryStatus"
+          },
+          "attempts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WebhookDeliveryAttempt"
+            }
+          },
+          "nextAttemptAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time",
+            "description": "When the next attempt is due; null unless `pending`."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "WebhookDeliveryResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "$ref": "#/components/schemas/WebhookDelivery"
+          }
+        }
+      },
+      "ListWebhookDeliveriesResponse": {
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "object",
+            "required": [
+              "deliveries",
+              "pagination"
+            ],
+            "properties": {
+              "deliveries": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/WebhookDelivery"
+                }
+              },
+              "pagination": {
+                "$ref": "#/components/schemas/Pagination"
+              }
+            }
+          }
+        }
+      },
+      "WebhookTestEvent": {
+        "type": "object",
+        "description": "The body `sendTestWebhook` delivers.",
+        "required": [
+          "id",
+          "type",
+          "timestamp",
+          "data"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^evt_[0-9A-HJKMNP-TV-Z]{26}$"
+          },
+          "type": {
+            "type": "string",
+            "const": "webhook.test"
+          },
+          "timestamp": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "data": {
+            "type": "object",
+            "required": [
+              "endpointId"
+            ],
+            "properties": {
+              "endpointId": {
+                "type": "string"
               }
             }
           }
@@ -2999,6 +4241,87 @@ export const openApiDocument = {
           }
         }
       },
+      "WebhookEndpointNotFound": {
+        "description": "The webhook endpoint does not exist, or belongs to another organization.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "notFound": {
+                "value": {
+                  "error": {
+                    "message": "Webhook endpoint not found",
+                    "code": 404,
+                    "type": "not_found",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "WebhookDeliveryNotFound": {
+        "description": "The endpoint or the delivery does not exist, or belongs to another organization.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "notFound": {
+                "value": {
+                  "error": {
+                    "message": "Webhook delivery not found",
+                    "code": 404,
+                    "type": "not_found",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "WebhookEndpointDisabled": {
+        "description": "The endpoint is disabled, so nothing is sent to it.",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "disabled": {
+                "value": {
+                  "error": {
+                    "message": "Webhook endpoint is disabled; enable it first",
+                    "code": 409,
+                    "type": "webhook_endpoint_disabled",
+                    "requestId": "req_5f2c1d0e9b8a4c3d"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
       "AgentNotFound": {
         "description": "The agent does not exist, or belongs to another organization.",
         "headers": {
@@ -3282,6 +4605,154 @@ export const openApiDocument = {
       }
     },
     "examples": {
+      "WebhookEndpoint": {
+        "summary": "A webhook endpoint",
+        "value": {
+          "data": {
+            "id": "we_01JD7ZK5W9A1B2C3D4E5F6G7H8",
+            "url": "https://example.com/outdial/webhooks",
+            "description": "Production receiver",
+            "enabledEvents": [
+              "call.completed",
+              "call.failed",
+              "call.busy",
+              "call.no_answer"
+            ],
+            "status": "enabled",
+            "disabledReason": null,
+            "createdAt": "2025-12-01T15:00:00.000Z",
+            "updatedAt": "2025-12-01T15:00:00.000Z"
+          }
+        }
+      },
+      "WebhookEndpointWithSecret": {
+        "summary": "A new webhook endpoint, with its secret",
+        "value": {
+          "data": {
+            "id": "we_01JD7ZK5W9A1B2C3D4E5F6G7H8",
+            "url": "https://example.com/outdial/webhooks",
+            "description": "Production receiver",
+            "enabledEvents": [
+              "call.completed",
+              "call.failed",
+              "call.busy",
+              "call.no_answer"
+            ],
+            "status": "enabled",
+            "disabledReason": null,
+            "createdAt": "2025-12-01T15:00:00.000Z",
+            "updatedAt": "2025-12-01T15:00:00.000Z",
+            "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Hy7ZpCR1Ko="
+          }
+        }
+      },
+      "WebhookEndpointPage": {
+        "summary": "One page of webhook endpoints",
+        "value": {
+          "data": {
+            "webhookEndpoints": [
+              {
+                "id": "we_01JD7ZK5W9A1B2C3D4E5F6G7H8",
+                "url": "https://example.com/outdial/webhooks",
+                "description": "Production receiver",
+                "enabledEvents": [
+                  "call.completed",
+                  "call.failed",
+                  "call.busy",
+                  "call.no_answer"
+                ],
+                "status": "enabled",
+                "disabledReason": null,
+                "createdAt": "2025-12-01T15:00:00.000Z",
+                "updatedAt": "2025-12-01T15:00:00.000Z"
+              }
+            ],
+            "pagination": {
+              "limit": 20,
+              "hasMore": false,
+              "nextCursor": null
+            }
+          }
+        }
+      },
+      "RotatedSecret": {
+        "summary": "A new signing secret",
+        "value": {
+          "data": {
+            "secret": "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD7Ytqg8bXZNs=",
+            "previousSecretExpiresAt": "2025-12-02T15:00:00.000Z"
+          }
+        }
+      },
+      "WebhookDelivery": {
+        "summary": "A delivery that succeeded on its second attempt",
+        "value": {
+          "data": {
+            "id": "wd_01JD7ZK5WAB2C3D4E5F6G7H8J9",
+            "endpointId": "we_01JD7ZK5W9A1B2C3D4E5F6G7H8",
+            "eventId": "evt_01JD7ZK5W9A1B2C3D4E5F6G7H8",
+            "eventType": "call.completed",
+            "status": "succeeded",
+            "attempts": [
+              {
+                "at": "2025-12-01T15:31:00.000Z",
+                "statusCode": 503,
+                "durationMs": 41,
+                "error": "HTTP 503",
+                "responseBody": "Service Unavailable"
+              },
+              {
+                "at": "2025-12-01T15:31:05.000Z",
+                "statusCode": 200,
+                "durationMs": 12,
+                "error": null,
+                "responseBody": ""
+              }
+            ],
+            "nextAttemptAt": null,
+            "createdAt": "2025-12-01T15:31:00.000Z"
+          }
+        }
+      },
+      "WebhookDeliveryPage": {
+        "summary": "One page of deliveries",
+        "value": {
+          "data": {
+            "deliveries": [
+              {
+                "id": "wd_01JD7ZK5WAB2C3D4E5F6G7H8J9",
+                "endpointId": "we_01JD7ZK5W9A1B2C3D4E5F6G7H8",
+                "eventId": "evt_01JD7ZK5W9A1B2C3D4E5F6G7H8",
+                "eventType": "call.completed",
+                "status": "succeeded",
+                "attempts": [
+                  {
+                    "at": "2025-12-01T15:31:00.000Z",
+                    "statusCode": 503,
+                    "durationMs": 41,
+                    "error": "HTTP 503",
+                    "responseBody": "Service Unavailable"
+                  },
+                  {
+                    "at": "2025-12-01T15:31:05.000Z",
+                    "statusCode": 200,
+                    "durationMs": 12,
+                    "error": null,
+                    "responseBody": ""
+                  }
+                ],
+                "nextAttemptAt": null,
+                "createdAt": "2025-12-01T15:31:00.000Z"
+              }
+            ],
+            "pagination": {
+              "limit": 20,
+              "hasMore": false,
+              "nextCursor": null
+            }
+          }
+        }
+      },
       "InternalError": {
         "summary": "An unexpected error",
         "value": {

@@ -156,6 +156,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Your organization's webhook endpoints, newest first, cursor-paginated like `listCalls`.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Registers a URL that receives your organization's events as signed HTTP POSTs (Standard
+         *     Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature`). The endpoint's signing
+         *     secret is in this response only (and in the answer to `rotateWebhookEndpointSecret`):
+         *     store it. Deliveries are retried on the schedule immediately, 5 s, 5 min, 30 min, 2 h, 5 h,
+         *     10 h, 10 h; a `410 Gone` answer disables the endpoint, and so do five days of failed
+         *     deliveries.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        /** Get a webhook endpoint */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Deletes the endpoint and its delivery log; nothing more is sent to it.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook endpoint
+         * @description Changes only the fields sent. `status: enabled` re-enables a disabled endpoint (and clears
+         *     `disabledReason`); deliveries that failed while it was disabled are not re-sent on their
+         *     own, use `retryWebhookDelivery`.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook endpoint's secret
+         * @description Issues a new signing secret, shown only in this response. For 24 hours the previous secret
+         *     stays valid too: every delivery is signed with both (two `v1,` signatures in
+         *     `webhook-signature`, separated by a space), so receivers can switch without a gap.
+         */
+        post: operations["rotateWebhookEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an endpoint's deliveries
+         * @description The endpoint's delivery log, newest first, cursor-paginated, each with its attempts.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+                /**
+                 * @description The delivery's id (`wd_…`).
+                 * @example wd_01JD7ZK5WAB2C3D4E5F6G7H8J9
+                 */
+                deliveryId: components["parameters"]["WebhookDeliveryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-send a delivery now
+         * @description Sends the delivery's event again at once, with the same `webhook-id` (receivers deduplicate
+         *     on it), whatever its status; the attempt is added to its log. A disabled endpoint is not
+         *     sent to: enable it first.
+         */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Sends a `webhook.test` event to the endpoint, signed as every delivery, and logs it as a delivery.
+         */
+        post: operations["sendTestWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the organization's webhook secret
+         * @description The organization's webhook secret signs the deliveries to each call's own `webhookUrl`
+         *     (see `createOutboundCall`). This issues a new one, shown only here; the previous one stays
+         *     valid for 24 hours (both signatures are sent meanwhile).
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents": {
         parameters: {
             query?: never;
@@ -286,7 +477,48 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    callEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A call event, delivered to your endpoint
+         * @description What Outdial POSTs to a webhook endpoint (and to a call's `webhookUrl`) for each event the
+         *     endpoint subscribes to. Answer 2xx within 15 seconds to acknowledge it; anything else is
+         *     retried (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). A call's events reach an
+         *     endpoint in `sequence` order.
+         */
+        post: operations["receiveCallEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    webhookTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A test event, sent by sendTestWebhook */
+        post: operations["receiveWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -309,7 +541,7 @@ export interface components {
          * @description A stable machine-readable error kind.
          * @enum {string}
          */
-        ErrorType: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "agent_not_found" | "agent_not_voice" | "agent_inactive" | "caller_id_not_allowed" | "agent_has_no_caller_id" | "call_not_cancellable" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "too_many_streams" | "payload_too_large" | "request_timeout" | "request_headers_too_large" | "livekit_not_configured" | "queue_failed" | "internal_error";
+        ErrorType: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "agent_not_found" | "agent_not_voice" | "agent_inactive" | "caller_id_not_allowed" | "agent_has_no_caller_id" | "call_not_cancellable" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "too_many_streams" | "webhook_endpoint_disabled" | "payload_too_large" | "request_timeout" | "request_headers_too_large" | "livekit_not_configured" | "queue_failed" | "internal_error";
         CreateOutboundCallRequest: {
             /**
              * Format: uuid
@@ -343,6 +575,11 @@ export interface components {
             variables?: {
                 [key: string]: string;
             };
+            /**
+             * @description Also sends every event of this call to this URL, signed with your organization's
+             *     webhook secret (`rotateWebhookSecret`), besides your webhook endpoints.
+             */
+            webhookUrl?: components["schemas"]["WebhookUrl"];
         };
         AgentSummary: {
             /** Format: uuid */
@@ -408,6 +645,8 @@ export interface components {
              */
             cancellation: "before_dial" | "hung_up" | null;
             summary: string | null;
+            /** @description The call's own webhook URL (`createOutboundCall`), or null. */
+            webhookUrl: string | null;
             /** @description 1-based position in the Dial queue while `queued`, else null. */
             queuePosition: number | null;
             /** Format: date-time */
@@ -473,6 +712,135 @@ export interface components {
         ListCallEventsResponse: {
             data: {
                 events: components["schemas"]["Event"][];
+            };
+        };
+        /** @description What a webhook endpoint can subscribe to. `webhook.test` is sent only by `sendTestWebhook`. */
+        WebhookEventType: string | components["schemas"]["EventType"] | "webhook.test";
+        /**
+         * Format: uri
+         * @description An absolute `http` or `https` URL. Redirects are not followed. Deliveries to loopback,
+         *     private, link-local and cloud-metadata addresses (checked on the address the host resolves
+         *     to when sending) are refused unless the server runs with `OUTDIAL_WEBHOOK_ALLOW_PRIVATE=true`.
+         * @example https://example.com/outdial/webhooks
+         */
+        WebhookUrl: string;
+        WebhookEndpoint: {
+            /** @description `we_<ulid>`. */
+            id: string;
+            url: components["schemas"]["WebhookUrl"];
+            description: string | null;
+            enabledEvents: components["schemas"]["EventType"][];
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            /**
+             * @description Why Outdial disabled the endpoint: `gone` (it answered 410 Gone) or `failing` (every delivery failed for 5 days). Null when enabled, or disabled through the API.
+             * @enum {string|null}
+             */
+            disabledReason: "gone" | "failing" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /** @description `whsec_` and the base64 of 32 random bytes. Shown only when created or rotated. */
+            secret: string;
+        };
+        CreateWebhookEndpointRequest: {
+            url: components["schemas"]["WebhookUrl"];
+            description?: string;
+            /** @description The event types to send. Default every `call.*` type. */
+            enabledEvents?: components["schemas"]["EventType"][];
+        };
+        UpdateWebhookEndpointRequest: {
+            url?: components["schemas"]["WebhookUrl"];
+            description?: string | null;
+            enabledEvents?: components["schemas"]["EventType"][];
+            /** @enum {string} */
+            status?: "enabled" | "disabled";
+        };
+        WebhookEndpointResponse: {
+            data: components["schemas"]["WebhookEndpoint"];
+        };
+        WebhookEndpointWithSecretResponse: {
+            data: components["schemas"]["WebhookEndpointWithSecret"];
+        };
+        ListWebhookEndpointsResponse: {
+            data: {
+                webhookEndpoints: components["schemas"]["WebhookEndpoint"][];
+                pagination: components["schemas"]["Pagination"];
+            };
+        };
+        DeleteWebhookEndpointResponse: {
+            data: {
+                id: string;
+                /** @constant */
+                deleted: true;
+            };
+            /** @constant */
+            message: "Webhook endpoint deleted successfully";
+        };
+        WebhookSecretResponse: {
+            data: {
+                secret: string;
+                /**
+                 * Format: date-time
+                 * @description Until then the previous secret signs every delivery too.
+                 */
+                previousSecretExpiresAt: string;
+            };
+        };
+        /**
+         * @description `pending` while attempts remain, `succeeded` after a 2xx, `failed` once the schedule is exhausted (or the endpoint was disabled).
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed";
+        WebhookDeliveryAttempt: {
+            /** Format: date-time */
+            at: string;
+            /** @description The receiver's HTTP status; null when no response arrived. */
+            statusCode: number | null;
+            durationMs: number;
+            /** @description Why the attempt failed (timeout, refused address, connection error, a non-2xx status), or null. */
+            error: string | null;
+            /** @description The receiver's response body, at most 64 KiB (longer ones are truncated). */
+            responseBody?: string | null;
+        };
+        WebhookDelivery: {
+            /** @description `wd_<ulid>`. */
+            id: string;
+            endpointId: string;
+            /** @description The event's id, sent as `webhook-id` on every attempt. */
+            eventId: string;
+            eventType: components["schemas"]["WebhookEventType"];
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attempts: components["schemas"]["WebhookDeliveryAttempt"][];
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null unless `pending`.
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDeliveryResponse: {
+            data: components["schemas"]["WebhookDelivery"];
+        };
+        ListWebhookDeliveriesResponse: {
+            data: {
+                deliveries: components["schemas"]["WebhookDelivery"][];
+                pagination: components["schemas"]["Pagination"];
+            };
+        };
+        /** @description The body `sendTestWebhook` delivers. */
+        WebhookTestEvent: {
+            id: string;
+            /** @constant */
+            type: "webhook.test";
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                endpointId: string;
             };
         };
         Agent: {
@@ -625,6 +993,36 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The webhook endpoint does not exist, or belongs to another organization. */
+        WebhookEndpointNotFound: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The endpoint or the delivery does not exist, or belongs to another organization. */
+        WebhookDeliveryNotFound: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The endpoint is disabled, so nothing is sent to it. */
+        WebhookEndpointDisabled: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The agent does not exist, or belongs to another organization. */
         AgentNotFound: {
             headers: {
@@ -760,6 +1158,16 @@ export interface components {
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
          */
         IdempotencyKey: string;
+        /**
+         * @description The webhook endpoint's id (`we_…`).
+         * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+         */
+        WebhookEndpointId: string;
+        /**
+         * @description The delivery's id (`wd_…`).
+         * @example wd_01JD7ZK5WAB2C3D4E5F6G7H8J9
+         */
+        WebhookDeliveryId: string;
         /**
          * @description For a `text/event-stream` request: the id of the last event the client saw (browsers'
          *     EventSource sends it when it reconnects). The stream starts after that event. An id that
@@ -1154,6 +1562,369 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque.
+                 * @example eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of endpoints. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListWebhookEndpointsResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its signing secret. */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecretResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint (without its secret). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookEndpointNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint is deleted. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteWebhookEndpointResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookEndpointNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated endpoint. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookEndpointNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotateWebhookEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookEndpointNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only deliveries in this status.
+                 * @example failed
+                 */
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque.
+                 * @example eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListWebhookDeliveriesResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookEndpointNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+                /**
+                 * @description The delivery's id (`wd_…`).
+                 * @example wd_01JD7ZK5WAB2C3D4E5F6G7H8J9
+                 */
+                deliveryId: components["parameters"]["WebhookDeliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, due now. */
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookDeliveryNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["WebhookEndpointDisabled"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    sendTestWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint's id (`we_…`).
+                 * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
+                 */
+                endpointId: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test delivery, due now. */
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookEndpointNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["WebhookEndpointDisabled"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listAgents: {
         parameters: {
             query?: {
@@ -1444,6 +2215,81 @@ export interface operations {
             408: components["responses"]["RequestTimeout"];
             431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    receiveCallEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id; the same on every retry, so receivers deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. Reject old ones (5 minutes is usual). */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">`, keyed with the
+                 *     base64-decoded part of the secret after `whsec_`; two of them, space-separated, while
+                 *     a rotated secret's predecessor is still valid. Verify with `verifyWebhook` from
+                 *     `@outdial/sdk/webhooks` or any Standard Webhooks library.
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone. Outdial disables the endpoint and sends nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveWebhookTest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id; the same on every retry, so receivers deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. Reject old ones (5 minutes is usual). */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">`, keyed with the
+                 *     base64-decoded part of the secret after `whsec_`; two of them, space-separated, while
+                 *     a rotated secret's predecessor is still valid. Verify with `verifyWebhook` from
+                 *     `@outdial/sdk/webhooks` or any Standard Webhooks library.
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTestEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
