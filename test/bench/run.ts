@@ -4,11 +4,12 @@
  * Speed figures are only compared within this run (ratios against a baseline measured now):
  * these machines are noisy.
  *
- * Run a subset with `pnpm bench pacing latency priority http memory size`.
+ * Run a subset with `pnpm bench pacing latency events priority http memory size`.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dialLatency } from './scenarios/dial-latency';
+import { eventLatency } from './scenarios/event-latency';
 import { httpThroughput } from './scenarios/http-throughput';
 import { memoryUnderBacklog } from './scenarios/memory-under-backlog';
 import { pacingAccuracy } from './scenarios/pacing-accuracy';
@@ -20,6 +21,7 @@ import { machineInfo } from './support/machine-info';
 const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   pacing: () => pacingAccuracy(),
   latency: () => dialLatency(),
+  events: () => eventLatency(),
   priority: () => priorityUnderBacklog(),
   http: () => httpThroughput(),
   memory: () => memoryUnderBacklog(),

@@ -7,6 +7,7 @@ import type { ServerChildInfo } from './server-child';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const LIVEKIT = { apiKey: 'benchkey', apiSecret: 'bench-secret-bench-secret-bench-secret' };
+const BENCH_TRUNK = 'ST_outdial_bench';
 
 export interface DialStart {
   /** Epoch ms (timeOrigin + performance.now()) in the emulator's process. */
@@ -41,7 +42,9 @@ export async function startBenchStack(options: {
   const serverProcess = await startIpcChild(here('./server-child.ts'));
   const server = await serverProcess.call<ServerChildInfo & { apiKey: string; agentId: string }>('start', {
     dbPath: options.dbPath ?? join(dir, 'outdial.db'),
-    livekit: { url: livekitUrl, ...LIVEKIT },
+    // A default outbound trunk, as a real deployment has: without one every dial fails with
+    // LiveKit's "missing sip trunk id" right after its INVITE, and no call ever rings or answers.
+    livekit: { url: livekitUrl, ...LIVEKIT, sipTrunkId: BENCH_TRUNK },
     dialCps: options.dialCps,
     dialMaxInFlight: options.dialMaxInFlight ?? 1000,
     seed: true,

@@ -6,7 +6,7 @@ let server: RunningServer | undefined;
 
 export interface ServerChildStart {
   dbPath: string;
-  livekit: { url: string; apiKey: string; apiSecret: string };
+  livekit: { url: string; apiKey: string; apiSecret: string; sipTrunkId?: string };
   dialCps: number;
   dialMaxInFlight: number;
   seed?: boolean;
