@@ -18,6 +18,7 @@ const SERVER_POSTGRES_TESTS = [
   'test/rate-limit.test.ts',
   'test/raw-http-requests.test.ts',
   'test/readiness.test.ts',
+  'test/webhooks.test.ts',
 ];
 
 export default defineConfig({
@@ -30,6 +31,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/contract/src/testing/index.ts', import.meta.url)),
       },
       { find: '@outdial/contract', replacement: src('contract') },
+      {
+        find: '@outdial/sdk/webhooks',
+        replacement: fileURLToPath(new URL('./packages/sdk/src/webhooks/index.ts', import.meta.url)),
+      },
       { find: '@outdial/sdk', replacement: src('sdk') },
       { find: '@outdial/mock', replacement: src('mock') },
       { find: '@outdial/server', replacement: src('server') },

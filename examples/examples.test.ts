@@ -2,6 +2,8 @@
  * Runs every example against the real server (with the LiveKit emulator in-process), so none of
  * them can rot.
  */
+import { createOutdialMock } from '@outdial/mock';
+import type { WebhookEvent } from '@outdial/sdk/webhooks';
 import type { RunningServer } from '@outdial/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkCampaign } from './bulk-campaign';
@@ -10,6 +12,7 @@ import { clickToCall } from './click-to-call';
 import type { ExampleEnv } from './example-env';
 import { startExampleServer } from './example-server';
 import { quickstart } from './quickstart';
+import { startWebhookReceiver } from './webhook-receiver';
 
 let server: RunningServer;
 let env: ExampleEnv;
@@ -55,4 +58,46 @@ describe('examples', () => {
     expect(outcomes.get('completed')).toBe(170);
     expect(output.join('\n')).toContain('| outcome | calls |');
   }, 120_000);
+});
+
+describe('webhook-receiver', () => {
+  // Signed by @outdial/mock's `webhooks.sign`, which signs as the server does (the contract suite
+  // proves the two agree): what a customer's own receiver test does.
+  const signer = createOutdialMock({ baseUrl: 'https://api.example.test' });
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Hy7ZpCR1Ko=';
+
+  it('handles a verified event once, acknowledges its retry, and rejects a forged one with 400', async () => {
+    output = [];
+    const events: WebhookEvent[] = [];
+    const { url, server: receiver } = await startWebhookReceiver({
+      secret,
+      onEvent: (event) => void events.push(event),
+      log: (line) => output.push(line),
+    });
+    try {
+      const event = {
+        id: 'evt_01JD7ZK5W9A1B2C3D4E5F6G7H8',
+        type: 'webhook.test',
+        timestamp: new Date().toISOString(),
+        data: { endpointId: 'we_1' },
+      };
+      const signed = await signer.webhooks.sign(event, secret);
+      const post = (body: string, headers = signed.headers) => fetch(url, { method: 'POST', headers, body });
+      expect((await post(signed.body)).status).toBe(204);
+      expect((await post(signed.body)).status).toBe(204); // the retry: same webhook-id
+      expect(events).toEqual([event]);
+      const forged = await post(signed.body.replace('we_1', 'we_2'));
+      expect(forged.status).toBe(400);
+      const unsigned = await post(signed.body, { 'content-type': 'application/json' });
+      expect(unsigned.status).toBe(400);
+      expect(events).toHaveLength(1);
+      expect(output).toEqual([
+        'webhook.test from endpoint we_1',
+        'rejected invalid_signature',
+        'rejected missing_headers',
+      ]);
+    } finally {
+      receiver.close();
+    }
+  });
 });

@@ -1,7 +1,6 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
+const shared: Options = {
   format: ['esm', 'cjs'],
   // Members tagged `@internal` (the client core's request methods, `_policy`, …) are left out of
   // the published declarations: resources use them, users cannot.
@@ -11,9 +10,20 @@ export default defineConfig({
   // bundling is also what lets the CJS build use it. None of its types are in our declarations.
   dts: { compilerOptions: { stripInternal: true, paths: {} }, resolve: [/^@outdial\/contract/] },
   noExternal: ['@outdial/contract', 'eventsource-parser'],
-  clean: true,
+  // The two builds write side by side and run at once: neither may empty dist/ under the other
+  // (the `build` script does, before both).
+  clean: false,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
-});
+};
+
+// Two builds, not one with two entries: each entry point is then one self-contained file (and
+// one .d.ts), with no chunk shared between them. `@outdial/sdk/webhooks` verifies deliveries, so
+// apps that only place calls do not ship it, and receivers do not ship the client. The classes
+// both hold (`OutdialError`) match across copies: `instanceof` compares brands.
+export default defineConfig([
+  { ...shared, entry: { index: 'src/index.ts' } },
+  { ...shared, entry: { webhooks: 'src/webhooks/index.ts' } },
+]);

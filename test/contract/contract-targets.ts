@@ -98,6 +98,8 @@ const serverTarget = (store: StoreKindName): ContractTarget => ({
         rateLimit: false,
         validateResponses: true,
         logLevel: 'silent',
+        // The webhooks suite's receiver listens on loopback, which deliveries refuse by default.
+        webhookAllowPrivate: true,
       },
       { beforeCallInsert: () => creates.pass() },
     );

@@ -21,6 +21,9 @@ import type { MockRuntime } from './internal/operation-context';
 import { operationHandlers } from './internal/operation-handlers';
 import { RequestPipeline } from './internal/request-pipeline';
 import { DEFAULT_API_KEY, DEFAULT_OTHER_API_KEY, SEEDED_AGENT_IDS } from './internal/seed-data';
+import { WebhookRegistry } from './internal/webhook-registry';
+import { WebhookSender } from './internal/webhook-sender';
+import { type SignedWebhook, signWebhook } from './internal/webhook-signature';
 
 /** Options of {@link createOutdialMock}. */
 export type OutdialMockOptions = {
@@ -55,6 +58,34 @@ export type OutdialMockOptions = {
   now?: () => Date;
   /** Milliseconds between the keep-alive comments of an event stream. Default 15 s, as the server. */
   eventStreamKeepAliveMs?: number;
+  /**
+   * The delay before each webhook attempt after the previous one failed, in milliseconds; the
+   * length is the number of attempts. Default the server's: 0, 5 s, 5 min, 30 min, 2 h, 5 h,
+   * 10 h, 10 h. Waited with `setTimeout`, so fake timers drive it.
+   */
+  webhookRetryScheduleMs?: readonly number[];
+};
+
+/** `mock.webhooks`: signing, the organizations' secrets, and waiting for deliveries. */
+export type OutdialMockWebhooks = {
+  /**
+   * Signs `event` as the mock and the server sign a delivery (Standard Webhooks; the body is
+   * the event's JSON), to test a receiver with. `timestamp` defaults to the mock's clock.
+   */
+  sign(
+    event: unknown,
+    secret: string | readonly string[],
+    options?: { timestamp?: Date },
+  ): Promise<SignedWebhook>;
+  /** The seeded organization's webhook secret (signs deliveries to a call's `webhookUrl`), as `pnpm start` prints it. */
+  readonly organizationSecret: string;
+  /** The second organization's webhook secret. */
+  readonly otherOrganizationSecret: string;
+  /**
+   * Resolves once every webhook attempt started so far has finished (retries waiting on their
+   * schedule are not waited for): await it before asserting on a receiver or on the delivery log.
+   */
+  idle(): Promise<void>;
 };
 
 /** The mock: handlers for msw plus test controls. */
@@ -72,6 +103,8 @@ export type OutdialMock = {
   readonly calls: { get(id: string): Call | undefined; list(): Call[] };
   /** Every event of every organization, oldest first (one per status change of a call). */
   readonly events: { list(): Event[] };
+  /** Webhook signing and delivery controls. */
+  readonly webhooks: OutdialMockWebhooks;
   /** Moves a call one step along its outcome path; a terminal call stays as it is. */
   advance(id: string): Call;
   /**
@@ -115,6 +148,14 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
   const state = new MockState({ primary: apiKey, other: otherApiKey });
   const events = new EventLog(ids, now);
   const streams = new OpenStreams();
+  const webhooks = new WebhookRegistry(ids);
+  const webhookSender = new WebhookSender({
+    registry: webhooks,
+    ids,
+    now,
+    ...(options.webhookRetryScheduleMs && { scheduleMs: options.webhookRetryScheduleMs }),
+  });
+  events.subscribe((stored) => webhookSender.eventRecorded(stored));
   const progression = new CallProgression({
     mode: options.progression ?? 'realtime',
     delays: { ...DEFAULT_STEP_DELAYS_MS, ...options.stepDelaysMs },
@@ -130,6 +171,8 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     now,
     events,
     streams,
+    webhooks,
+    webhookSender,
     eventStreamKeepAliveMs: options.eventStreamKeepAliveMs ?? 15_000,
     createLatency: () =>
       typeof latency === 'function'
@@ -147,6 +190,11 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     const stored = state.calls.get(id);
     if (!stored) throw new Error(`@outdial/mock: no call with id ${id}`);
     return stored;
+  };
+  const organizationSecret = (apiKeyOf: string) => {
+    const organization = state.organizationByKey(apiKeyOf);
+    if (!organization) throw new Error('@outdial/mock: no organization for that key');
+    return webhooks.organizationSecret(organization.id).current;
   };
   const agent = (id: string): Agent => {
     const stored = state.agents.get(id);
@@ -183,6 +231,23 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
       list: () => [...state.calls.values()].map((stored) => toCall(state, stored)),
     },
     events: { list: () => events.all().map(({ event }) => structuredClone(event)) },
+    webhooks: {
+      sign: (event, secret, signOptions) => {
+        const at = signOptions?.timestamp ?? now();
+        const id = (event as { id?: unknown }).id;
+        if (typeof id !== 'string')
+          throw new TypeError('@outdial/mock: webhooks.sign needs an event with an id');
+        const secrets = typeof secret === 'string' ? [secret] : secret;
+        return signWebhook(id, JSON.stringify(event), Math.floor(at.getTime() / 1000), secrets);
+      },
+      get organizationSecret() {
+        return organizationSecret(apiKey);
+      },
+      get otherOrganizationSecret() {
+        return organizationSecret(otherApiKey);
+      },
+      idle: () => webhookSender.idle(),
+    },
     advance(id) {
       const stored = storedCall(id);
       progression.advance(stored);
@@ -201,6 +266,8 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     reset() {
       progression.stopAll();
       streams.endAll();
+      webhookSender.stopAll();
+      webhooks.clear();
       events.clear();
       state.reset(now().toISOString());
     },

@@ -14,8 +14,15 @@
 
 export type { CallStatus } from '@outdial/contract';
 export { MAGIC_NUMBERS } from '@outdial/contract';
-export { createOutdialMock, type OutdialMock, type OutdialMockOptions } from './create-outdial-mock';
+export {
+  createOutdialMock,
+  type OutdialMock,
+  type OutdialMockOptions,
+  type OutdialMockWebhooks,
+} from './create-outdial-mock';
 export type { ProgressionMode, StepDelaysMs } from './internal/call-progression';
 export { DEFAULT_STEP_DELAYS_MS } from './internal/call-progression';
 export type { Event } from './internal/event-log';
 export type { Agent, Call } from './internal/mock-types';
+export type { WebhookDelivery, WebhookEndpoint } from './internal/webhook-registry';
+export type { SignedWebhook } from './internal/webhook-signature';

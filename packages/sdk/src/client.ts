@@ -19,6 +19,8 @@ import type { OutdialEvent } from './models';
 import { Agents } from './resources/agents';
 import { Calls } from './resources/calls';
 import { Events } from './resources/events';
+import { WebhookEndpoints } from './resources/webhook-endpoints';
+import { WebhookSecret } from './resources/webhook-secret';
 import { VERSION } from './version';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -29,9 +31,9 @@ type PathOf<M extends Method> = {
 type Operation<M extends Method, P extends PathOf<M>> = paths[P][M];
 /** openapi-fetch's params and body of an operation, typed from the spec. */
 type Init<O> = ParamsOption<O> & RequestBodyOption<O>;
-/** The `data` of an operation's 200 or 201 JSON body: what its method resolves to. */
+/** The `data` of an operation's 200, 201 or 202 JSON body: what its method resolves to. */
 type Data<O> = O extends { responses: infer R }
-  ? R[Extract<keyof R, 200 | 201>] extends { content: { 'application/json': { data: infer D } } }
+  ? R[Extract<keyof R, 200 | 201 | 202>] extends { content: { 'application/json': { data: infer D } } }
     ? D
     : never
   : never;
@@ -118,6 +120,10 @@ export class Outdial {
   readonly agents: Agents = new Agents(this);
   /** Your organization's events: a feed, and live streams. */
   readonly events: Events = new Events(this);
+  /** The URLs that receive your events as signed webhooks, and their delivery logs. */
+  readonly webhookEndpoints: WebhookEndpoints = new WebhookEndpoints(this);
+  /** The organization's webhook secret, which signs the deliveries to each call's `webhookUrl`. */
+  readonly webhookSecret: WebhookSecret = new WebhookSecret(this);
   /**
    * The typed openapi-fetch client underneath, with the same auth, retries and timeouts, for
    * anything not wrapped. It returns `{ data, error, response }` instead of throwing API errors.
@@ -192,20 +198,27 @@ export class Outdial {
 
   /**
    * @internal `GET path` as a list, lazily: the `key` array of each page's data is its items.
-   * The first page starts at `query.cursor`.
+   * The first page starts at `query.cursor`; `pathParams` fill the path's `{…}` (the list's owner).
    */
   getList<K extends string, P extends ListPath<K>>(
     path: P,
     key: K,
     query: Query<Operation<'get', P>>,
     options?: RequestOptions,
+    pathParams?: Record<string, string>,
   ): PagePromise<Item<P, K>> {
     type Listed = { [key in K]: Item<P, K>[] } & { pagination: Pagination };
     const load = (cursor: string | undefined): ApiPromise<Page<Item<P, K>>> =>
-      this._request('get', path, { params: { query: { ...query, cursor } } }, options, async (response) => {
-        const data = await parseData<Listed>(response);
-        return new Page(data[key], data.pagination, load);
-      });
+      this._request(
+        'get',
+        path,
+        { params: { query: { ...query, cursor }, path: pathParams } },
+        options,
+        async (response) => {
+          const data = await parseData<Listed>(response);
+          return new Page(data[key], data.pagination, load);
+        },
+      );
     return new PagePromise(() => load(query.cursor));
   }
 

@@ -45,4 +45,6 @@ export type * from './models';
 export { Agents } from './resources/agents';
 export { Calls } from './resources/calls';
 export { Events } from './resources/events';
+export { WebhookEndpoints } from './resources/webhook-endpoints';
+export { WebhookSecret } from './resources/webhook-secret';
 export { VERSION } from './version';

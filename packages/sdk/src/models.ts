@@ -199,3 +199,117 @@ export type ListEventsParams = {
  * ```
  */
 export type CallEvents = { events: OutdialEvent[] };
+
+/**
+ * The body `webhookEndpoints.sendTest` delivers: `type: 'webhook.test'`, and the endpoint's id.
+ *
+ * @example
+ * ```ts
+ * if (event.type === 'webhook.test') console.log('test from', event.data.endpointId);
+ * ```
+ */
+export type WebhookTestEvent = Schemas['WebhookTestEvent'];
+
+/**
+ * What a webhook delivers (and `verifyWebhook` returns): a call event or a test event.
+ *
+ * @example
+ * ```ts
+ * const event: WebhookEvent = await verifyWebhook(body, headers, secret);
+ * ```
+ */
+export type WebhookEvent = OutdialEvent | WebhookTestEvent;
+
+/**
+ * A webhook endpoint: a URL that receives your organization's events, signed.
+ *
+ * @example
+ * ```ts
+ * const endpoint: WebhookEndpoint = await outdial.webhookEndpoints.get('we_01JD7ZK5W9A1B2C3D4E5F6G7H8');
+ * ```
+ */
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+
+/**
+ * A new webhook endpoint with its signing `secret`, shown only by `webhookEndpoints.create`.
+ *
+ * @example
+ * ```ts
+ * const { id, secret }: WebhookEndpointWithSecret = await outdial.webhookEndpoints.create({ url });
+ * ```
+ */
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
+
+/**
+ * The body of `webhookEndpoints.create`.
+ *
+ * @example
+ * ```ts
+ * const params: CreateWebhookEndpointParams = { url: 'https://example.com/hooks', enabledEvents: ['call.completed'] };
+ * ```
+ */
+export type CreateWebhookEndpointParams = Schemas['CreateWebhookEndpointRequest'];
+
+/**
+ * The body of `webhookEndpoints.update`: only the fields sent change.
+ *
+ * @example
+ * ```ts
+ * const params: UpdateWebhookEndpointParams = { status: 'disabled' };
+ * ```
+ */
+export type UpdateWebhookEndpointParams = Schemas['UpdateWebhookEndpointRequest'];
+
+/**
+ * The parameters of `webhookEndpoints.list`.
+ *
+ * @example
+ * ```ts
+ * const params: ListWebhookEndpointsParams = { limit: 50 };
+ * ```
+ */
+export type ListWebhookEndpointsParams = NonNullable<
+  operations['listWebhookEndpoints']['parameters']['query']
+>;
+
+/**
+ * What `webhookEndpoints.delete` returns.
+ *
+ * @example
+ * ```ts
+ * const { deleted }: DeletedWebhookEndpoint = await outdial.webhookEndpoints.delete(endpoint.id); // true
+ * ```
+ */
+export type DeletedWebhookEndpoint = Schemas['DeleteWebhookEndpointResponse']['data'];
+
+/**
+ * A new signing secret, and until when its predecessor still signs every delivery too.
+ *
+ * @example
+ * ```ts
+ * const { secret, previousSecretExpiresAt }: RotatedWebhookSecret = await outdial.webhookSecret.rotate();
+ * ```
+ */
+export type RotatedWebhookSecret = Schemas['WebhookSecretResponse']['data'];
+
+/**
+ * One event owed to one endpoint, with its attempts.
+ *
+ * @example
+ * ```ts
+ * const delivery: WebhookDelivery = await outdial.webhookEndpoints.sendTest(endpoint.id);
+ * ```
+ */
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+
+/**
+ * The filters of `webhookEndpoints.listDeliveries`.
+ *
+ * @example
+ * ```ts
+ * const params: ListWebhookDeliveriesParams = { status: 'failed', limit: 50 };
+ * ```
+ */
+export type ListWebhookDeliveriesParams = NonNullable<
+  operations['listWebhookDeliveries']['parameters']['query']
+>;

@@ -43,8 +43,9 @@ function ensureBuilt() {
   const built = (() => {
     try {
       return Math.min(
-        statSync(join(pkgDir, 'dist/index.js')).mtimeMs,
-        statSync(join(pkgDir, 'dist/index.cjs')).mtimeMs,
+        ...['index.js', 'index.cjs', 'webhooks.js', 'webhooks.cjs'].map(
+          (file) => statSync(join(pkgDir, 'dist', file)).mtimeMs,
+        ),
       );
     } catch {
       return 0;
@@ -202,20 +203,25 @@ function declaredValueExports(file: string): string[] {
 
 describe('packaging', () => {
   it.each([
-    ['import', 'dist/index.d.ts', "import('@outdial/sdk')"],
-    ['require', 'dist/index.d.cts', "Promise.resolve(require('@outdial/sdk'))"],
-  ])('declares for %s exactly the value exports that exist at run time', async (_how, types, load) => {
-    // In a child process, resolved through package.json `exports` the way an app resolves it.
-    const { stdout } = await run(
-      process.execPath,
-      ['-e', `${load}.then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`],
-      { cwd: work },
-    );
-    const runtime: string[] = JSON.parse(stdout);
-    const declared = declaredValueExports(join(pkgDir, types));
-    expect(declared).toContain('Outdial'); // the compiler really read the declarations
-    expect(runtime).toEqual(declared);
-  });
+    ['import', 'dist/index.d.ts', "import('@outdial/sdk')", 'Outdial'],
+    ['require', 'dist/index.d.cts', "Promise.resolve(require('@outdial/sdk'))", 'Outdial'],
+    ['import', 'dist/webhooks.d.ts', "import('@outdial/sdk/webhooks')", 'verifyWebhook'],
+    ['require', 'dist/webhooks.d.cts', "Promise.resolve(require('@outdial/sdk/webhooks'))", 'verifyWebhook'],
+  ])(
+    'declares for %s (%s) exactly the value exports that exist at run time',
+    async (_how, types, load, known) => {
+      // In a child process, resolved through package.json `exports` the way an app resolves it.
+      const { stdout } = await run(
+        process.execPath,
+        ['-e', `${load}.then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`],
+        { cwd: work },
+      );
+      const runtime: string[] = JSON.parse(stdout);
+      const declared = declaredValueExports(join(pkgDir, types));
+      expect(declared).toContain(known); // the compiler really read the declarations
+      expect(runtime).toEqual(declared);
+    },
+  );
 
   it('keeps create + waitForTerminalStatus at or under 8 kB min+gzip', async () => {
     const size = async (contents: string, resolveDir: string) => {
@@ -248,7 +254,7 @@ describe('packaging', () => {
 
   it('has openapi-fetch as its only runtime dependency, and no node: imports in dist', () => {
     expect(Object.keys(pkg.dependencies)).toEqual(['openapi-fetch']);
-    for (const file of ['dist/index.js', 'dist/index.cjs']) {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/webhooks.js', 'dist/webhooks.cjs']) {
       expect(readFileSync(join(pkgDir, file), 'utf8')).not.toMatch(/\bnode:|require\(["'](?!openapi-fetch)/);
     }
   });
@@ -260,5 +266,58 @@ describe('packaging', () => {
       const imports = [...source.matchAll(/^(?:import|export)\b[^\n]*\bfrom ['"]([^'"]+)['"]/gm)];
       expect(new Set(imports.map((m) => m[1]))).toEqual(new Set(['openapi-fetch']));
     }
+    // The webhooks entry point is self-contained: no shared chunk, not even openapi-fetch.
+    for (const file of ['dist/webhooks.d.ts', 'dist/webhooks.d.cts']) {
+      const source = readFileSync(join(pkgDir, file), 'utf8');
+      expect(source).not.toMatch(/^(?:import|export)\b[^\n]*\bfrom ['"]/m);
+    }
+  });
+
+  it('keeps the webhooks entry point out of the main bundle, and the client out of it', async () => {
+    const bundled = async (contents: string) => {
+      const result = await build({
+        stdin: { contents, resolveDir: work, sourcefile: 'entry.mjs' },
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        logLevel: 'silent',
+      });
+      return new TextDecoder().decode(result.outputFiles[0]?.contents);
+    };
+    const main = await bundled(
+      `import { Outdial } from '@outdial/sdk';\nconsole.log(new Outdial({ apiKey: 'k' }));`,
+    );
+    const receiver = await bundled(
+      `import { verifyWebhook } from '@outdial/sdk/webhooks';\nconsole.log(verifyWebhook);`,
+    );
+    expect(main).not.toContain('webhook-signature');
+    expect(receiver).toContain('webhook-signature');
+    expect(receiver).not.toContain('/api/v1/calls');
+    expect(receiver).not.toContain('openapi-fetch');
+  });
+});
+
+describe.each(Object.entries(NODES))('@outdial/sdk/webhooks, built, on %s', (_name, node) => {
+  it.each([
+    ['import', "import('@outdial/sdk/webhooks')"],
+    ['require', "Promise.resolve(require('@outdial/sdk/webhooks'))"],
+  ])('verifies a signed delivery from %s', async (_how, load) => {
+    // Signed here with node:crypto, independently of the SDK's own WebCrypto code.
+    const script = `
+      const { createHmac } = require('node:crypto');
+      const secret = 'whsec_' + Buffer.alloc(32, 7).toString('base64');
+      const body = JSON.stringify({ id: 'evt_1', type: 'webhook.test', timestamp: 'now', data: { endpointId: 'we_1' } });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const mac = createHmac('sha256', Buffer.alloc(32, 7)).update('evt_1.' + timestamp + '.' + body).digest('base64');
+      const headers = { 'webhook-id': 'evt_1', 'webhook-timestamp': timestamp, 'webhook-signature': 'v1,' + mac };
+      ${load}.then(async ({ verifyWebhook, WebhookVerificationError }) => {
+        const event = await verifyWebhook(Buffer.from(body), headers, secret);
+        const error = await verifyWebhook(body + ' ', headers, secret).catch((e) => e);
+        console.log(JSON.stringify({ type: event.type, rejected: error instanceof WebhookVerificationError && error.reason }));
+      });`;
+    const { stdout } = await run(node, ['-e', script], { cwd: work });
+    expect(JSON.parse(stdout)).toEqual({ type: 'webhook.test', rejected: 'invalid_signature' });
   });
 });

@@ -51,6 +51,7 @@ export function callFixture(overrides: Partial<Call> = {}): Call {
     failureReason: null,
     cancellation: null,
     summary: null,
+    webhookUrl: null,
     queuePosition: 1,
     updatedAt: '2025-12-01T15:30:00.000Z',
     ...overrides,

@@ -18,6 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const pkgDir = join(import.meta.dirname, '..');
 const sdkEntry = join(pkgDir, 'src/index.ts');
+const webhooksEntry = join(pkgDir, 'src/webhooks/index.ts');
+// The receivers' frameworks (express) are this package's devDependencies; the snippets live in a
+// temporary folder, so both tsc and esbuild are pointed at them.
+const devModules = join(pkgDir, 'node_modules');
 const readme = readFileSync(join(pkgDir, 'README.md'), 'utf8');
 const FENCE_OPTIONS = new Set(['no-run']);
 const MAX_NO_RUN = 1;
@@ -94,6 +98,8 @@ beforeAll(async () => {
     rateLimit: false,
     validateResponses: true,
     logLevel: 'silent',
+    // The webhook snippets receive on loopback, which deliveries refuse by default.
+    webhookAllowPrivate: true,
   });
   const org = await server.admin.createOrganization('Readme');
   const { key } = await server.admin.createApiKey(org.id);
@@ -133,8 +139,12 @@ describe('README.md', () => {
         moduleDetection: ts.ModuleDetectionKind.Force,
         lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
         types: ['node'],
-        typeRoots: [join(pkgDir, '../../node_modules/@types')],
-        paths: { '@outdial/sdk': [sdkEntry] },
+        typeRoots: [join(pkgDir, '../../node_modules/@types'), join(devModules, '@types')],
+        paths: {
+          '@outdial/sdk': [sdkEntry],
+          '@outdial/sdk/webhooks': [webhooksEntry],
+          '*': [join(devModules, '@types/*'), join(devModules, '*')],
+        },
       },
     );
     // Only the snippets' own diagnostics: the SDK's sources are checked by `pnpm typecheck`, and
@@ -170,10 +180,18 @@ describe('README.md', () => {
         target: 'node18',
         outfile,
         logLevel: 'silent',
+        nodePaths: [devModules],
+        // CommonJS dependencies bundled into ESM (express) `require` Node's built-ins.
+        banner: {
+          js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        },
         plugins: [
           {
             name: 'outdial-sdk-source',
-            setup: (b) => b.onResolve({ filter: /^@outdial\/sdk$/ }, () => ({ path: sdkEntry })),
+            setup: (b) => {
+              b.onResolve({ filter: /^@outdial\/sdk$/ }, () => ({ path: sdkEntry }));
+              b.onResolve({ filter: /^@outdial\/sdk\/webhooks$/ }, () => ({ path: webhooksEntry }));
+            },
           },
         ],
       });

@@ -2,8 +2,8 @@
  * The calls endpoints end to end over HTTP: create, get (queuePosition), list (filters, cursor),
  * cancel (queued and live), plus the two 500s the contract names.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../src/store/testing-hooks';
 import { advancingClock } from './support/advancing-clock';
 import { storeKindFromEnv } from './support/store-server';
 import { startTestServer, TERMINAL, type TestServer, waitForCall } from './support/test-server';

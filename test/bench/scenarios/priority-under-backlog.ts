@@ -28,7 +28,7 @@ export async function priorityUnderBacklog(cps = 50, backlog = 10_000): Promise<
           `${dialedBefore} backlog calls had been dialed before it; ${backlog - dialedBefore} were still queued behind it` +
           (waited <= target
             ? ''
-            : '. Cause: it waits behind the calls already claimed and prepared for the next slots (the look-ahead, ≥ 2 slots = 40 ms at CPS 50), then for its own slot; the pacer serves waiters first come, first served'),
+            : '. It is claimed and prepared at once (DialStartLine) and takes the next slot (the pacer serves the most urgent waiter first), so what is left is its own preparation (claim, room, agent dispatch) and the event loop serving the backlog'),
       },
     ];
   } finally {

@@ -29,6 +29,7 @@ type CreateBody = {
   ringTimeoutSeconds?: number;
   maxDurationSeconds?: number;
   variables?: Record<string, string>;
+  webhookUrl?: string;
 };
 
 /**
@@ -93,6 +94,7 @@ export async function createOutboundCall(request: OperationRequest): Promise<Ope
       failureReason: null,
       cancellation: null,
       summary: null,
+      webhookUrl: body.webhookUrl ?? null,
       updatedAt: now,
     };
     const entry: StoredCall = {

@@ -1,6 +1,7 @@
 /**
  * @module
- * Ids for calls, events, agents, requests and LiveKit objects, from a seeded PRNG so a test can pin
+ * Ids for calls, events, agents, webhook endpoints and deliveries, requests and LiveKit objects
+ * (and webhook secrets), from a seeded PRNG so a test can pin
  * them (`createOutdialMock({ seed: 1 })`). Call ids are the contract's format (`call_` + a
  * monotonic ULID, from ulidx, fed the same PRNG). Uses no `crypto` so it runs the same everywhere.
  */
@@ -54,6 +55,22 @@ export class IdGenerator {
    */
   eventId(nowMs: number): string {
     return this.#ulid('evt_', nowMs);
+  }
+
+  /** `we_` + a ULID of `nowMs`: a webhook endpoint. */
+  webhookEndpointId(nowMs: number): string {
+    return this.#ulid('we_', nowMs);
+  }
+
+  /** `wd_` + a ULID of `nowMs`: a webhook delivery. */
+  webhookDeliveryId(nowMs: number): string {
+    return this.#ulid('wd_', nowMs);
+  }
+
+  /** A webhook signing secret as the API issues them: `whsec_` + the base64 of 32 bytes. */
+  webhookSecret(): string {
+    const bytes = Array.from({ length: 32 }, () => Math.floor(this.#random() * 256));
+    return `whsec_${btoa(String.fromCharCode(...bytes))}`;
   }
 
   /** A version-4 UUID. */

@@ -9,6 +9,8 @@ import type { IdGenerator } from './id-generator';
 import type { MockState } from './mock-state';
 import type { Organization } from './mock-types';
 import type { OpenStreams } from './open-streams';
+import type { WebhookRegistry } from './webhook-registry';
+import type { WebhookSender } from './webhook-sender';
 
 /** The mock's shared parts, passed to every handler. */
 export type MockRuntime = {
@@ -18,6 +20,10 @@ export type MockRuntime = {
   now: () => Date;
   /** Every event, and the live streams' subscriptions. */
   events: EventLog;
+  /** Webhook endpoints, deliveries and secrets. */
+  webhooks: WebhookRegistry;
+  /** Sends the webhooks and logs their deliveries. */
+  webhookSender: WebhookSender;
   /** The event streams open now, per API key. */
   streams: OpenStreams;
   /** Milliseconds between an event stream's keep-alive comments. */

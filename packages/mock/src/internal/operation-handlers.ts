@@ -9,6 +9,16 @@ import { createOutboundCall } from './create-outbound-call';
 import { listCallEvents, listEvents } from './event-operations';
 import { getHealth, getOpenApiDocument, getReadiness } from './health-operations';
 import type { OperationHandler } from './operation-context';
+import { listWebhookDeliveries, retryWebhookDelivery, sendTestWebhook } from './webhook-delivery-operations';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookEndpoints,
+  rotateWebhookEndpointSecret,
+  updateWebhookEndpoint,
+} from './webhook-endpoint-operations';
+import { rotateWebhookSecret } from './webhook-secret-operations';
 
 export const operationHandlers: Readonly<Record<string, OperationHandler>> = {
   createOutboundCall,
@@ -22,6 +32,16 @@ export const operationHandlers: Readonly<Record<string, OperationHandler>> = {
   getAgent,
   updateAgent,
   deleteAgent,
+  createWebhookEndpoint,
+  listWebhookEndpoints,
+  getWebhookEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookEndpointSecret,
+  listWebhookDeliveries,
+  retryWebhookDelivery,
+  sendTestWebhook,
+  rotateWebhookSecret,
   getHealth,
   getReadiness,
   getOpenApiDocument,

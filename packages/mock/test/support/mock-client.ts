@@ -34,12 +34,17 @@ export type RequestOptions = {
  */
 export function useMock(options: Partial<OutdialMockOptions> = {}): {
   mock: OutdialMock;
+  /** The msw server the mock's handlers run in: `server.use(...)` adds receivers of its webhooks. */
+  server: ReturnType<typeof setupServer>;
   request: (method: string, path: string, init?: RequestOptions) => Promise<TestResponse>;
 } {
   const mock = createOutdialMock({ baseUrl: BASE_URL, progression: 'manual', seed: 1, ...options });
   const server = setupServer(...mock.handlers);
   beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-  afterEach(() => mock.reset());
+  afterEach(() => {
+    mock.reset();
+    server.resetHandlers();
+  });
   afterAll(() => server.close());
 
   async function request(method: string, path: string, init: RequestOptions = {}): Promise<TestResponse> {
@@ -74,5 +79,5 @@ export function useMock(options: Partial<OutdialMockOptions> = {}): {
     return { status: response.status, headers: response.headers, body: parsed };
   }
 
-  return { mock, request };
+  return { mock, server, request };
 }

@@ -13,7 +13,7 @@ import { parseRetryAfter } from '../internal/retry-policy';
 import type { Call, ErrorDetail, ErrorType } from '../models';
 
 // Symbol.for is shared across module copies and realms; a plain Symbol() would not be.
-const BRAND: unique symbol = Symbol.for('@outdial/sdk/error');
+export const BRAND: unique symbol = Symbol.for('@outdial/sdk/error');
 
 /**
  * The base of every error the SDK throws.

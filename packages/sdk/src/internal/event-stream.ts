@@ -7,17 +7,12 @@
  * failing.
  */
 import { isTerminalStatus } from '../call-status';
-import {
-  AbortError,
-  ApiError,
-  ConnectionError,
-  RateLimitError,
-  StreamUnavailableError,
-} from '../core/errors';
+import { AbortError, StreamUnavailableError } from '../core/errors';
 import type { OutdialEvent } from '../models';
-import { backoffDelay, isRetryableStatus } from './retry-policy';
+import { backoffDelay } from './retry-policy';
 import { sleep } from './sleep';
 import { sseEvents } from './sse-events';
+import { transientFailureDelay } from './transient-failure';
 
 /** Before the server sends `retry:` (EventSource leaves it to the browser; 3 s is what ours sends). */
 const DEFAULT_RETRY_MS = 3_000;
@@ -36,10 +31,6 @@ export interface EventStreamOptions {
    */
   endsWithCall?: boolean;
 }
-
-/** Whether a failed (re)connection is worth another try: the network, 408, 429 and 5xx. */
-export const isTransient = (error: unknown): boolean =>
-  error instanceof ConnectionError || (error instanceof ApiError && isRetryableStatus(error.status));
 
 /**
  * The events of a stream across reconnections. The first connection's failure is thrown as it is
@@ -78,9 +69,10 @@ export async function* eventStream(
       failures = received > 0 ? 0 : failures + 1;
     } catch (error) {
       if (error instanceof AbortError || signal?.aborted) return;
-      if (attempt === 0 || !isTransient(error)) throw error;
+      const retryAfter = transientFailureDelay(error);
+      if (attempt === 0 || retryAfter === undefined) throw error;
       failures++;
-      if (error instanceof RateLimitError) delay = error.retryAfterMs ?? 0;
+      delay = retryAfter;
     }
     delay = Math.max(delay, backoffDelay(Math.max(0, failures - 1), retryMs, MAX_RECONNECT_DELAY_MS));
     try {

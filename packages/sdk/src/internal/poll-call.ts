@@ -4,11 +4,12 @@
  * but: the first check is immediate, there is always a last check at the deadline, transient
  * failures never end the wait, and an unknown status backs off like any other.
  */
-import { ApiError, ConnectionError, RateLimitError, WaitTimeoutError } from '../core/errors';
+import { WaitTimeoutError } from '../core/errors';
 import type { WaitOptions } from '../core/wait-options';
 import type { Call } from '../models';
-import { backoffDelay, isRetryableStatus } from './retry-policy';
+import { backoffDelay } from './retry-policy';
 import { sleep } from './sleep';
+import { transientFailureDelay } from './transient-failure';
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 15 * 60_000;
 
@@ -53,12 +54,9 @@ export async function pollCall(
     try {
       call = await check(deadline - Date.now());
     } catch (error) {
-      // Network trouble, 5xx and 429 pass; 401/403/404 (and aborts) will not fix themselves.
-      if (
-        !(error instanceof ConnectionError || (error instanceof ApiError && isRetryableStatus(error.status)))
-      )
-        throw error;
-      if (error instanceof RateLimitError) serverDelay = error.retryAfterMs ?? 0;
+      const delay = transientFailureDelay(error);
+      if (delay === undefined) throw error;
+      serverDelay = delay;
     }
     if (call) {
       observe(progress, call, options);

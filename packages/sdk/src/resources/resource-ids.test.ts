@@ -5,6 +5,8 @@ import { InvalidArgumentError, OutdialError } from '../core/errors';
 import { Agents } from './agents';
 import { Calls } from './calls';
 import { Events } from './events';
+import { WebhookEndpoints } from './webhook-endpoints';
+import { WebhookSecret } from './webhook-secret';
 
 type IdMethod = (outdial: Outdial, id: string) => Promise<unknown>;
 
@@ -24,6 +26,22 @@ const ID_METHODS: Record<string, [argument: string, IdMethod]> = {
   'agents.get': ['agentId', (outdial, id) => outdial.agents.get(id)],
   'agents.update': ['agentId', (outdial, id) => outdial.agents.update(id, { name: 'Renamed' })],
   'agents.delete': ['agentId', (outdial, id) => outdial.agents.delete(id)],
+  'webhookEndpoints.get': ['endpointId', (outdial, id) => outdial.webhookEndpoints.get(id)],
+  'webhookEndpoints.update': [
+    'endpointId',
+    (outdial, id) => outdial.webhookEndpoints.update(id, { status: 'disabled' }),
+  ],
+  'webhookEndpoints.delete': ['endpointId', (outdial, id) => outdial.webhookEndpoints.delete(id)],
+  'webhookEndpoints.rotateSecret': ['endpointId', (outdial, id) => outdial.webhookEndpoints.rotateSecret(id)],
+  'webhookEndpoints.listDeliveries': [
+    'endpointId',
+    (outdial, id) => outdial.webhookEndpoints.listDeliveries(id).toArray(),
+  ],
+  'webhookEndpoints.retryDelivery': [
+    'deliveryId',
+    (outdial, id) => outdial.webhookEndpoints.retryDelivery('we_1', id),
+  ],
+  'webhookEndpoints.sendTest': ['endpointId', (outdial, id) => outdial.webhookEndpoints.sendTest(id)],
 };
 const NO_ID_METHODS = [
   'calls.create',
@@ -33,6 +51,9 @@ const NO_ID_METHODS = [
   'agents.list',
   'events.list',
   'events.stream',
+  'webhookEndpoints.create',
+  'webhookEndpoints.list',
+  'webhookSecret.rotate',
 ];
 
 const BAD_IDS: [string, unknown][] = [
@@ -99,6 +120,8 @@ describe('resource ids', () => {
         ...methods('calls', Calls.prototype),
         ...methods('agents', Agents.prototype),
         ...methods('events', Events.prototype),
+        ...methods('webhookEndpoints', WebhookEndpoints.prototype),
+        ...methods('webhookSecret', WebhookSecret.prototype),
       ].sort(),
     ).toEqual([...Object.keys(ID_METHODS), ...NO_ID_METHODS].sort());
   });

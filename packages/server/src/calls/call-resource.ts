@@ -40,6 +40,7 @@ export function toCallResource(row: CallRow, queuePosition: number | null): Call
     failureReason: row.failure_reason,
     cancellation: row.cancellation,
     summary: row.summary,
+    webhookUrl: row.webhook_url ?? null,
     queuePosition: row.status === 'queued' ? queuePosition : null,
     updatedAt: row.updated_at,
   };

@@ -36,6 +36,7 @@ export interface CreateOutboundCallBody {
   ringTimeoutSeconds?: number;
   maxDurationSeconds?: number;
   variables?: Record<string, string>;
+  webhookUrl?: string;
 }
 
 export interface CreateOutboundCallDeps {
@@ -127,6 +128,7 @@ export async function createOutboundCall(
         answered_at: null,
         ended_at: null,
         duration: null,
+        webhook_url: body.webhookUrl ?? null,
         updated_at: now,
       },
       idempotencyKey === undefined ? undefined : { organizationId, key: idempotencyKey },

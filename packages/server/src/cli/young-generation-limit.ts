@@ -3,11 +3,13 @@
  * A smaller young generation for `outdial serve`, set from inside the process. Node 24's V8 lets
  * the young generation (two semi-spaces) grow to 64 MiB each under a burst of allocation, such as
  * reading the queued backlog at start, and every page it touched stays in the server's RSS. With
- * `--max-semi-space-size=4` the server holds 100k queued calls in ~138 MiB instead of ~160 MiB, at
- * no measurable cost per request. That flag is read only at start-up: a self-hoster running
- * `node dist/cli.js serve` (or `pnpm start`, or the `outdial` bin through a package manager's shim)
- * would have to pass it, and a shebang with `env -S` is not portable (BusyBox's env, on Alpine,
- * has no `-S`); re-executing Node would add a second process and its RSS. V8 does read
+ * `--max-semi-space-size=4` the server holds 100k queued calls in ~138 MiB instead of ~160 MiB
+ * (`pnpm bench memory`; what smaller semi-spaces cost per request, in more frequent scavenges, is
+ * not measured yet). That flag is read only at start-up: a self-hoster running
+ * `node dist/cli.js serve` (or the `outdial` bin through a package manager's shim) would have to
+ * pass it (`pnpm start` does, scripts/start.mjs), and a shebang with `env -S` is not portable
+ * (BusyBox's env, on Alpine, has no `-S`); re-executing Node would add a second process and its
+ * RSS. V8 does read
  * `--semi-space-growth-factor` each time it grows the young generation, and Node lets
  * `v8.setFlagsFromString` change it at run time: so growth is allowed (factor 2) while the young
  * generation is below the limit and stopped (factor 1) once it reaches it, re-checked after every
@@ -35,12 +37,15 @@ const V8_GROWTH_FACTOR = 2;
  */
 export function limitYoungGeneration(maxSemiSpaceMiB = DEFAULT_MAX_SEMI_SPACE_MIB): (() => void) | undefined {
   const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (flags.some((flag) => /^--(max-semi-space-size|semi-space-growth-factor)\b/.test(flag))) return undefined;
+  if (flags.some((flag) => /^--(max-semi-space-size|semi-space-growth-factor)\b/.test(flag)))
+    return undefined;
   // The young generation is two semi-spaces: its space_size counts both.
   const limit = 2 * maxSemiSpaceMiB * MIB;
   let factor = 0;
   const adjust = () => {
-    const next = youngGenerationBytes() * V8_GROWTH_FACTOR <= limit ? V8_GROWTH_FACTOR : 1;
+    // Growth stops two doublings short of the limit: the observer runs some collections late, and
+    // each of those may still grow it once.
+    const next = youngGenerationBytes() * V8_GROWTH_FACTOR ** 2 <= limit ? V8_GROWTH_FACTOR : 1;
     if (next === factor) return;
     factor = next;
     setFlagsFromString(`--semi-space-growth-factor=${factor}`);

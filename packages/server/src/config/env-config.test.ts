@@ -7,6 +7,8 @@ describe('loadEnvConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       dbPath: './.outdial/outdial.db',
+      databaseUrl: null,
+      databasePoolSize: 10,
       livekit: null,
       dialCps: 10,
       dialMaxInFlight: 50,
@@ -17,7 +19,16 @@ describe('loadEnvConfig', () => {
       metrics: false,
       metricsPort: null,
       eventRetentionDays: 30,
+      webhookAllowPrivate: false,
     });
+  });
+
+  it('reads OUTDIAL_WEBHOOK_ALLOW_PRIVATE as true or false only', () => {
+    expect(loadEnvConfig({ OUTDIAL_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
+    expect(loadEnvConfig({ OUTDIAL_WEBHOOK_ALLOW_PRIVATE: 'false' }).webhookAllowPrivate).toBe(false);
+    expect(() => loadEnvConfig({ OUTDIAL_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(
+      'OUTDIAL_WEBHOOK_ALLOW_PRIVATE must be true or false (got "yes")',
+    );
   });
 
   it('reads LiveKit and the tunables', () => {
@@ -55,6 +66,31 @@ describe('loadEnvConfig', () => {
       logLevel: 'debug',
       corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
     });
+  });
+
+  it('reads PostgreSQL from OUTDIAL_DATABASE_URL, and never echoes the URL (it carries a password)', () => {
+    expect(
+      loadEnvConfig({
+        OUTDIAL_DATABASE_URL: 'postgres://outdial:s3cret@db.internal:5432/outdial',
+        OUTDIAL_DATABASE_POOL_SIZE: '25',
+      }),
+    ).toMatchObject({
+      databaseUrl: 'postgres://outdial:s3cret@db.internal:5432/outdial',
+      databasePoolSize: 25,
+    });
+    let error: unknown;
+    try {
+      loadEnvConfig({
+        OUTDIAL_DATABASE_URL: 'mysql://root:s3cret@db/outdial',
+        OUTDIAL_DATABASE_POOL_SIZE: '0',
+      });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('OUTDIAL_DATABASE_URL must be a postgres:// URL');
+    expect(problems).toContain('OUTDIAL_DATABASE_POOL_SIZE must be an integer from 1 to 1000');
+    expect(problems).not.toContain('s3cret');
   });
 
   it('reports every problem at once, by variable name', () => {

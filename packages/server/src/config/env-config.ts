@@ -9,6 +9,10 @@ export interface EnvConfig {
   port: number;
   host: string;
   dbPath: string;
+  /** OUTDIAL_DATABASE_URL: PostgreSQL instead of the SQLite file at `dbPath`; null when unset. */
+  databaseUrl: string | null;
+  /** OUTDIAL_DATABASE_POOL_SIZE: PostgreSQL connections per server. */
+  databasePoolSize: number;
   /** null when LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET are all unset. */
   livekit: LiveKitConnection | null;
   dialCps: number;
@@ -26,6 +30,12 @@ export interface EnvConfig {
   metricsPort: number | null;
   /** OUTDIAL_EVENT_RETENTION_DAYS: call events older than this many days are purged. */
   eventRetentionDays: number;
+  /**
+   * OUTDIAL_WEBHOOK_ALLOW_PRIVATE=true: webhooks may go to loopback, private, link-local and
+   * metadata addresses (a demo, a receiver on the same host). Off by default: webhook URLs come
+   * from API clients, and must not reach what only the server can.
+   */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +99,9 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   const metrics = text('OUTDIAL_METRICS') ?? 'false';
   if (metrics !== 'true' && metrics !== 'false')
     problems.push(`OUTDIAL_METRICS must be true or false (got "${metrics}")`);
+  const webhookAllowPrivate = text('OUTDIAL_WEBHOOK_ALLOW_PRIVATE') ?? 'false';
+  if (webhookAllowPrivate !== 'true' && webhookAllowPrivate !== 'false')
+    problems.push(`OUTDIAL_WEBHOOK_ALLOW_PRIVATE must be true or false (got "${webhookAllowPrivate}")`);
   const metricsPort =
     text('OUTDIAL_METRICS_PORT') === undefined ? null : integer('OUTDIAL_METRICS_PORT', 0, 1, 65535);
   // A port without metrics would silently serve nothing.
@@ -99,6 +112,8 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     port: integer('PORT', 3000, 0, 65535),
     host: text('HOST') ?? '127.0.0.1',
     dbPath: text('OUTDIAL_DB_PATH') ?? './.outdial/outdial.db',
+    databaseUrl: parseDatabaseUrl(text('OUTDIAL_DATABASE_URL'), problems),
+    databasePoolSize: integer('OUTDIAL_DATABASE_POOL_SIZE', 10, 1, 1000),
     livekit,
     dialCps: integer('DIAL_CPS', 10, 1, 10000),
     dialMaxInFlight: integer('DIAL_MAX_IN_FLIGHT', 50, 1, 100000),
@@ -109,11 +124,33 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     metrics: metrics === 'true',
     metricsPort,
     eventRetentionDays: integer('OUTDIAL_EVENT_RETENTION_DAYS', 30, 1, 36500),
+    webhookAllowPrivate: webhookAllowPrivate === 'true',
   };
   if (metricsPort !== null && metricsPort === config.port)
     problems.push(`OUTDIAL_METRICS_PORT must differ from PORT (both ${metricsPort})`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * `OUTDIAL_DATABASE_URL`: a `postgres://` (or `postgresql://`) URL. Reported by name only, never
+ * by value: the URL usually carries a password.
+ */
+function parseDatabaseUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined) return null;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    problems.push(
+      'OUTDIAL_DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database)',
+    );
+    return null;
+  }
+  return raw;
 }
 
 /**

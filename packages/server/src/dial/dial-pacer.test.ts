@@ -222,7 +222,16 @@ describe('DialPacer', () => {
     const alsoUrgent = wait('urgent2', 0);
     await clock.runUntil(2_000);
     await Promise.all([...backlog, urgent, alsoUrgent]);
-    expect(order).toEqual(['b0@0', 'b1@100', 'urgent@200', 'urgent2@300', 'b2@400', 'b3@500', 'b4@600', 'b5@700']);
+    expect(order).toEqual([
+      'b0@0',
+      'b1@100',
+      'urgent@200',
+      'urgent2@300',
+      'b2@400',
+      'b3@500',
+      'b4@600',
+      'b5@700',
+    ]);
   });
 
   it('rejects a CPS that is not a positive integer', () => {

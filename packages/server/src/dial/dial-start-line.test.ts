@@ -57,7 +57,7 @@ describe('DialStartLine', () => {
     const { line, started, send } = startLine(1);
     const aborts = Array.from({ length: 200 }, () => new AbortController());
     line.add(call('first', 5, 0), never);
-    aborts.forEach((abort, i) => line.add(call(`q${i + 1}`, 5, i + 1), abort.signal));
+    for (const [i, abort] of aborts.entries()) line.add(call(`q${i + 1}`, 5, i + 1), abort.signal);
     for (const abort of aborts.slice(0, 199)) abort.abort();
     let idle = false;
     void line.whenIdle().then(() => (idle = true));

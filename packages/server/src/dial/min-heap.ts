@@ -65,7 +65,8 @@ export class MinHeap<T> {
       const right = left + 1;
       let smallest = i;
       if (left < items.length && this.#compare(items[left] as T, items[smallest] as T) < 0) smallest = left;
-      if (right < items.length && this.#compare(items[right] as T, items[smallest] as T) < 0) smallest = right;
+      if (right < items.length && this.#compare(items[right] as T, items[smallest] as T) < 0)
+        smallest = right;
       if (smallest === i) return;
       [items[i], items[smallest]] = [items[smallest] as T, items[i] as T];
       i = smallest;

@@ -69,7 +69,7 @@ describe('OrderedKeySet', () => {
       }
       expect(largest).toBeGreaterThan(4000);
       const sorted = [...members].sort((a, b) => a - b);
-      sorted.forEach((key, index) => expect(set.countBelow(key)).toBe(index));
+      for (const [index, key] of sorted.entries()) expect(set.countBelow(key)).toBe(index);
     });
   }
 

@@ -17,7 +17,9 @@ function random(seed: number): () => number {
 }
 
 /** Every queued call with the position the database gives it: its place in (priority, seq) order. */
-async function storedPositions(seeded: Seeded): Promise<{ call: Pick<CallRow, 'priority' | 'seq'>; position: number }[]> {
+async function storedPositions(
+  seeded: Seeded,
+): Promise<{ call: Pick<CallRow, 'priority' | 'seq'>; position: number }[]> {
   const rows = await seeded.db
     .selectFrom('calls')
     .select(['priority', 'seq'])
@@ -88,8 +90,15 @@ describe('QueuedCallRanks', () => {
     const seeded = await seededDatabase();
     // Left queued by a previous run: several pages of the start-up read.
     await insertBacklog(seeded, 12_000, 5);
-    await insertCalls(seeded, Array.from({ length: 200 }, (_, i) => ({ priority: i % 11 })));
-    const rows = await seeded.db.selectFrom('calls').select(['id', 'seq']).where('status', '=', 'queued').execute();
+    await insertCalls(
+      seeded,
+      Array.from({ length: 200 }, (_, i) => ({ priority: i % 11 })),
+    );
+    const rows = await seeded.db
+      .selectFrom('calls')
+      .select(['id', 'seq'])
+      .where('status', '=', 'queued')
+      .execute();
     const ids = rows.map((row) => row.id);
     const idOfSeq = new Map(rows.map((row) => [row.seq, row.id]));
     const next = random(11);
@@ -102,8 +111,8 @@ describe('QueuedCallRanks', () => {
         for (let i = 0; i < 100; i++) {
           // Calls of this very page, and any others.
           const fromPage = i % 2 === 0 ? page[Math.floor(next() * page.length)] : undefined;
-          const id = (fromPage && idOfSeq.get(fromPage.seq)) ??
-            (ids[Math.floor(next() * ids.length)] as string);
+          const id =
+            (fromPage && idOfSeq.get(fromPage.seq)) ?? (ids[Math.floor(next() * ids.length)] as string);
           if (next() < 0.5) await seeded.backlog.claim(id);
           else await seeded.calls.transition(id, 'cancelled');
           if (i % 10 === 0) {

@@ -2,8 +2,8 @@
  * @module
  * The Express app: request metrics and /metrics (when on), request id and logging, CORS,
  * express-openapi-validator (security, rate limit, body reading, request and response
- * validation), the routes (calls, events, agents, health, the LiveKit webhook), and the one error
- * renderer.
+ * validation), the routes (calls, events, agents, webhook endpoints, health, the LiveKit
+ * webhook), and the one error renderer.
  */
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -16,6 +16,8 @@ import { metricsRoutes } from '../metrics/metrics-endpoint';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import type { Clock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
+import type { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
+import type { WebhookEndpointService } from '../webhooks/webhook-endpoint-service';
 import type { ApiKeyOwnerLookup } from './api-key-security';
 import { readRequestBody } from './body-parsing';
 import { allowCrossOrigin } from './cross-origin';
@@ -30,6 +32,7 @@ import { docsRoutes } from './routes/docs-routes';
 import { eventsRoutes } from './routes/events-routes';
 import { healthRoutes } from './routes/health-routes';
 import { livekitWebhookRoutes, type WebhookReceiver } from './routes/livekit-webhook-routes';
+import { webhookRoutes } from './routes/webhook-routes';
 import './request-context';
 
 /** Large enough for the 16 KiB metadata cap plus the other fields, small enough to bound memory. */
@@ -43,6 +46,9 @@ export interface AppDeps {
   openStreams: OpenStreams;
   /** Milliseconds between keep-alive comments on an event stream (default 15 s). */
   eventStreamKeepAliveMs?: number | undefined;
+  webhookEndpoints: WebhookEndpointService;
+  /** Each organization's secret for calls' own webhook URLs. */
+  organizationWebhookSecrets: OrganizationWebhookSecrets;
   apiKeys: ApiKeyOwnerLookup;
   /** Readiness writes to the database. */
   stores: Pick<Stores, 'probeWritable'>;
@@ -105,6 +111,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(callsRoutes(deps));
   app.use(eventsRoutes(deps));
   app.use(agentsRoutes(deps));
+  app.use(webhookRoutes(deps));
   app.use(livekitWebhookRoutes(deps.webhookReceiver));
   app.use(routeNotFound());
   app.use(renderErrors(deps.logger));

@@ -48,6 +48,12 @@ export interface CallRow {
   duration: number | null;
   /** How a cancelled call was stopped; null unless cancelled. */
   cancellation: CallCancellation | null;
+  /**
+   * The call's own webhook URL (createOutboundCall's `webhookUrl`): it gets every event of the
+   * call, signed with the organization's webhook secret. Absent from call snapshots written before
+   * migration 0005 (read as null).
+   */
+  webhook_url?: string | null;
   updated_at: string;
 }
 
@@ -117,8 +123,9 @@ export interface CallStore {
   /**
    * Moves a call to `to` if the status machine allows it from the call's current status (and
    * that status is in `from`, when given). The status change and its call event (the public event
-   * of event-store.ts) commit together; once committed, the change is published on
-   * CALL_TRANSITION_CHANNEL (store/call-transitions.ts).
+   * of event-store.ts) commit together, with the event's webhook deliveries (one per enabled
+   * endpoint of the organization subscribed to its type, and one to the call's `webhook_url`);
+   * once committed, the change is published on CALL_TRANSITION_CHANNEL (store/call-transitions.ts).
    * @returns the updated call, or undefined when the call does not exist or may not move
    */
   transition(callId: string, to: CallStatus, options?: TransitionOptions): Promise<CallRow | undefined>;

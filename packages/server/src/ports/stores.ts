@@ -11,6 +11,9 @@ import type { DialBacklog } from './dial-backlog';
 import type { EventStore } from './event-store';
 import type { IdempotencyStore } from './idempotency-store';
 import type { OrganizationStore } from './organization-store';
+import type { WebhookDeliveryStore } from './webhook-delivery-store';
+import type { WebhookEndpointStore } from './webhook-endpoint-store';
+import type { OrganizationWebhookSecretStore } from './webhook-secret-store';
 
 export interface Stores {
   readonly organizations: OrganizationStore;
@@ -21,6 +24,10 @@ export interface Stores {
   readonly events: EventStore;
   readonly idempotency: IdempotencyStore;
   readonly dialBacklog: DialBacklog;
+  readonly webhookEndpoints: WebhookEndpointStore;
+  /** The delivery log; `calls` adds each event's deliveries to it as the event commits. */
+  readonly webhookDeliveries: WebhookDeliveryStore;
+  readonly webhookSecrets: OrganizationWebhookSecretStore;
   /**
    * Commits one small write, for readiness: it fails when the database cannot take writes (a full
    * disk, a read-only file, another connection holding the write lock too long).

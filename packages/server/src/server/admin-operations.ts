@@ -11,6 +11,7 @@ import type { ApiKeyRow } from '../ports/api-key-store';
 import { type Clock, wallClock } from '../ports/clock';
 import type { OrganizationStore } from '../ports/organization-store';
 import { newOrganizationId } from '../store/ids';
+import type { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
 
 export interface OrganizationSummary {
   id: string;
@@ -30,8 +31,17 @@ export interface ApiKeySummary {
 }
 
 export interface AdminOperations {
-  /** Names are unique: creating a second "Acme" fails with a message saying so. */
-  createOrganization(name: string): Promise<{ id: string; name: string }>;
+  /**
+   * Names are unique: creating a second "Acme" fails with a message saying so. `webhookSecret`
+   * signs the deliveries to calls' own `webhookUrl`s; it is shown here (and by
+   * `webhookSecret`), and `POST /api/v1/webhook-secret/rotate` replaces it.
+   */
+  createOrganization(name: string): Promise<{ id: string; name: string; webhookSecret?: string }>;
+  /**
+   * The organization's current webhook secret (made now for an organization from before
+   * webhooks), for the operator to print: the CLI and `pnpm start` have the database already.
+   */
+  webhookSecret(organizationIdOrName: string): Promise<string>;
   /** Oldest first. */
   listOrganizations(): Promise<OrganizationSummary[]>;
   /** The key is returned once; only its hash is stored. */
@@ -67,6 +77,11 @@ export interface AdminOperationsDeps {
   organizations: OrganizationStore;
   apiKeys: ApiKeyService;
   agents: AgentService;
+  /**
+   * Makes and reads organizations' webhook secrets. Optional only until the CLI passes it
+   * (cli/admin-commands.ts): without it no secret is returned, and one is made on first use.
+   */
+  webhookSecrets?: OrganizationWebhookSecrets;
   clock?: Clock;
 }
 
@@ -74,6 +89,7 @@ export function adminOperations({
   organizations,
   apiKeys,
   agents,
+  webhookSecrets,
   clock = wallClock,
 }: AdminOperationsDeps): AdminOperations {
   // By id, or else by its (unique) name: the CLI's `--org` takes either.
@@ -88,7 +104,13 @@ export function adminOperations({
       const row = { id: newOrganizationId(), name, created_at: clock.now().toISOString() };
       const created = await organizations.create(row);
       if (!created) throw new Error(`An organization named "${name}" already exists`);
-      return { id: created.id, name };
+      if (!webhookSecrets) return { id: created.id, name };
+      const { secret } = await webhookSecrets.of(created.id);
+      return { id: created.id, name, webhookSecret: secret };
+    },
+    async webhookSecret(organizationIdOrName) {
+      if (!webhookSecrets) throw new Error('webhook secrets are not available here');
+      return (await webhookSecrets.of(await organizationId(organizationIdOrName))).secret;
     },
     async listOrganizations() {
       const rows = await organizations.list();

@@ -1,8 +1,8 @@
 /**
  * @module
  * Composition: the stores, the domain services, the Dial queue with its LiveKit dialer (or the
- * in-process emulator), the webhook handler, the HTTP app and (when on) the metrics, started and
- * stopped together. The only place that wires concrete parts.
+ * in-process emulator), the LiveKit webhook handler, the webhook dispatcher, the HTTP app and
+ * (when on) the metrics, started and stopped together. The only place that wires concrete parts.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -31,6 +31,9 @@ import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { type Clock, wallClock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
+import { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
+import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service';
 import { type AdminOperations, adminOperations } from './admin-operations';
 import { openServerStores, type ServerStoresOptions } from './open-server-stores';
 
@@ -88,6 +91,19 @@ export interface ServerOptions
   eventPurgeIntervalMs?: number;
   /** Milliseconds between keep-alive comments on an event stream. Default 15 000. */
   eventStreamKeepAliveMs?: number;
+  /**
+   * Send webhooks to loopback, private, link-local and metadata addresses too
+   * (OUTDIAL_WEBHOOK_ALLOW_PRIVATE). Default false: webhook URLs come from API clients.
+   */
+  webhookAllowPrivate?: boolean;
+  /** Webhook deliveries in flight at once per endpoint (or call URL). Default 10. */
+  webhookConcurrencyPerEndpoint?: number;
+  /**
+   * Longest wait, in real milliseconds, between looks for due webhook deliveries (retries, work
+   * another process committed). Default 1000. Tests moving the clock through the retry schedule
+   * shorten it.
+   */
+  webhookPollIntervalMs?: number;
   /** pino level. Default 'info'. */
   logLevel?: string;
   logger?: Logger;
@@ -251,12 +267,58 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     });
     const openStreams = new OpenStreams();
 
+    const organizationWebhookSecrets = new OrganizationWebhookSecrets({
+      secrets: stores.webhookSecrets,
+      clock,
+    });
+    const webhookDispatcher = new WebhookDispatcher({
+      calls: stores.calls,
+      events: stores.events,
+      endpoints: stores.webhookEndpoints,
+      deliveries: stores.webhookDeliveries,
+      organizationSecrets: organizationWebhookSecrets,
+      clock,
+      logger: logger.child({ component: 'webhooks' }),
+      allowPrivate: options.webhookAllowPrivate ?? false,
+      ...(options.webhookConcurrencyPerEndpoint === undefined
+        ? {}
+        : { concurrencyPerTarget: options.webhookConcurrencyPerEndpoint }),
+      ...(options.webhookPollIntervalMs === undefined
+        ? {}
+        : { pollIntervalMs: options.webhookPollIntervalMs }),
+    });
+    const webhookEndpoints = new WebhookEndpointService({
+      endpoints: stores.webhookEndpoints,
+      deliveries: stores.webhookDeliveries,
+      clock,
+      onDue: () => webhookDispatcher.wake(),
+    });
+    // The delivery log is kept as long as the events it delivered.
+    const deliveryRetention = new EventRetention({
+      events: stores.webhookDeliveries,
+      clock,
+      logger: logger.child({ component: 'webhook-deliveries' }),
+      ...(options.eventRetentionDays === undefined ? {} : { retentionDays: options.eventRetentionDays }),
+      ...(options.eventPurgeIntervalMs === undefined
+        ? {}
+        : { purgeIntervalMs: options.eventPurgeIntervalMs }),
+    });
+    webhookDispatcher.start();
+    deliveryRetention.start();
+    // Before the stores close: the attempts in flight are recorded first.
+    cleanups.splice(cleanups.length - 1, 0, async () => {
+      await deliveryRetention.stop();
+      await webhookDispatcher.stop();
+    });
+
     let serving = false;
     const app = createApp({
       calls,
       agents,
       events,
       openStreams,
+      webhookEndpoints,
+      organizationWebhookSecrets,
       eventStreamKeepAliveMs: options.eventStreamKeepAliveMs,
       apiKeys,
       stores,
@@ -313,7 +375,12 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       dialQueue,
       ...(emulator ? { emulator } : {}),
       ...(metricsUrl ? { metricsUrl } : {}),
-      admin: adminOperations({ organizations: stores.organizations, apiKeys, agents }),
+      admin: adminOperations({
+        organizations: stores.organizations,
+        apiKeys,
+        agents,
+        webhookSecrets: organizationWebhookSecrets,
+      }),
       close() {
         serving = false;
         closing ??= runCleanups(cleanups);

@@ -16,6 +16,8 @@ export const newCallId = (): string => ulid('call_');
 export const newOrganizationId = (): string => ulid('org_');
 export const newApiKeyId = (): string => ulid('key_');
 export const newAgentId = (): string => randomUUID();
+export const newWebhookEndpointId = (): string => ulid('we_');
+export const newWebhookDeliveryId = (): string => ulid('wd_');
 
 /**
  * An event id (`evt_<ulid>`, its time `nowMs`) greater than `newest`, the newest id already

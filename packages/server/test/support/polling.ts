@@ -4,9 +4,8 @@
  * timeout bounds every wait (vi.waitFor's is set far beyond it).
  */
 import { TERMINAL_STATUSES } from '@outdial/contract';
-import type { Kysely } from 'kysely';
 import { vi } from 'vitest';
-import type { Database } from '../../src/store/sqlite/sqlite-schema';
+import type { StoreDatabase } from '../../src/store/testing-hooks';
 
 const UNTIL_THE_TEST_TIMES_OUT = { timeout: 10 * 60_000, interval: 10 };
 
@@ -18,7 +17,7 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>): Pr
 }
 
 /** Resolves once no call is left in a non-terminal status. */
-export async function waitForAllTerminal(db: Kysely<Database>): Promise<void> {
+export async function waitForAllTerminal(db: StoreDatabase): Promise<void> {
   await waitUntil(async () => {
     const open = await db
       .selectFrom('calls')

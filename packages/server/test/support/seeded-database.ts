@@ -9,18 +9,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallStatus } from '@outdial/contract';
-import type { Kysely } from 'kysely';
 import type { CallRow, CallStore } from '../../src/ports/call-store';
 import type { DialBacklog } from '../../src/ports/dial-backlog';
-import type { Database } from '../../src/store/sqlite/sqlite-schema';
 import { openSqliteStores, type SqliteStores } from '../../src/store/sqlite/sqlite-stores';
+import type { StoreDatabase } from '../../src/store/testing-hooks';
 
 export interface Seeded {
   stores: SqliteStores;
   calls: CallStore;
   backlog: DialBacklog;
   /** SQLite itself, to arrange and inspect what no port reaches. */
-  db: Kysely<Database>;
+  db: StoreDatabase;
   organizationId: string;
   agentId: string;
   close(): Promise<void>;
@@ -138,16 +137,16 @@ export function nth<T>(items: readonly T[], index: number): T {
   return item;
 }
 
-export async function callById(db: Kysely<Database>, id: string): Promise<CallRow> {
+export async function callById(db: StoreDatabase, id: string): Promise<CallRow> {
   return db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 /** Every call in the database, in insertion order. */
-export async function allCalls(db: Kysely<Database>): Promise<CallRow[]> {
+export async function allCalls(db: StoreDatabase): Promise<CallRow[]> {
   return db.selectFrom('calls').selectAll().orderBy('seq').execute();
 }
 
-export async function statusCounts(db: Kysely<Database>): Promise<Partial<Record<CallStatus, number>>> {
+export async function statusCounts(db: StoreDatabase): Promise<Partial<Record<CallStatus, number>>> {
   const rows = await db.selectFrom('calls').select(['status']).execute();
   const counts: Partial<Record<CallStatus, number>> = {};
   for (const { status } of rows) counts[status] = (counts[status] ?? 0) + 1;

@@ -6,12 +6,12 @@
  * which owns them from then on. A PostgreSQL server works in a schema of its own
  * (postgres-database.ts), dropped when the server closes.
  */
-import type { Kysely } from 'kysely';
 import type { Stores } from '../../src/ports/stores';
 import { type RunningServer, type ServerOptions, startServerWith } from '../../src/server/start-server';
 import { openPostgresStores } from '../../src/store/postgres/postgres-stores';
 import type { Database } from '../../src/store/sqlite/sqlite-schema';
 import { openSqliteStores, type SqliteStores } from '../../src/store/sqlite/sqlite-stores';
+import type { StoreDatabase } from '../../src/store/testing-hooks';
 import { createTestSchema } from './postgres-database';
 
 export type { Database };
@@ -29,7 +29,7 @@ export function storeKindFromEnv(): StoreKindName {
 export interface StoreServer {
   server: RunningServer;
   /** The server's own database connection (kysely, portable SQL only): closed by `server.close()`. */
-  db: Kysely<Database>;
+  db: StoreDatabase;
 }
 
 /** What a test may slip between the server and its stores. */

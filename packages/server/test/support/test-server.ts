@@ -3,10 +3,10 @@
  * an ephemeral port, with two organizations, and a small fetch helper.
  */
 import type { LiveKitEmulator } from '@outdial/livekit-emulator';
-import type { Kysely } from 'kysely';
 import { vi } from 'vitest';
 import type { RunningServer, ServerOptions } from '../../src/index';
-import { type Database, startStoreServer, storeKindFromEnv } from './store-server';
+import type { StoreDatabase } from '../../src/store/testing-hooks';
+import { startStoreServer, storeKindFromEnv } from './store-server';
 
 export const FAST_TIMINGS = { ringMs: 30, talkMs: 150, earlyHangupMs: 60, noAnswerMs: 80, failMs: 20 };
 
@@ -31,7 +31,7 @@ export interface TestServer {
    * The server's database (see store-server.ts), SQLite unless `OUTDIAL_TEST_STORE=postgres`: for
    * states no request can reach.
    */
-  db: Kysely<Database>;
+  db: StoreDatabase;
   url: string;
   acme: TestOrganization;
   globex: TestOrganization;

@@ -14,6 +14,7 @@ import { publishCallTransition, transitionSources } from '../call-transitions';
 import { newEventIdAfter } from '../ids';
 import { isPostgres } from './migrations/dialect';
 import type { Database } from './sqlite-schema';
+import { insertOwedWebhookDeliveries } from './webhook-deliveries-of-event';
 
 /** SQLite caps bound parameters (32766 since 3.32); lookups by id go in chunks well below it. */
 const IDS_PER_QUERY = 500;
@@ -161,6 +162,8 @@ export class SqliteCallStore implements CallStore {
         .orderBy('event_id', 'desc')
         .limit(1)
         .executeTakeFirst();
+      const eventId = newEventIdAfter(newest?.event_id ?? undefined, now.getTime());
+      const sequence = (previousEvent?.sequence ?? 0) + 1;
       await trx
         .insertInto('call_events')
         .values({
@@ -169,12 +172,14 @@ export class SqliteCallStore implements CallStore {
           to_status: to,
           at,
           details: JSON.stringify(details),
-          event_id: newEventIdAfter(newest?.event_id ?? undefined, now.getTime()),
+          event_id: eventId,
           organization_id: updated.organization_id,
-          sequence: (previousEvent?.sequence ?? 0) + 1,
+          sequence,
           call_snapshot: JSON.stringify(updated),
         })
         .execute();
+      // The webhook outbox: what this event owes, committed with it.
+      await insertOwedWebhookDeliveries(trx, { eventId, status: to, sequence, at, call: updated });
       previous = current.status;
       return updated;
     });

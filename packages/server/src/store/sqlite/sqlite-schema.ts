@@ -10,6 +10,9 @@ import type { ApiKeyRow } from '../../ports/api-key-store';
 import type { CallEventRow, CallRow } from '../../ports/call-store';
 import type { IdempotencyRecordRow } from '../../ports/idempotency-store';
 import type { OrganizationRow } from '../../ports/organization-store';
+import type { WebhookDeliveryRow } from '../../ports/webhook-delivery-store';
+import type { WebhookEndpointRow } from '../../ports/webhook-endpoint-store';
+import type { OrganizationWebhookSecretRow } from '../../ports/webhook-secret-store';
 
 export interface CallsTable extends Omit<CallRow, 'seq'> {
   /** INTEGER PRIMARY KEY: insertion order. */
@@ -33,4 +36,7 @@ export interface Database {
   call_events: CallEventsTable;
   idempotency_records: IdempotencyRecordRow;
   health_probe: HealthProbeTable;
+  webhook_endpoints: WebhookEndpointRow;
+  webhook_deliveries: WebhookDeliveryRow;
+  organization_webhook_secrets: OrganizationWebhookSecretRow;
 }

@@ -14,6 +14,9 @@ import { SqliteEventStore } from './sqlite-event-store';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
 import { SqliteOrganizationStore } from './sqlite-organization-store';
 import type { Database } from './sqlite-schema';
+import { SqliteWebhookDeliveryStore } from './sqlite-webhook-delivery-store';
+import { SqliteWebhookEndpointStore } from './sqlite-webhook-endpoint-store';
+import { SqliteWebhookSecretStore } from './sqlite-webhook-secret-store';
 
 export class SqliteStores implements Stores {
   readonly organizations: SqliteOrganizationStore;
@@ -23,6 +26,9 @@ export class SqliteStores implements Stores {
   readonly events: SqliteEventStore;
   readonly idempotency: SqliteIdempotencyStore;
   readonly dialBacklog: SqliteDialBacklog;
+  readonly webhookEndpoints: SqliteWebhookEndpointStore;
+  readonly webhookDeliveries: SqliteWebhookDeliveryStore;
+  readonly webhookSecrets: SqliteWebhookSecretStore;
 
   /**
    * @param db SQLite itself, for what has no port: the migrations, and tests arranging states no
@@ -40,6 +46,9 @@ export class SqliteStores implements Stores {
     this.events = new SqliteEventStore(db);
     this.idempotency = new SqliteIdempotencyStore(db);
     this.dialBacklog = new SqliteDialBacklog(db, this.calls);
+    this.webhookEndpoints = new SqliteWebhookEndpointStore(db);
+    this.webhookDeliveries = new SqliteWebhookDeliveryStore(db);
+    this.webhookSecrets = new SqliteWebhookSecretStore(db);
   }
 
   async probeWritable(at: Date): Promise<void> {

@@ -3,6 +3,7 @@ import * as initialSchema from './0001-initial-schema';
 import * as callCancellation from './0002-call-cancellation';
 import * as healthProbe from './0003-health-probe';
 import * as callEventFeed from './0004-call-event-feed';
+import * as webhooks from './0005-webhooks';
 
 /**
  * Migrations are compiled into the bundle (not read from a folder at run time), so the server
@@ -15,6 +16,7 @@ export const migrationProvider: MigrationProvider = {
       '0002-call-cancellation': callCancellation,
       '0003-health-probe': healthProbe,
       '0004-call-event-feed': callEventFeed,
+      '0005-webhooks': webhooks,
     };
   },
 };

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type IpcChild, startIpcChild } from './child-process-ipc';
+import type { ServerChildInfo } from './server-child';
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const LIVEKIT = { apiKey: 'benchkey', apiSecret: 'bench-secret-bench-secret-bench-secret' };
+const BENCH_TRUNK = 'ST_outdial_bench';
+
+export interface DialStart {
+  /** Epoch ms (timeOrigin + performance.now()) in the emulator's process. */
+  at: number;
+  /** performance.now() in the emulator's process: what pacing is judged by. */
+  monotonic: number;
+  identity: string;
+}
+
+/** The real server and the LiveKit emulator, each in its own process, on a fresh database. */
+export interface BenchStack {
+  server: ServerChildInfo & { apiKey: string; agentId: string };
+  serverProcess: IpcChild;
+  dialStarts(): Promise<DialStart[]>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchStack(options: {
+  dialCps: number;
+  dialMaxInFlight?: number;
+  dbPath?: string;
+  talkMs?: number;
+  /** OUTDIAL_METRICS on (/metrics on the API port). Default off. */
+  metrics?: boolean;
+}): Promise<BenchStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'outdial-bench-'));
+  const emulator = await startIpcChild(here('./emulator-child.ts'));
+  const { url: livekitUrl } = await emulator.call<{ url: string }>('start', {
+    ...LIVEKIT,
+    talkMs: options.talkMs,
+  });
+  const serverProcess = await startIpcChild(here('./server-child.ts'));
+  const server = await serverProcess.call<ServerChildInfo & { apiKey: string; agentId: string }>('start', {
+    dbPath: options.dbPath ?? join(dir, 'outdial.db'),
+    // A default outbound trunk, as a real deployment has: without one every dial fails with
+    // LiveKit's "missing sip trunk id" right after its INVITE, and no call ever rings or answers.
+    livekit: { url: livekitUrl, ...LIVEKIT, sipTrunkId: BENCH_TRUNK },
+    dialCps: options.dialCps,
+    dialMaxInFlight: options.dialMaxInFlight ?? 1000,
+    seed: true,
+    metrics: options.metrics ?? false,
+  });
+  await emulator.call('setWebhookUrl', `${server.url}/api/v1/livekit/webhook`);
+  return {
+    server,
+    serverProcess,
+    dialStarts: () => emulator.call<DialStart[]>('dialStarts'),
+    async stop() {
+      await serverProcess.stop();
+      await emulator.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Places a call through the HTTP API; resolves with the call id and when the 201 arrived. */
+export async function placeCall(
+  stack: BenchStack,
+  body: { phoneNumber?: string; priority?: number } = {},
+): Promise<{ id: string; acceptedAt: number }> {
+  const response = await fetch(`${stack.server.url}/api/v1/calls/outbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': stack.server.apiKey },
+    body: JSON.stringify({
+      agentId: stack.server.agentId,
+      phoneNumber: body.phoneNumber ?? '+14155552671',
+      ...body,
+    }),
+  });
+  const acceptedAt = performance.timeOrigin + performance.now();
+  if (response.status !== 201)
+    throw new Error(`POST /calls/outbound: ${response.status} ${await response.text()}`);
+  const { data } = (await response.json()) as { data: { id: string } };
+  return { id: data.id, acceptedAt };
+}
+
+/** Places `count` calls with at most `concurrency` requests in flight. */
+export async function placeCalls(
+  stack: BenchStack,
+  count: number,
+  concurrency: number,
+  body: { priority?: number } = {},
+): Promise<{ id: string; acceptedAt: number }[]> {
+  const placed: { id: string; acceptedAt: number }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      placed.push(await placeCall(stack, body));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return placed;
+}
+
+/** Polls the emulator until `predicate` holds for its dial starts, or throws after `timeoutMs`. */
+export async function waitForDialStarts(
+  stack: BenchStack,
+  predicate: (starts: DialStart[]) => boolean,
+  timeoutMs: number,
+): Promise<DialStart[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const starts = await stack.dialStarts();
+    if (predicate(starts)) return starts;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for dial starts (have ${starts.length})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The dial start of a call, matched by the SIP participant identity or room that carries its id. */
+export function startOf(starts: DialStart[], callId: string): DialStart | undefined {
+  return starts.find((s) => s.identity.includes(callId));
+}

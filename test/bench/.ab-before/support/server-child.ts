@@ -1,0 +1,52 @@
+// The Outdial server in its own process, as a self-hoster runs it, with its own event loop.
+import { type RunningServer, startServer } from '../../../../packages/server/dist-before/index.js';
+import { serveIpc } from './child-process-ipc';
+
+let server: RunningServer | undefined;
+
+export interface ServerChildStart {
+  dbPath: string;
+  livekit: { url: string; apiKey: string; apiSecret: string; sipTrunkId?: string };
+  dialCps: number;
+  dialMaxInFlight: number;
+  seed?: boolean;
+  /** OUTDIAL_METRICS: /metrics on the API port. */
+  metrics?: boolean;
+}
+
+export interface ServerChildInfo {
+  url: string;
+  apiKey?: string;
+  agentId?: string;
+  metricsUrl?: string;
+}
+
+serveIpc({
+  ready: () => true,
+  async start(args: ServerChildStart): Promise<ServerChildInfo> {
+    server = await startServer({
+      port: 0,
+      dbPath: args.dbPath,
+      livekit: args.livekit,
+      dialCps: args.dialCps,
+      dialMaxInFlight: args.dialMaxInFlight,
+      rateLimit: false,
+      validateResponses: false,
+      logLevel: 'silent',
+      metrics: args.metrics ?? false,
+    });
+    const urls = { url: server.url, ...(server.metricsUrl ? { metricsUrl: server.metricsUrl } : {}) };
+    if (!args.seed) return urls;
+    const org = await server.admin.createOrganization(`bench-${Date.now()}`);
+    const { key } = await server.admin.createApiKey(org.id);
+    const agent = await server.admin.createAgent(org.id, {
+      name: 'Bench agent',
+      phoneNumbers: ['+14155551234'],
+    });
+    return { ...urls, apiKey: key, agentId: agent.id };
+  },
+  async stop() {
+    await server?.close();
+    return true;
+  },
+});

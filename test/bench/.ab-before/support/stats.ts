@@ -1,0 +1,21 @@
+/** Percentile by nearest rank over an unsorted sample (ms values). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+/** The most timestamps (ms) inside any half-open sliding window [t, t + windowMs). */
+export function maxInSlidingWindow(timestamps: readonly number[], windowMs = 1000): number {
+  const sorted = [...timestamps].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+export const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
