@@ -34,6 +34,8 @@ serveIpc({
       validateResponses: false,
       logLevel: 'silent',
       metrics: args.metrics ?? false,
+      // The bench's webhook receivers listen on loopback.
+      webhookAllowPrivate: true,
     });
     const urls = { url: server.url, ...(server.metricsUrl ? { metricsUrl: server.metricsUrl } : {}) };
     if (!args.seed) return urls;
