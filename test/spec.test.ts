@@ -31,6 +31,16 @@ describe('openapi.yaml', () => {
         'listEvents',
         'receiveLivekitWebhook',
         'updateAgent',
+        'createWebhookEndpoint',
+        'listWebhookEndpoints',
+        'getWebhookEndpoint',
+        'updateWebhookEndpoint',
+        'deleteWebhookEndpoint',
+        'rotateWebhookEndpointSecret',
+        'listWebhookDeliveries',
+        'retryWebhookDelivery',
+        'sendTestWebhook',
+        'rotateWebhookSecret',
       ].sort(),
     );
   });

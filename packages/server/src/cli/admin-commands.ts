@@ -1,7 +1,8 @@
 /**
  * @module
  * The provisioning commands: they open the database directly (the server may be running; SQLite
- * in WAL mode lets them write alongside it). Listings never show a key: only its hash is stored.
+ * in WAL mode lets them write alongside it, and PostgreSQL, with OUTDIAL_DATABASE_URL or
+ * --database-url, is shared anyway). Listings never show a key: only its hash is stored.
  */
 import { AgentService } from '../agents/agent-service';
 import { ApiKeyService } from '../api-keys/api-key-service';
@@ -9,11 +10,16 @@ import { loadEnvConfig } from '../config/env-config';
 import type { Stores } from '../ports/stores';
 import { type AdminOperations, adminOperations } from '../server/admin-operations';
 import { openServerStores } from '../server/open-server-stores';
+import { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
 import { type CliCommand, UsageError } from './cli-command';
 import { textTable } from './text-table';
 
 const dbOption = {
   db: { type: 'string', description: 'SQLite file (default $OUTDIAL_DB_PATH or ./.outdial/outdial.db)' },
+  'database-url': {
+    type: 'string',
+    description: 'PostgreSQL instead of the SQLite file (default $OUTDIAL_DATABASE_URL)',
+  },
 } as const;
 const orgOption = {
   org: { type: 'string', description: 'The organization, by name or id (required)' },
@@ -30,12 +36,18 @@ async function withDatabase<T>(
   work: (stores: Stores) => Promise<T>,
   migrate = true,
 ): Promise<T> {
-  const path = (values.db as string | undefined) ?? loadEnvConfig().dbPath;
+  const config = loadEnvConfig();
+  const databaseUrl = (values['database-url'] as string | undefined) ?? config.databaseUrl ?? undefined;
+  const path = (values.db as string | undefined) ?? config.dbPath;
   let stores: Stores;
   try {
-    stores = await openServerStores({ dbPath: path, migrate });
+    stores = await openServerStores(
+      databaseUrl === undefined ? { dbPath: path, migrate } : { databaseUrl, databasePoolSize: 2, migrate },
+    );
   } catch (error) {
-    throw new Error(`cannot open the database ${path}: ${error instanceof Error ? error.message : error}`);
+    // A PostgreSQL URL is named by its host only: it usually carries a password.
+    const where = databaseUrl === undefined ? path : `PostgreSQL at ${hostOf(databaseUrl)}`;
+    throw new Error(`cannot open the database ${where}: ${error instanceof Error ? error.message : error}`);
   }
   try {
     return await work(stores);
@@ -51,6 +63,7 @@ const withAdmin = <T>(values: Record<string, unknown>, work: (admin: AdminOperat
         organizations: stores.organizations,
         apiKeys: new ApiKeyService({ apiKeys: stores.apiKeys }),
         agents: new AgentService({ agents: stores.agents }),
+        webhookSecrets: new OrganizationWebhookSecrets({ secrets: stores.webhookSecrets }),
       }),
     ),
   );
@@ -63,7 +76,7 @@ function required(values: Record<string, unknown>, name: string): string {
 
 export const migrateCommand: CliCommand = {
   path: ['migrate'],
-  usage: 'migrate [--db <path>]',
+  usage: 'migrate [--db <path> | --database-url <url>]',
   summary: 'Brings the database schema up to date (serve also does this on start).',
   options: { ...dbOption },
   async run(values) {
@@ -75,7 +88,7 @@ export const migrateCommand: CliCommand = {
 
 export const orgsCreateCommand: CliCommand = {
   path: ['orgs', 'create'],
-  usage: 'orgs create <name> [--db <path>]',
+  usage: 'orgs create <name> [--db <path> | --database-url <url>]',
   summary: 'Creates an organization. Names are unique.',
   options: { ...dbOption },
   allowPositionals: true,
@@ -84,13 +97,17 @@ export const orgsCreateCommand: CliCommand = {
     if (!name) throw new UsageError('the organization name is required');
     const org = await withAdmin(values, (admin) => admin.createOrganization(name));
     console.log(`Created organization "${org.name}" (${org.id})`);
+    // Signs the deliveries to each call's own webhookUrl; POST /api/v1/webhook-secret/rotate
+    // replaces it (and shows the new one once).
+    if (org.webhookSecret)
+      console.log(`Webhook signing secret (for calls' webhookUrl): ${org.webhookSecret}`);
     return 0;
   },
 };
 
 export const orgsListCommand: CliCommand = {
   path: ['orgs', 'list'],
-  usage: 'orgs list [--db <path>]',
+  usage: 'orgs list [--db <path> | --database-url <url>]',
   summary: 'Lists the organizations, oldest first.',
   options: { ...dbOption },
   async run(values) {
@@ -109,7 +126,7 @@ export const orgsListCommand: CliCommand = {
 
 export const keysCreateCommand: CliCommand = {
   path: ['keys', 'create'],
-  usage: 'keys create --org <name|id> [--db <path>]',
+  usage: 'keys create --org <name|id> [--db <path> | --database-url <url>]',
   summary: 'Creates an API key and prints it once. Only its hash is stored, so it cannot be shown again.',
   options: { ...orgOption, ...dbOption },
   async run(values) {
@@ -123,7 +140,7 @@ export const keysCreateCommand: CliCommand = {
 
 export const keysListCommand: CliCommand = {
   path: ['keys', 'list'],
-  usage: 'keys list --org <name|id> [--db <path>]',
+  usage: 'keys list --org <name|id> [--db <path> | --database-url <url>]',
   summary:
     "Lists an organization's API keys, revoked ones included. Each shows its id and first characters: " +
     'the keys themselves are not stored.',
@@ -145,7 +162,7 @@ export const keysListCommand: CliCommand = {
 
 export const keysRevokeCommand: CliCommand = {
   path: ['keys', 'revoke'],
-  usage: 'keys revoke <key id> [--db <path>]',
+  usage: 'keys revoke <key id> [--db <path> | --database-url <url>]',
   summary:
     'Revokes an API key. It stops authenticating at once, also on a running server; `keys list` shows the ids.',
   options: { ...dbOption },
@@ -168,7 +185,7 @@ export const agentsCreateCommand: CliCommand = {
   path: ['agents', 'create'],
   usage:
     'agents create --org <name|id> --name <name> --phone <E.164> [--phone …] [--type voice|chat] ' +
-    '[--inactive] [--livekit-agent-name <name>] [--sip-trunk-id <id>] [--db <path>]',
+    '[--inactive] [--livekit-agent-name <name>] [--sip-trunk-id <id>] [--db <path> | --database-url <url>]',
   summary:
     'Creates an agent. Its first phone number is the default caller ID. --org and --name are required, ' +
     'and a voice agent (the default type) needs at least one --phone to call from; a chat agent needs none.',
@@ -232,7 +249,7 @@ export const agentsCreateCommand: CliCommand = {
 
 export const agentsListCommand: CliCommand = {
   path: ['agents', 'list'],
-  usage: 'agents list --org <name|id> [--db <path>]',
+  usage: 'agents list --org <name|id> [--db <path> | --database-url <url>]',
   summary: "Lists an organization's agents, oldest first.",
   options: { ...orgOption, ...dbOption },
   async run(values) {
@@ -249,3 +266,11 @@ export const agentsListCommand: CliCommand = {
     return 0;
   },
 };
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an invalid URL';
+  }
+}

@@ -13,6 +13,8 @@ export interface DemoData {
   organizationId: string;
   apiKey: string;
   agentId: string;
+  /** Signs the deliveries to a call's own webhookUrl (read from the database on every start). */
+  webhookSecret?: string;
 }
 
 const DEMO_ORGANIZATION = 'Demo organization';
@@ -25,7 +27,8 @@ export function demoFilePath(dbPath: string): string | undefined {
 /** Reuses the demo data in `demo.json` if it still matches the database, else creates it. */
 export async function ensureDemoData(server: RunningServer, file: string | undefined): Promise<DemoData> {
   const saved = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoData) : undefined;
-  if (saved && (await isStillValid(server, saved))) return saved;
+  if (saved && (await isStillValid(server, saved)))
+    return { ...saved, webhookSecret: await server.admin.webhookSecret(saved.organizationId) };
 
   const organization =
     (await server.admin.listOrganizations()).find((o) => o.name === DEMO_ORGANIZATION) ??
@@ -37,7 +40,7 @@ export async function ensureDemoData(server: RunningServer, file: string | undef
   });
   const demo = { organizationId: organization.id, apiKey: key, agentId: agent.id };
   if (file) writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
-  return demo;
+  return { ...demo, webhookSecret: await server.admin.webhookSecret(organization.id) };
 }
 
 /**
@@ -62,6 +65,7 @@ export function demoBanner(url: string, demo: DemoData, file: string | undefined
     `  Organization: ${demo.organizationId}`,
     `  API key:      ${demo.apiKey}`,
     `  Agent:        ${demo.agentId}`,
+    ...(demo.webhookSecret ? [`  Webhook secret (signs each call's webhookUrl): ${demo.webhookSecret}`] : []),
     file
       ? `  (only the key's hash is in the database; the key is kept in ${file} so it can be shown again)`
       : '',

@@ -12,15 +12,23 @@ const LIVEKIT_NOT_CONFIGURED_WARNING =
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
-  usage: 'serve [--port <port>] [--host <host>] [--db <path>] [--emulate-livekit [--allow-public-emulator]]',
+  usage:
+    'serve [--port <port>] [--host <host>] [--db <path> | --database-url <url>] ' +
+    '[--emulate-livekit [--allow-public-emulator]]',
   summary:
     'Runs the Calls API and the Dial queue. Configuration comes from the environment (PORT, HOST, ' +
-    'OUTDIAL_DB_PATH, LIVEKIT_*, DIAL_CPS, DIAL_MAX_IN_FLIGHT, DIAL_GUARD_BAND_MS, OUTDIAL_RATE_LIMIT, ' +
-    'OUTDIAL_CORS_ORIGINS, OUTDIAL_METRICS, OUTDIAL_METRICS_PORT, LOG_LEVEL); flags win over it.',
+    'OUTDIAL_DB_PATH, OUTDIAL_DATABASE_URL, OUTDIAL_DATABASE_POOL_SIZE, LIVEKIT_*, DIAL_CPS, ' +
+    'DIAL_MAX_IN_FLIGHT, DIAL_GUARD_BAND_MS, OUTDIAL_RATE_LIMIT, OUTDIAL_CORS_ORIGINS, OUTDIAL_METRICS, ' +
+    'OUTDIAL_METRICS_PORT, OUTDIAL_EVENT_RETENTION_DAYS, OUTDIAL_WEBHOOK_ALLOW_PRIVATE, LOG_LEVEL); ' +
+    'flags win over it.',
   options: {
     port: { type: 'string', description: 'Port to listen on (default $PORT or 3000; 0 picks one)' },
     host: { type: 'string', description: 'Interface to bind (default $HOST or 127.0.0.1)' },
     db: { type: 'string', description: 'SQLite file (default $OUTDIAL_DB_PATH or ./.outdial/outdial.db)' },
+    'database-url': {
+      type: 'string',
+      description: 'PostgreSQL instead of the SQLite file (default $OUTDIAL_DATABASE_URL)',
+    },
     'emulate-livekit': {
       type: 'boolean',
       description: 'Run the LiveKit emulator in-process and create demo data (no real calls)',
@@ -37,6 +45,7 @@ export const serveCommand: CliCommand = {
       throw new UsageError('--port must be 0 to 65535');
     const host = (values.host as string | undefined) ?? config.host;
     const dbPath = (values.db as string | undefined) ?? config.dbPath;
+    const databaseUrl = (values['database-url'] as string | undefined) ?? config.databaseUrl ?? undefined;
     const emulate = values['emulate-livekit'] === true;
     // The emulator accepts any dial and the demo key is printed (and kept in demo.json): on an
     // open interface, anyone who reaches the port could use both.
@@ -55,7 +64,9 @@ export const serveCommand: CliCommand = {
     const starting = startServer({
       port,
       host,
-      dbPath,
+      ...(databaseUrl === undefined
+        ? { dbPath }
+        : { databaseUrl, databasePoolSize: config.databasePoolSize }),
       livekit: emulate ? 'emulate' : config.livekit,
       dialCps: config.dialCps,
       dialMaxInFlight: config.dialMaxInFlight,
@@ -67,6 +78,8 @@ export const serveCommand: CliCommand = {
       ...(config.metricsPort === null ? {} : { metricsPort: config.metricsPort }),
       logLevel: config.logLevel,
       eventRetentionDays: config.eventRetentionDays,
+      // The demo's receivers are local; anywhere else private addresses need the operator's word.
+      webhookAllowPrivate: config.webhookAllowPrivate || emulate,
     });
     let signals = 0;
     const shutDown = (signal: NodeJS.Signals) => {
@@ -88,7 +101,7 @@ export const serveCommand: CliCommand = {
 
     const server = await starting;
     if (emulate) {
-      const file = demoFilePath(dbPath);
+      const file = databaseUrl === undefined ? demoFilePath(dbPath) : undefined;
       console.log(demoBanner(server.url, await ensureDemoData(server, file), file));
     } else if (!config.livekit) {
       console.warn(LIVEKIT_NOT_CONFIGURED_WARNING);

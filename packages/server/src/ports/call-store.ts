@@ -116,11 +116,6 @@ export interface CallStore {
   /** An organization's calls, newest first by (started_at, id), `limit + 1` rows. */
   list(organizationId: string, filters: CallFilters, page: PageRequest): Promise<CallRow[]>;
   /**
-   * The 1-based position of a queued call in the Dial queue: the queued calls ahead of it in
-   * (priority, seq) order, plus one. The queue is shared by every organization, so is the count.
-   */
-  queuePosition(call: Pick<CallRow, 'priority' | 'seq'>): Promise<number>;
-  /**
    * Moves a call to `to` if the status machine allows it from the call's current status (and
    * that status is in `from`, when given). The status change and its call event (the public event
    * of event-store.ts) commit together, with the event's webhook deliveries (one per enabled

@@ -88,21 +88,6 @@ export class SqliteCallStore implements CallStore {
       .execute();
   }
 
-  async queuePosition(call: Pick<CallRow, 'priority' | 'seq'>): Promise<number> {
-    const { ahead } = await this.db
-      .selectFrom('calls')
-      .select((eb) => eb.fn.countAll<number | bigint>().as('ahead'))
-      .where('status', '=', 'queued')
-      .where((eb) =>
-        eb.or([
-          eb('priority', '<', call.priority),
-          eb.and([eb('priority', '=', call.priority), eb('seq', '<', call.seq)]),
-        ]),
-      )
-      .executeTakeFirstOrThrow();
-    return Number(ahead) + 1;
-  }
-
   async transition(
     callId: string,
     to: CallStatus,
