@@ -41,6 +41,8 @@ export function publishInviteSent(calls: CallStore, call: CallRow, sipTrunkId: s
   if (inviteSent.hasSubscribers)
     inviteSent.publish({
       callId: call.id,
+      // Real time, not the injected clock: observers compare it with the socket's send time and
+      // with other processes' clocks (the cancel race, the wait metric).
       at: Date.now(),
       monotonicMs: performance.now(),
       acceptedAt: Date.parse(call.started_at),

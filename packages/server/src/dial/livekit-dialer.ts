@@ -87,6 +87,7 @@ export class LiveKitDialer implements Dialer {
    * carrier sees, so the token is signed before the slot and reused.
    */
   async #sipClient(): Promise<SipClient> {
+    // The system clock, not the injected one: LiveKit checks the token's `exp` against real time.
     const now = Date.now();
     if (this.#sip && now - this.#sip.signedAt < DIAL_TOKEN_RENEW_AFTER_MS) return this.#sip.client;
     const token = new AccessToken(this.#config.apiKey, this.#config.apiSecret, {
