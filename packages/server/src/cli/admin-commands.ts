@@ -14,7 +14,7 @@ import { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-sec
 import { type CliCommand, UsageError } from './cli-command';
 import { textTable } from './text-table';
 
-const dbOption = {
+export const dbOption = {
   db: { type: 'string', description: 'SQLite file (default $OUTDIAL_DB_PATH or ./.outdial/outdial.db)' },
   'database-url': {
     type: 'string',
@@ -31,7 +31,7 @@ const MAX_NAME_LENGTH = 200;
 const MAX_PHONE_NUMBERS = 50;
 const MAX_LIVEKIT_ID_LENGTH = 128;
 
-async function withDatabase<T>(
+export async function withDatabase<T>(
   values: Record<string, unknown>,
   work: (stores: Stores) => Promise<T>,
   migrate = true,

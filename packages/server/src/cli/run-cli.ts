@@ -16,6 +16,7 @@ import {
   orgsListCommand,
 } from './admin-commands';
 import { type CliCommand, helpText, parseCommandArgs, UsageError } from './cli-command';
+import { eventsTailCommand } from './events-tail-command';
 import { serveCommand } from './serve-command';
 
 const COMMANDS: CliCommand[] = [
@@ -28,9 +29,10 @@ const COMMANDS: CliCommand[] = [
   keysRevokeCommand,
   agentsCreateCommand,
   agentsListCommand,
+  eventsTailCommand,
 ];
 
-/** The first word of every two-word command: `orgs`, `keys`, `agents`. */
+/** The first word of every two-word command: `orgs`, `keys`, `agents`, `events`. */
 const GROUPS = new Set(COMMANDS.filter((c) => c.path.length > 1).map((c) => c.path[0] as string));
 
 function commandMenu(usage: string, commands: CliCommand[], more: string): string {
