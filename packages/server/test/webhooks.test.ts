@@ -262,6 +262,27 @@ describe('webhook deliveries', () => {
     expect(log[0].attempts[0]).toMatchObject({ statusCode: 200, error: null, responseBody: 'ok' });
   });
 
+  it("never sends one organization's events to another organization's endpoint", async () => {
+    const acmeHooks = await receiver();
+    const globexHooks = await receiver();
+    await createEndpoint(t, { url: acmeHooks.url });
+    const globexEndpoint = await createEndpoint(t, { url: globexHooks.url }, t.globex.apiKey);
+    const callId = await placeCall(t);
+    await waitForCall(t, callId, (c) => TERMINAL.includes(c.status));
+    const events = await callEvents(t, callId);
+    await vi.waitFor(
+      () => expect(acmeHooks.received.filter((r) => r.json?.data?.id === callId)).toHaveLength(events.length),
+      WAIT,
+    );
+    // Globex's endpoint is owed nothing of Acme's call: no request, and nothing in its log.
+    expect(globexHooks.received).toEqual([]);
+    const log = await t.request(`/api/v1/webhook-endpoints/${globexEndpoint.id}/deliveries`, {
+      key: t.globex.apiKey,
+    });
+    expect(log.status, log.text).toBe(200);
+    expect(log.body.data.deliveries).toEqual([]);
+  });
+
   it('signs with both secrets while a rotated one is valid, and with the new one only after 24 h', async () => {
     const hooks = await receiver();
     const endpoint = await createEndpoint(t, { url: hooks.url });
