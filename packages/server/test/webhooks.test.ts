@@ -251,13 +251,18 @@ describe('webhook deliveries', () => {
       WAIT,
     );
     expect(hooks.received.filter((r) => verifies(other.secret, r))[0]?.json.type).toBe('call.queued');
-    const log = await deliveriesOf(t, endpoint.id);
-    expect(
-      log
-        .filter((d) => d.status === 'succeeded')
-        .map((d) => d.eventId)
-        .sort(),
-    ).toEqual(events.map((e) => e.id).sort());
+    // An attempt is logged once the receiver's answer is read, a moment after the receiver saw
+    // the request: wait for the log, not for a time.
+    const log = await vi.waitFor(async () => {
+      const deliveries = await deliveriesOf(t, endpoint.id);
+      expect(
+        deliveries
+          .filter((d) => d.status === 'succeeded')
+          .map((d) => d.eventId)
+          .sort(),
+      ).toEqual(events.map((e) => e.id).sort());
+      return deliveries;
+    }, WAIT);
     expect(log[0]).toMatchObject({ endpointId: endpoint.id, nextAttemptAt: null });
     expect(log[0].attempts[0]).toMatchObject({ statusCode: 200, error: null, responseBody: 'ok' });
   });
