@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { postgresForTests } from './scripts/postgres-for-tests.mjs';
 
 // Workspace packages resolve to their sources in tests, so `pnpm test:unit` needs no build.
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
@@ -21,6 +22,9 @@ const SERVER_POSTGRES_TESTS = [
   'test/webhooks.test.ts',
 ];
 
+// Read by test/store/store-kinds.ts and test/contract/contract-targets.ts through the env below.
+const withPostgres = await postgresForTests();
+
 export default defineConfig({
   resolve: {
     // Most specific first: a string alias also matches the subpaths under it.
@@ -41,6 +45,7 @@ export default defineConfig({
     ],
   },
   test: {
+    env: { OUTDIAL_TEST_POSTGRES: withPostgres ? 'run' : 'skip' },
     // CI sums every run's report (scripts/print-test-summary.mjs); each run names its own file.
     reporters: [
       'default',
@@ -66,16 +71,20 @@ export default defineConfig({
       // server, in the machine's PostgreSQL). Left out: the tests about SQLite itself (its write
       // lock, its file across a crash, the CLI's default file) and those no store changes (the
       // docs page, the cancel race's proxy).
-      {
-        extends: true,
-        test: {
-          name: 'server-postgres',
-          root: 'packages/server',
-          include: SERVER_POSTGRES_TESTS,
-          env: { OUTDIAL_TEST_STORE: 'postgres' },
-          isolate: false,
-        },
-      },
+      ...(withPostgres
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'server-postgres',
+                root: 'packages/server',
+                include: SERVER_POSTGRES_TESTS,
+                env: { OUTDIAL_TEST_STORE: 'postgres' },
+                isolate: false,
+              },
+            },
+          ]
+        : []),
       // Pacing is judged by the emulator's clock on arrival, so it must run alone: the other
       // suites' CPU load on this 2-core machine bunches arrivals up at the receiver. `test:unit`
       // runs it in a vitest run of its own after the rest (groupOrder did not keep it apart).

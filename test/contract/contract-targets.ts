@@ -137,5 +137,6 @@ const serverTarget = (store: StoreKindName): ContractTarget => ({
 export const CONTRACT_TARGETS: ContractTarget[] = [
   mockTarget,
   serverTarget('sqlite'),
-  serverTarget('postgres'),
+  // Left out only where no PostgreSQL runs (vitest.config.ts says so; CI requires it).
+  ...(process.env.OUTDIAL_TEST_POSTGRES === 'skip' ? [] : [serverTarget('postgres')]),
 ];
