@@ -3,7 +3,9 @@
  * (after its query ran, before the rows came back) is still sent, once, and a call's feed ends
  * with its terminal event.
  */
+
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { newCallRow } from '../../test/support/call-rows';
 import type { NewCall } from '../ports/call-store';
 import { openSqliteStores, type SqliteStores } from '../store/sqlite/sqlite-stores';
 import { EventHub } from './event-hub';
@@ -27,30 +29,7 @@ afterEach(async () => {
   await stores.close();
 });
 
-const newCall = (id: string): NewCall => ({
-  id,
-  organization_id: 'org_a',
-  agent_id: 'agent',
-  agent_name: 'Agent',
-  agent_type: 'voice',
-  phone_number: '+14155552671',
-  caller_id: '+14155551234',
-  priority: 5,
-  ring_timeout_seconds: 30,
-  max_duration_seconds: null,
-  metadata: '{}',
-  variables: '{}',
-  room_id: null,
-  job_id: null,
-  sip_participant_id: null,
-  failure_reason: null,
-  summary: null,
-  started_at: T0,
-  answered_at: null,
-  ended_at: null,
-  duration: null,
-  updated_at: T0,
-});
+const newCall = (id: string): NewCall => newCallRow({ id, organization_id: 'org_a', started_at: T0 });
 
 /** Collects what a feed sends, and whether it ended. */
 function sink() {

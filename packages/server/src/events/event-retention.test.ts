@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { newCallRow } from '../../test/support/call-rows';
 import type { CallRow } from '../ports/call-store';
 import { openSqliteStores, type SqliteStores } from '../store/sqlite/sqlite-stores';
 import { EventRetention } from './event-retention';
@@ -17,30 +18,7 @@ afterEach(() => stores.close());
 /** A call queued at `queuedAt` and dialled (connecting) at `dialledAt`. */
 async function callWithEvents(id: string, queuedAt: number, dialledAt: number): Promise<CallRow> {
   const at = new Date(queuedAt).toISOString();
-  await stores.calls.insertInitiated({
-    id,
-    organization_id: 'org_a',
-    agent_id: 'agent',
-    agent_name: 'Agent',
-    agent_type: 'voice',
-    phone_number: '+14155552671',
-    caller_id: '+14155551234',
-    priority: 5,
-    ring_timeout_seconds: 30,
-    max_duration_seconds: null,
-    metadata: '{}',
-    variables: '{}',
-    room_id: null,
-    job_id: null,
-    sip_participant_id: null,
-    failure_reason: null,
-    summary: null,
-    started_at: at,
-    answered_at: null,
-    ended_at: null,
-    duration: null,
-    updated_at: at,
-  });
+  await stores.calls.insertInitiated(newCallRow({ id, organization_id: 'org_a', started_at: at }));
   await stores.calls.transition(id, 'queued', { now: new Date(queuedAt) });
   return (await stores.calls.transition(id, 'connecting', { now: new Date(dialledAt) })) as CallRow;
 }

@@ -146,7 +146,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 /**
  * {@link startServer} over stores opened by the caller, who hands them over: the server closes
  * them on close() (and when it fails to start). Not public API: for tests, which keep their own
- * handle on the database (test/support/sqlite-server.ts).
+ * handle on the database (test/support/store-server.ts).
  */
 export async function startServerWith(stores: Stores, options: ServerOptions = {}): Promise<RunningServer> {
   const logger =

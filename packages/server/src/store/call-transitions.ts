@@ -21,6 +21,8 @@ export interface CallTransitionMessage {
   call: CallRow;
   /** What the call event recorded (source, SIP code, failure reason…). */
   details: Record<string, unknown>;
+  /** The webhook deliveries the change owes, written with it: the dispatcher wakes only for these. */
+  webhookDeliveries: number;
 }
 
 /**

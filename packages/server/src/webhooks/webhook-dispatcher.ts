@@ -7,8 +7,9 @@
  * `sequence` order; a slow receiver therefore holds only its own slots, and the dial path never
  * waits on any of this (it only inserted rows, in its own transaction).
  *
- * Woken by each committed status change of its store, by `wake()` (a retry, a test event), and
- * otherwise looks again every `pollIntervalMs` (or sooner, when the next retry is due sooner):
+ * Woken by each committed status change of its store that owes a delivery, by `wake()` (a retry,
+ * a test event), and otherwise looks again every `pollIntervalMs` (or sooner, when the next retry
+ * is due sooner):
  * that is also how it picks up what another process committed, and what a crashed one left.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
@@ -78,7 +79,10 @@ export class WebhookDispatcher {
   #timer: NodeJS.Timeout | undefined;
   readonly #onTransition = (message: unknown) => {
     // The channel is process-wide; other servers in this process have their own stores.
-    if ((message as CallTransitionMessage).calls === this.#deps.calls) this.wake();
+    const { calls, webhookDeliveries } = message as CallTransitionMessage;
+    // A change that owes no delivery (no endpoint subscribed, no webhookUrl) has nothing to send:
+    // no queries on the dial path for servers that use no webhooks.
+    if (calls === this.#deps.calls && webhookDeliveries > 0) this.wake();
   };
 
   constructor(deps: WebhookDispatcherDeps) {

@@ -3,10 +3,12 @@
  * status change after creation is one event, written with the change, numbered per call, with
  * ids that increase in commit order within an organization, readable per organization only.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallRow, CallStatus, NewCall } from '../../src/ports/call-store';
 import type { EventRow } from '../../src/ports/event-store';
 import type { Stores } from '../../src/ports/stores';
+import { newCallRow } from '../support/call-rows';
 import { STORES } from './store-kinds';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
@@ -20,30 +22,12 @@ for (const kind of STORES) {
 
     const newCall = (organizationId: string): NewCall => {
       calls += 1;
-      return {
+      return newCallRow({
         id: `call_${String(calls).padStart(4, '0')}`,
         organization_id: organizationId,
         agent_id: `agent-${organizationId}`,
-        agent_name: 'Agent',
-        agent_type: 'voice',
-        phone_number: '+14155552671',
-        caller_id: '+14155551234',
-        priority: 5,
-        ring_timeout_seconds: 30,
-        max_duration_seconds: null,
-        metadata: '{}',
-        variables: '{}',
-        room_id: null,
-        job_id: null,
-        sip_participant_id: null,
-        failure_reason: null,
-        summary: null,
         started_at: at(calls),
-        answered_at: null,
-        ended_at: null,
-        duration: null,
-        updated_at: at(calls),
-      };
+      });
     };
 
     /** Moves the call to `to` at second `seconds`; the move must be allowed. */

@@ -2,6 +2,7 @@
  * One suite over every store implementation (store-kinds.ts), through the ports only: what any
  * database behind the server must do.
  */
+
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { CallStatus } from '@outdial/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { AgentRow } from '../../src/ports/agent-store';
 import type { CallRow, NewCall } from '../../src/ports/call-store';
 import type { Stores } from '../../src/ports/stores';
 import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../../src/store/call-transitions';
+import { newCallRow } from '../support/call-rows';
 import { STORES } from './store-kinds';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
@@ -43,31 +45,14 @@ for (const kind of STORES) {
 
     const newCall = (fields: Partial<NewCall> = {}): NewCall => {
       callCount += 1;
-      return {
+      return newCallRow({
         id: `call_${String(callCount).padStart(4, '0')}`,
         organization_id: agent.organization_id,
         agent_id: agent.id,
         agent_name: agent.name,
-        agent_type: 'voice',
-        phone_number: '+14155552671',
-        caller_id: '+14155551234',
-        priority: 5,
-        ring_timeout_seconds: 30,
-        max_duration_seconds: null,
-        metadata: '{}',
-        variables: '{}',
-        room_id: null,
-        job_id: null,
-        sip_participant_id: null,
-        failure_reason: null,
-        summary: null,
         started_at: at(callCount),
-        answered_at: null,
-        ended_at: null,
-        duration: null,
-        updated_at: at(callCount),
         ...fields,
-      };
+      });
     };
 
     /** A call created and moved to `queued`, as the calls service does. */

@@ -5,11 +5,13 @@
  * due times, leases and a call's sequence order, and never hand one delivery to two claimants;
  * organization secrets made once and rotated.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallStatus, NewCall } from '../../src/ports/call-store';
 import type { Stores } from '../../src/ports/stores';
 import type { WebhookDeliveryRow } from '../../src/ports/webhook-delivery-store';
 import type { WebhookEndpointRow } from '../../src/ports/webhook-endpoint-store';
+import { newCallRow } from '../support/call-rows';
 import { STORES } from './store-kinds';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
@@ -22,31 +24,12 @@ for (const kind of STORES) {
 
     const newCall = (organizationId: string, webhookUrl: string | null = null): NewCall => {
       count += 1;
-      return {
+      return newCallRow({
         id: `call_${String(count).padStart(4, '0')}`,
         organization_id: organizationId,
-        agent_id: 'agent',
-        agent_name: 'Agent',
-        agent_type: 'voice',
-        phone_number: '+14155552671',
-        caller_id: '+14155551234',
-        priority: 5,
-        ring_timeout_seconds: 30,
-        max_duration_seconds: null,
-        metadata: '{}',
-        variables: '{}',
-        room_id: null,
-        job_id: null,
-        sip_participant_id: null,
-        failure_reason: null,
-        summary: null,
         started_at: at(count),
-        answered_at: null,
-        ended_at: null,
-        duration: null,
         webhook_url: webhookUrl,
-        updated_at: at(count),
-      };
+      });
     };
 
     const endpoint = (id: string, organizationId: string, extra: Partial<WebhookEndpointRow> = {}) =>

@@ -97,6 +97,7 @@ export class SqliteCallStore implements CallStore {
     if (sources.length === 0) return undefined;
     const at = now.toISOString();
     let previous: CallStatus | undefined;
+    let webhookDeliveries = 0;
     const written = await this.db.transaction().execute(async (trx) => {
       const current = await trx
         .selectFrom('calls')
@@ -164,12 +165,18 @@ export class SqliteCallStore implements CallStore {
         })
         .execute();
       // The webhook outbox: what this event owes, committed with it.
-      await insertOwedWebhookDeliveries(trx, { eventId, status: to, sequence, at, call: updated });
+      webhookDeliveries = await insertOwedWebhookDeliveries(trx, {
+        eventId,
+        status: to,
+        sequence,
+        at,
+        call: updated,
+      });
       previous = current.status;
       return updated;
     });
     if (written && previous)
-      publishCallTransition({ calls: this, from: previous, to, call: written, details });
+      publishCallTransition({ calls: this, from: previous, to, call: written, details, webhookDeliveries });
     return written;
   }
 

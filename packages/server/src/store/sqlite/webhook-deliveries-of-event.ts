@@ -23,7 +23,7 @@ export interface CommittedEvent {
 export async function insertOwedWebhookDeliveries(
   trx: Transaction<Database>,
   { eventId, status, sequence, at, call }: CommittedEvent,
-): Promise<void> {
+): Promise<number> {
   const type = `call.${status}`;
   const endpoints = await trx
     .selectFrom('webhook_endpoints')
@@ -53,4 +53,5 @@ export async function insertOwedWebhookDeliveries(
     .map((endpoint) => owed(endpoint.id, endpoint.id, null));
   if (call.webhook_url) rows.push(owed(call.webhook_url, null, call.webhook_url));
   if (rows.length > 0) await trx.insertInto('webhook_deliveries').values(rows).execute();
+  return rows.length;
 }
