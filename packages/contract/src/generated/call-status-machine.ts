@@ -1,18 +1,19 @@
 // Generated from openapi.yaml by `pnpm generate`. Do not edit.
 
 /** `CallStatus`'s `enum`, in the spec's order. */
-export const CALL_STATUS_ENUM = ["initiated", "queued", "connecting", "ringing", "active", "completed", "failed", "cancelled", "no_answer", "busy"] as const;
+export const CALL_STATUS_ENUM = ["initiated", "scheduled", "queued", "connecting", "ringing", "active", "completed", "failed", "cancelled", "no_answer", "busy"] as const;
 
 /** `CallStatus`'s `x-terminal`. */
 export const CALL_STATUS_TERMINAL = ["completed", "failed", "cancelled", "no_answer", "busy"] as const;
 
 /** `CallStatus`'s `x-cancellable`. */
-export const CALL_STATUS_CANCELLABLE = ["initiated", "queued", "connecting", "ringing", "active"] as const;
+export const CALL_STATUS_CANCELLABLE = ["initiated", "scheduled", "queued", "connecting", "ringing", "active"] as const;
 
 /** `CallStatus`'s `x-transitions`: from → allowed to. */
 export const CALL_STATUS_TRANSITIONS = {
-  "initiated": ["queued", "failed", "cancelled"] as const,
-  "queued": ["connecting", "failed", "cancelled"] as const,
+  "initiated": ["scheduled", "queued", "failed", "cancelled"] as const,
+  "scheduled": ["queued", "failed", "cancelled"] as const,
+  "queued": ["scheduled", "connecting", "failed", "cancelled"] as const,
   "connecting": ["ringing", "active", "busy", "no_answer", "failed", "cancelled"] as const,
   "ringing": ["active", "busy", "no_answer", "failed", "cancelled"] as const,
   "active": ["completed", "failed", "cancelled"] as const,

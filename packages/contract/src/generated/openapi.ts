@@ -19,7 +19,9 @@ export interface paths {
          * @description Validates the request, checks the agent (exists in your organization, is a voice agent,
          *     is active, has a phone number to call from, and owns the caller ID) in that order, records
          *     the call as `queued` and hands
-         *     it to the Dial queue. The dial happens asynchronously: normally sub-second, paced to the
+         *     it to the Dial queue. With a future `scheduledAt`, or a calling window (its own or the
+         *     server's default) that is closed now, the call is recorded as `scheduled` instead and
+         *     enters the Dial queue when it falls due, never earlier. The dial happens asynchronously: normally sub-second, paced to the
          *     SIP trunk's calls-per-second budget under load. Poll `GET /api/v1/calls/{callId}` for dial
          *     progress and the LiveKit identifiers.
          *
@@ -347,6 +349,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Dial queue, per SIP trunk
+         * @description Your organization's view of the Dial queue: for each SIP trunk your queued calls or
+         *     recent dials use (an agent's `sipTrunkId`, or the server's default trunk), the calls
+         *     waiting by priority, the trunk's calls-per-second budget, and the dial starts of the last
+         *     60 seconds, one count per second, to compare with the budget. Counts are your
+         *     organization's; the budget is the trunk's, shared with every organization using it.
+         */
+        get: operations["getQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents": {
         parameters: {
             query?: never;
@@ -527,12 +553,13 @@ export interface components {
          */
         PhoneNumber: string;
         /**
-         * @description Where the call is. Terminal statuses are `completed`, `failed`, `cancelled`, `no_answer`
-         *     and `busy`: a call in one of them never changes again. New statuses may be added; treat an
-         *     unknown one as non-terminal.
+         * @description Where the call is. `scheduled`: waiting for its `scheduledAt` (or its calling window's next
+         *     opening) before it enters the Dial queue. Terminal statuses are `completed`, `failed`,
+         *     `cancelled`, `no_answer` and `busy`: a call in one of them never changes again. New
+         *     statuses may be added; treat an unknown one as non-terminal.
          * @enum {string}
          */
-        CallStatus: "initiated" | "queued" | "connecting" | "ringing" | "active" | "completed" | "failed" | "cancelled" | "no_answer" | "busy";
+        CallStatus: "initiated" | "scheduled" | "queued" | "connecting" | "ringing" | "active" | "completed" | "failed" | "cancelled" | "no_answer" | "busy";
         /** @enum {string} */
         AgentType: "voice" | "chat";
         /** @enum {string} */
@@ -580,6 +607,46 @@ export interface components {
              *     webhook secret (`rotateWebhookSecret`), besides your webhook endpoints.
              */
             webhookUrl?: components["schemas"]["WebhookUrl"];
+            /**
+             * Format: date-time
+             * @description Dial no earlier than this instant (at most 90 days ahead). The call is created
+             *     `scheduled` and enters the Dial queue, at its priority, when it falls due. An instant
+             *     already past (up to 5 minutes, for clock skew) means now.
+             */
+            scheduledAt?: string;
+            /**
+             * Format: date-time
+             * @description Give up at this instant: a call not dialed by then ends `failed` with `failureReason`
+             *     `expired` (also when the server was down meanwhile). After `scheduledAt` and after now.
+             */
+            latestAt?: string;
+            callingWindow?: components["schemas"]["CallingWindow"];
+        };
+        /**
+         * @description Local hours in which the call may be dialed. Outside them the call waits as `scheduled`,
+         *     with `scheduledAt` set to the window's next opening. `end` before `start` crosses midnight
+         *     (`22:00`–`02:00`); a window is judged by the local wall clock, so across a DST change it
+         *     opens at the same local time. Without one, the server's `OUTDIAL_DEFAULT_CALLING_WINDOW`
+         *     applies (unset: any time).
+         */
+        CallingWindow: {
+            /**
+             * @description An IANA time zone (`America/New_York`), in which `start`, `end` and `days` are read.
+             * @example America/New_York
+             */
+            timezone: string;
+            /**
+             * @description Local opening time, `HH:MM` (24 h), inclusive.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description Local closing time, `HH:MM` (24 h), exclusive. Before `start`, the window ends the next day.
+             * @example 17:30
+             */
+            end: string;
+            /** @description ISO weekdays on which the window opens (1 Monday … 7 Sunday), in the time zone; default every day. A window crossing midnight belongs to the day it opens. */
+            days?: number[];
         };
         AgentSummary: {
             /** Format: uuid */
@@ -637,7 +704,7 @@ export interface components {
             endedAt: string | null;
             /** @description Whole seconds from answer to end; null until the call ends (0 if never answered). */
             duration: number | null;
-            /** @description Why the call did not connect; null unless the status is `failed`, `busy` or `no_answer`. */
+            /** @description Why the call did not connect; null unless the status is `failed`, `busy` or `no_answer`. `expired`: its `latestAt` passed before it could be dialed. */
             failureReason: string | null;
             /**
              * @description How a `cancelled` call was stopped; null for any other status. `before_dial`: the cancel committed before the call's SIP INVITE was sent, so the phone never rang. `hung_up`: the INVITE had already left (or the call was ringing or answered), so Outdial tore the call down in LiveKit, retrying until LiveKit confirmed it. Once a cancel is answered with 200, no INVITE for the call is sent any more.
@@ -647,10 +714,46 @@ export interface components {
             summary: string | null;
             /** @description The call's own webhook URL (`createOutboundCall`), or null. */
             webhookUrl: string | null;
+            /**
+             * Format: date-time
+             * @description When a `scheduled` call enters the Dial queue: the requested `scheduledAt`, or the calling window's next opening. Kept after the call leaves `scheduled`; null for a call that was never scheduled.
+             */
+            scheduledAt: string | null;
+            /**
+             * Format: date-time
+             * @description The requested `latestAt`, or null.
+             */
+            latestAt: string | null;
+            /** @description The call's calling window (its own, or the server default it was created under), or null. */
+            callingWindow: components["schemas"]["CallingWindow"] | null;
             /** @description 1-based position in the Dial queue while `queued`, else null. */
             queuePosition: number | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TrunkQueue: {
+            /** @description The SIP trunk (`ST_…`), or `default` when neither the agent nor the server names one. */
+            trunkId: string;
+            /** @description The trunk's dial starts per second (`DIAL_CPS`). */
+            cps: number;
+            /** @description Your calls waiting in the Dial queue for this trunk (status `queued`). */
+            queued: number;
+            /** @description `queued` split by priority: index 0 is priority 0 (most urgent), index 10 priority 10. */
+            queuedByPriority: number[];
+            /** @description Your calls dialed on this trunk in each of the last 60 whole seconds, oldest first; the last entry is the second now running. */
+            dialsLastMinute: number[];
+            /** @description The server process that dials this trunk (`host:pid`), or null while none does (no LiveKit configured). */
+            leader: string | null;
+        };
+        QueueResponse: {
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When the counts were read.
+                 */
+                at: string;
+                trunks: components["schemas"]["TrunkQueue"][];
+            };
         };
         Pagination: {
             limit: number;
@@ -684,7 +787,7 @@ export interface components {
          * @description `call.<status>`: the call reached that status. New types may be added; ignore an unknown one.
          * @enum {string}
          */
-        EventType: "call.queued" | "call.connecting" | "call.ringing" | "call.active" | "call.completed" | "call.failed" | "call.cancelled" | "call.no_answer" | "call.busy";
+        EventType: "call.scheduled" | "call.queued" | "call.connecting" | "call.ringing" | "call.active" | "call.completed" | "call.failed" | "call.cancelled" | "call.no_answer" | "call.busy";
         /**
          * @description One status change of a call. `data` is the call as `getCall` returned it at that moment,
          *     except `queuePosition`, which is null in events (a position changes with every dial; read
@@ -1245,7 +1348,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The call is queued. Replays of an idempotent request return the original response. */
+            /** @description The call is queued (or `scheduled`, with `scheduledAt` or a calling window). Replays of an idempotent request return the original response. */
             201: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -1915,6 +2018,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookSecretResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue, per trunk (trunks in `trunkId` order). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueResponse"];
                 };
             };
             400: components["responses"]["ValidationError"];
