@@ -349,6 +349,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List batches
+         * @description Your organization's batches, newest first, cursor-paginated like `listCalls`.
+         */
+        get: operations["listBatches"];
+        put?: never;
+        /**
+         * Create a batch of calls
+         * @description Accepts 1 to 10,000 calls placed by one agent, atomically: every call is recorded in one
+         *     transaction, or none is (an invalid row rejects the whole request with 400, its `details`
+         *     naming the row, such as `calls.17.phoneNumber`, with the messages single calls get). The
+         *     batch's calls then go through the Dial queue like any other, at their priority, inside the
+         *     batch's calling window, at most `maxConcurrentCalls` live at once, and a call that ends
+         *     `busy`, `no_answer` or `failed` with attempts left gets a successor (`attempt + 1`,
+         *     `retryOf`) `retry.delaySeconds` later. Within one priority, batches and single calls take
+         *     turns, so a large batch never starves a single call.
+         *
+         *     Each row takes the batch's `callerId`, `priority` and `metadata` unless it sets its own
+         *     (row metadata is merged over the batch's). The body may be up to 8 MiB (other requests:
+         *     64 KiB). Send an `Idempotency-Key` to make retries safe: a retry can never create a second
+         *     batch.
+         */
+        post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id (`batch_…`).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        /** Get a batch, with its counters */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{batchId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id (`batch_…`).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a batch
+         * @description Calls of the batch not yet dialed stop being dialed (within one dial slot); live calls go on. Pausing a paused batch changes nothing.
+         */
+        post: operations["pauseBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{batchId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id (`batch_…`).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused batch
+         * @description The batch's waiting calls are dialed again, in their order. Resuming a batch that is not paused changes nothing.
+         */
+        post: operations["resumeBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{batchId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id (`batch_…`).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a batch
+         * @description Every call of the batch not yet dialed (scheduled or queued, retries included) becomes `cancelled` and is never dialed; live calls go on. Cancelling a cancelled batch changes nothing.
+         */
+        post: operations["cancelBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/queue": {
         parameters: {
             query?: never;
@@ -358,8 +495,8 @@ export interface paths {
         };
         /**
          * The Dial queue, per SIP trunk
-         * @description Your organization's view of the Dial queue: for each SIP trunk your queued calls or
-         *     recent dials use (an agent's `sipTrunkId`, or the server's default trunk), the calls
+         * @description Your organization's view of the Dial queue: for the server's default trunk, and each other
+         *     SIP trunk your queued calls or recent dials use (an agent's `sipTrunkId`), the calls
          *     waiting by priority, the trunk's calls-per-second budget, and the dial starts of the last
          *     60 seconds, one count per second, to compare with the budget. Counts are your
          *     organization's; the budget is the trunk's, shared with every organization using it.
@@ -568,7 +705,7 @@ export interface components {
          * @description A stable machine-readable error kind.
          * @enum {string}
          */
-        ErrorType: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "agent_not_found" | "agent_not_voice" | "agent_inactive" | "caller_id_not_allowed" | "agent_has_no_caller_id" | "call_not_cancellable" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "too_many_streams" | "webhook_endpoint_disabled" | "payload_too_large" | "request_timeout" | "request_headers_too_large" | "livekit_not_configured" | "queue_failed" | "internal_error";
+        ErrorType: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "agent_not_found" | "agent_not_voice" | "agent_inactive" | "caller_id_not_allowed" | "agent_has_no_caller_id" | "call_not_cancellable" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "too_many_streams" | "webhook_endpoint_disabled" | "batch_finished" | "payload_too_large" | "request_timeout" | "request_headers_too_large" | "livekit_not_configured" | "queue_failed" | "internal_error";
         CreateOutboundCallRequest: {
             /**
              * Format: uuid
@@ -726,10 +863,145 @@ export interface components {
             latestAt: string | null;
             /** @description The call's calling window (its own, or the server default it was created under), or null. */
             callingWindow: components["schemas"]["CallingWindow"] | null;
+            /** @description The batch the call belongs to (`createBatch`), or null. */
+            batchId: string | null;
+            /** @description Which attempt at its contact this call is; 1 unless it retries an earlier call of its batch. */
+            attempt: number;
+            /** @description The call this one retries (`attempt - 1`), or null. */
+            retryOf: string | null;
             /** @description 1-based position in the Dial queue while `queued`, else null. */
             queuePosition: number | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /**
+         * @description `scheduled`: none of its calls is due yet (its `scheduledAt` or calling window);
+         *     `running`: its calls are being dialed; `paused`: none is dialed until resumed;
+         *     `completed`: every contact reached a final result (no attempt left waiting);
+         *     `cancelled`: its waiting calls were cancelled. `completed` and `cancelled` are final.
+         * @enum {string}
+         */
+        BatchStatus: "scheduled" | "running" | "paused" | "completed" | "cancelled";
+        /** @description When a call of the batch ends in one of `on`, another attempt at the same contact is scheduled `delaySeconds` later (inside the calling window), until `maxAttempts` attempts were made. */
+        BatchRetry: {
+            /** @description Attempts per contact in all, the first included. */
+            maxAttempts: number;
+            /** @description The final statuses that earn another attempt. */
+            on: ("busy" | "no_answer" | "failed")[];
+            /**
+             * @description Seconds from the end of an attempt to the next one (then the calling window applies).
+             * @default 300
+             */
+            delaySeconds?: number;
+        };
+        /** @description One contact of a batch. */
+        BatchCallInput: {
+            phoneNumber: components["schemas"]["PhoneNumber"];
+            /** @description Overrides the batch's `callerId` for this contact; one of the agent's phone numbers. */
+            callerId?: string;
+            /** @description Overrides the batch's priority for this contact. */
+            priority?: number;
+            /** @description Merged over the batch's metadata for this contact; the same limits as a call's. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Values for the agent's prompt templates, for this contact. */
+            variables?: {
+                [key: string]: string;
+            };
+        };
+        CreateBatchRequest: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description The voice agent that places every call of the batch.
+             */
+            agentId: string;
+            /** @description The caller ID of every call (rows may override it); one of the agent's numbers; default the agent's first. */
+            callerId?: string;
+            /**
+             * @description The priority of every call (rows may override it).
+             * @default 5
+             */
+            priority?: number;
+            /**
+             * Format: date-time
+             * @description Dial none of the calls before this instant (at most 90 days ahead), as for a single call.
+             */
+            scheduledAt?: string;
+            /**
+             * Format: date-time
+             * @description Calls (and retries) not dialed by then end `failed` with `failureReason` `expired`.
+             */
+            latestAt?: string;
+            callingWindow?: components["schemas"]["CallingWindow"];
+            /** @description At most this many of the batch's calls are live (connecting, ringing or active) at once; a call held back does not use a dial slot. Default no limit beyond the server's. */
+            maxConcurrentCalls?: number;
+            retry?: components["schemas"]["BatchRetry"];
+            /** @description Every event of every call of the batch is also sent here, signed with your organization's webhook secret. */
+            webhookUrl?: components["schemas"]["WebhookUrl"];
+            /** @description Kept on the batch and merged under each row's metadata on its call. At most 16384 bytes serialized. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            calls: components["schemas"]["BatchCallInput"][];
+        };
+        /**
+         * @description Each contact counted once, by its latest attempt, so the counters add up to `total`.
+         *     `retrying`: its last attempt ended `busy`, `no_answer` or `failed` and the next one is
+         *     waiting its delay; `inProgress`: connecting, ringing or active.
+         */
+        BatchCounters: {
+            total: number;
+            scheduled: number;
+            queued: number;
+            inProgress: number;
+            completed: number;
+            busy: number;
+            noAnswer: number;
+            failed: number;
+            cancelled: number;
+            retrying: number;
+        };
+        Batch: {
+            id: string;
+            name: string;
+            /** Format: uuid */
+            agentId: string;
+            status: components["schemas"]["BatchStatus"];
+            priority: number;
+            /** @description The batch's caller ID as sent, or null (each call then has the agent's first number). */
+            callerId: string | null;
+            /** Format: date-time */
+            scheduledAt: string | null;
+            /** Format: date-time */
+            latestAt: string | null;
+            callingWindow: components["schemas"]["CallingWindow"] | null;
+            maxConcurrentCalls: number | null;
+            retry: components["schemas"]["BatchRetry"] | null;
+            webhookUrl: string | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            counters: components["schemas"]["BatchCounters"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the batch became `completed` or `cancelled`.
+             */
+            completedAt: string | null;
+        };
+        BatchResponse: {
+            data: components["schemas"]["Batch"];
+        };
+        ListBatchesResponse: {
+            data: {
+                batches: components["schemas"]["Batch"][];
+                pagination: components["schemas"]["Pagination"];
+            };
         };
         TrunkQueue: {
             /** @description The SIP trunk (`ST_…`), or `default` when neither the agent nor the server names one. */
@@ -1126,6 +1398,26 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The batch does not exist, or belongs to another organization. */
+        BatchNotFound: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The batch is `completed` or `cancelled`, so it can no longer be paused, resumed or cancelled. */
+        BatchFinished: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The agent does not exist, or belongs to another organization. */
         AgentNotFound: {
             headers: {
@@ -1266,6 +1558,11 @@ export interface components {
          * @example we_01JD7ZK5W9A1B2C3D4E5F6G7H8
          */
         WebhookEndpointId: string;
+        /**
+         * @description The batch's id (`batch_…`).
+         * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+         */
+        BatchId: string;
         /**
          * @description The delivery's id (`wd_…`).
          * @example wd_01JD7ZK5WAB2C3D4E5F6G7H8J9
@@ -1425,6 +1722,11 @@ export interface operations {
                  *     ]
                  */
                 status?: components["schemas"]["CallStatus"][];
+                /**
+                 * @description Only the calls of this batch (retries included).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId?: string;
                 /**
                  * @description Only calls to this number (E.164); send its `+` as `%2B`.
                  * @example +14155552671
@@ -2023,6 +2325,251 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only batches in one of these statuses. Repeat the parameter for several.
+                 * @example [
+                 *       "running"
+                 *     ]
+                 */
+                status?: components["schemas"]["BatchStatus"][];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque.
+                 * @example eyJ0IjoiMjAyNS0xMi0wMVQxNTozMDowMC4wMDBaIiwiaSI6ImNhbGxfMDEifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of batches. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBatchesResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry. The same key with the same body within 24 hours replays
+                 *     the original 201 response (with `Idempotent-Replayed: true`); the same key with another
+                 *     body gets 422 `idempotency_key_reused`, even while the first request is still being
+                 *     processed (the body is compared first); a duplicate with the same body while the first is
+                 *     still being processed gets 409 `idempotency_in_progress`. Keys are scoped to your
+                 *     organization.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description The batch, with its calls recorded. Replays of an idempotent request return the original response. */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /**
+             * @description Validation failed (`details` names each failing field; a row's fields are
+             *     `calls.<index>.<field>`), or the agent cannot place calls: `agent_not_voice`,
+             *     `agent_inactive`, `agent_has_no_caller_id`, `caller_id_not_allowed` (its `details`
+             *     name the batch's or the row's `callerId`).
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["AgentNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["IdempotencyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id (`batch_…`).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["BatchNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    pauseBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id (`batch_…`).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["BatchNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["BatchFinished"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resumeBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id (`batch_…`).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["BatchNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["BatchFinished"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["RequestHeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    cancelBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id (`batch_…`).
+                 * @example batch_01JD7ZK5WBA1B2C3D4E5F6G7H8
+                 */
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["BatchNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["BatchFinished"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["RequestHeadersTooLarge"];
             500: components["responses"]["InternalError"];
