@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { postgresForTests } from './scripts/postgres-for-tests.mjs';
+import { redisForTests } from './scripts/redis-for-tests.mjs';
 
 // Workspace packages resolve to their sources in tests, so `pnpm test:unit` needs no build.
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 const PACING_TESTS = 'src/dial/dial-queue-pacing.test.ts';
 const SERVER_POSTGRES_TESTS = [
+  'test/batches.test.ts',
   'test/calls.test.ts',
   'test/contract-errors.test.ts',
   'test/cors.test.ts',
@@ -19,11 +21,13 @@ const SERVER_POSTGRES_TESTS = [
   'test/rate-limit.test.ts',
   'test/raw-http-requests.test.ts',
   'test/readiness.test.ts',
+  'test/scheduling.test.ts',
   'test/webhooks.test.ts',
 ];
 
 // Read by test/store/store-kinds.ts and test/contract/contract-targets.ts through the env below.
 const withPostgres = await postgresForTests();
+const withRedis = await redisForTests();
 
 export default defineConfig({
   resolve: {
@@ -45,7 +49,10 @@ export default defineConfig({
     ],
   },
   test: {
-    env: { OUTDIAL_TEST_POSTGRES: withPostgres ? 'run' : 'skip' },
+    env: {
+      OUTDIAL_TEST_POSTGRES: withPostgres ? 'run' : 'skip',
+      OUTDIAL_TEST_REDIS: withRedis ? 'run' : 'skip',
+    },
     // CI sums every run's report (scripts/print-test-summary.mjs); each run names its own file.
     reporters: [
       'default',
@@ -93,6 +100,8 @@ export default defineConfig({
         test: { name: 'server-pacing', root: 'packages/server', include: [PACING_TESTS] },
       },
       { extends: true, test: { name: 'mock', root: 'packages/mock', isolate: false } },
+      // The console's own modules (its pages are proven in Chromium by the server's console.test.ts).
+      { extends: true, test: { name: 'console', root: 'packages/console', isolate: false } },
       {
         extends: true,
         test: { name: 'livekit-emulator', root: 'packages/livekit-emulator', isolate: false },

@@ -1,18 +1,54 @@
 /**
- * A campaign: 200 calls at once. The Dial queue paces them to the trunk's calls-per-second
- * budget; this prints a live progress bar and, at the end, a table of outcomes. The numbers mix
- * in the LiveKit emulator's test numbers, so a demo shows busy, unanswered and failed calls too.
+ * A campaign as one batch: 200 contacts, dialed only inside a calling window, at most 20 live at
+ * once, busy and unanswered contacts tried a second time. The server paces the dials, retries and
+ * keeps the counters; this only watches them, printing a progress bar and, at the end, a table of
+ * outcomes. The numbers mix in the LiveKit emulator's test numbers, so a demo shows busy,
+ * unanswered and failed calls too.
  *
  *   node --import tsx examples/bulk-campaign.ts
  */
-import { type Call, Outdial } from '@outdial/sdk';
+import { type Batch, type BatchCounters, type CallingWindow, Outdial } from '@outdial/sdk';
 import { type ExampleEnv, exampleEnvFromProcess, isMain } from './example-env';
 
 /** The emulator's test numbers (see packages/livekit-emulator): busy, no answer, trunk failure. */
 const TEST_NUMBERS = ['+15005550001', '+15005550002', '+15005550003'] as const;
+const CAMPAIGN = 'spring-renewals';
+/** The contacts' local time zone: the window is read in it, wherever the server runs. */
+const TIMEZONE = 'America/New_York';
 
 export function campaignNumbers(count: number): string[] {
   return Array.from({ length: count }, (_, i) => TEST_NUMBERS[i % 20] ?? `+1415555${String(2000 + i)}`);
+}
+
+/** `HH:MM` on the wall clock of `timeZone` at `at`. */
+function localTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/**
+ * A real campaign names fixed hours, `{ timezone, start: '09:00', end: '20:00', days: [1, 2, 3, 4, 5] }`,
+ * and calls outside them wait as `scheduled` until the next opening. So that this demo dials
+ * whenever it is run, its window opens at the minute it starts and stays open two hours (a window
+ * ending before it starts crosses midnight, which the server handles).
+ */
+export function demoCallingWindow(startedAt: Date, timezone = TIMEZONE): CallingWindow {
+  const end = new Date(startedAt.getTime() + 2 * 3_600_000);
+  return {
+    timezone,
+    start: localTime(startedAt, timezone),
+    end: localTime(end, timezone),
+    days: [1, 2, 3, 4, 5, 6, 7],
+  };
+}
+
+/** Contacts with a final result: every counter but the ones still waiting or live. */
+export function doneCount(c: BatchCounters): number {
+  return c.completed + c.busy + c.noAnswer + c.failed + c.cancelled;
 }
 
 export async function bulkCampaign(
@@ -21,48 +57,66 @@ export async function bulkCampaign(
   out: { isTTY?: boolean; write(chunk: string): unknown } = process.stdout,
 ) {
   const outdial = new Outdial({ apiKey, baseUrl });
-  const numbers = campaignNumbers(count);
-  const started = Date.now();
+  const startedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const run = `${CAMPAIGN}-${startedAt.toISOString().slice(0, 16)}`;
 
-  const queued = await Promise.all(
-    numbers.map((phoneNumber, i) =>
-      outdial.calls.create({ agentId, phoneNumber, metadata: { campaign: 'spring-renewals', row: i } }),
-    ),
+  const batch = await outdial.batches.create(
+    {
+      name: `Spring renewals (${count} contacts)`,
+      agentId,
+      callingWindow: demoCallingWindow(startedAt),
+      retry: { maxAttempts: 2, on: ['busy', 'no_answer'], delaySeconds: 2 },
+      maxConcurrentCalls: 20,
+      metadata: { campaign: CAMPAIGN },
+      calls: campaignNumbers(count).map((phoneNumber, row) => ({ phoneNumber, metadata: { row } })),
+    },
+    // The run's own key, and the request is a function of it (the window starts at the same
+    // minute): a job runner that retries this script within the minute gets this batch back
+    // instead of starting a second campaign. (The SDK's own retries of the POST reuse a key anyway.)
+    { idempotencyKey: run },
   );
-  log(`queued ${queued.length} calls in ${Date.now() - started} ms`);
+  log(`batch ${batch.id}: ${batch.counters.total} contacts, ${batch.status}`);
 
-  const dialed = new Set<string>();
-  const ended = new Set<string>();
-  const progress = () => {
+  const snapshots: Batch[] = [];
+  const progress = ({ status, counters: c }: Batch) => {
     const width = 40;
-    const filled = Math.round((ended.size / count) * width);
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] dialed ${dialed.size}/${count}, ended ${ended.size}/${count}`;
-    if (out.isTTY) out.write(`\r${line}`);
-    return line;
+    const filled = Math.round((doneCount(c) / c.total) * width);
+    return (
+      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${doneCount(c)} / ${c.total} done · ` +
+      `${c.inProgress} live, ${c.queued + c.scheduled} waiting, ${c.retrying} to retry · ${status}`
+    );
   };
-  const finals: Call[] = await Promise.all(
-    queued.map((call) =>
-      outdial.calls.waitForTerminalStatus(call.id, {
-        timeoutMs: 10 * 60_000,
-        minDelayMs: 250,
-        maxDelayMs: 1_000,
-        onStatusChange: (c) => {
-          if (c.status !== 'queued') dialed.add(c.id);
-          if (['completed', 'failed', 'cancelled', 'no_answer', 'busy'].includes(c.status)) ended.add(c.id);
-          progress();
-        },
-      }),
-    ),
-  );
+  const final = await outdial.batches.waitForCompletion(batch.id, {
+    timeoutMs: 30 * 60_000,
+    minDelayMs: 250,
+    maxDelayMs: 1_000,
+    onProgress: (b) => {
+      snapshots.push(b);
+      if (out.isTTY) out.write(`\r${progress(b)}`);
+    },
+  });
   if (out.isTTY) out.write('\n');
-  log(progress());
+  log(progress(final));
 
-  const outcomes = new Map<string, number>();
-  for (const call of finals) outcomes.set(call.status, (outcomes.get(call.status) ?? 0) + 1);
-  log(`\n| outcome | calls |\n|---|---|`);
+  // Each contact counted once, by its last attempt: a busy contact that answered its retry is
+  // `completed`, one that was busy twice is `busy`.
+  const c = final.counters;
+  const outcomes = new Map<string, number>(
+    (
+      [
+        ['completed', c.completed],
+        ['busy', c.busy],
+        ['no_answer', c.noAnswer],
+        ['failed', c.failed],
+        ['cancelled', c.cancelled],
+      ] as const
+    ).filter(([, n]) => n > 0),
+  );
+  log(`\n| outcome | contacts |\n|---|---|`);
   for (const [status, n] of [...outcomes].sort((a, b) => b[1] - a[1])) log(`| ${status} | ${n} |`);
-  log(`\n${count} calls ended in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { finals, outcomes };
+  const seconds = (Date.parse(final.completedAt ?? final.updatedAt) - Date.parse(final.createdAt)) / 1000;
+  log(`\n${c.total} contacts ${final.status} in ${seconds.toFixed(1)} s`);
+  return { batch: final, snapshots, outcomes };
 }
 
 if (isMain(import.meta.url)) await bulkCampaign(exampleEnvFromProcess());

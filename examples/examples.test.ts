@@ -3,6 +3,7 @@
  * them can rot.
  */
 import { createOutdialMock } from '@outdial/mock';
+import { Outdial } from '@outdial/sdk';
 import type { WebhookEvent } from '@outdial/sdk/webhooks';
 import type { RunningServer } from '@outdial/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,15 +49,50 @@ describe('examples', () => {
     expect(after.status).toBe('cancelled');
   });
 
-  it('bulk-campaign runs 200 calls through the queue to a table of outcomes', async () => {
+  it('bulk-campaign runs 200 contacts as one batch, retries the busy and unanswered, and tables the counters', async () => {
     output = [];
-    const { finals, outcomes } = await bulkCampaign(env, 200, { isTTY: false, write: () => true });
-    expect(finals).toHaveLength(200);
-    expect(outcomes.get('busy')).toBe(10);
-    expect(outcomes.get('no_answer')).toBe(10);
-    expect(outcomes.get('failed')).toBe(10);
-    expect(outcomes.get('completed')).toBe(170);
-    expect(output.join('\n')).toContain('| outcome | calls |');
+    const { batch, snapshots, outcomes } = await bulkCampaign(env, 200, { isTTY: false, write: () => true });
+    expect(batch.status).toBe('completed');
+    expect(batch).toMatchObject({
+      maxConcurrentCalls: 20,
+      retry: { maxAttempts: 2, on: ['busy', 'no_answer'], delaySeconds: 2 },
+      callingWindow: { timezone: 'America/New_York' },
+    });
+    // Every look the progress bar took added up, and the contacts moved through the counters.
+    expect(snapshots.length).toBeGreaterThan(1);
+    for (const { counters } of snapshots) {
+      const { total, ...parts } = counters;
+      expect(total).toBe(200);
+      expect(Object.values(parts).reduce((a, b) => a + b, 0)).toBe(total);
+    }
+    expect(snapshots.some((s) => s.counters.retrying > 0 || s.counters.inProgress > 0)).toBe(true);
+    // Each contact once, by its last attempt: the test numbers are busy, unanswered or failing
+    // every time, so a retry does not change their outcome.
+    expect(batch.counters).toMatchObject({ total: 200, completed: 170, busy: 10, noAnswer: 10, failed: 10 });
+    expect(Object.fromEntries(outcomes)).toEqual({ completed: 170, busy: 10, no_answer: 10, failed: 10 });
+
+    // The retries are calls of the batch: attempt 2 of each busy or unanswered contact, never of
+    // a failed one (not in `retry.on`).
+    const outdial = new Outdial({ apiKey: env.apiKey, baseUrl: env.baseUrl });
+    const calls = await outdial.calls.list({ batchId: batch.id, limit: 100 }).toArray();
+    expect(calls).toHaveLength(220);
+    const byId = new Map(calls.map((c) => [c.id, c]));
+    const retries = calls.filter((c) => c.attempt === 2);
+    expect(retries).toHaveLength(20);
+    for (const retry of retries) {
+      const first = byId.get(retry.retryOf ?? '');
+      expect(first).toMatchObject({ attempt: 1, phoneNumber: retry.phoneNumber, batchId: batch.id });
+      expect(['busy', 'no_answer']).toContain(first?.status);
+      expect(retry.status).toBe(first?.status);
+    }
+    expect(calls.filter((c) => c.attempt === 1 && c.retryOf === null)).toHaveLength(200);
+
+    const printed = output.join('\n');
+    expect(printed).toContain('200 / 200 done');
+    expect(printed).toContain('| outcome | contacts |\n|---|---|\n| completed | 170 |');
+    expect(printed).toMatch(/^\| busy \| 10 \|$/m);
+    expect(printed).toMatch(/^\| no_answer \| 10 \|$/m);
+    expect(printed).toMatch(/^\| failed \| 10 \|$/m);
   }, 120_000);
 });
 

@@ -4,7 +4,8 @@
  * Speed figures are only compared within this run (ratios against a baseline measured now):
  * these machines are noisy.
  *
- * Run a subset with `pnpm bench pacing latency events priority http memory size`.
+ * Run a subset with `pnpm bench pacing latency events priority http memory size` (`pacing-webhooks`:
+ * only the CPS 50 pacing runs, without and with two webhook endpoints, from either thread).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,11 @@ import { dialLatency } from './scenarios/dial-latency';
 import { eventLatency } from './scenarios/event-latency';
 import { httpThroughput } from './scenarios/http-throughput';
 import { memoryUnderBacklog } from './scenarios/memory-under-backlog';
-import { pacingAccuracy } from './scenarios/pacing-accuracy';
+import {
+  pacingAccuracy,
+  WEBHOOK_PACING_RUNS,
+  WEBHOOK_PACING_RUNS_POSTGRES,
+} from './scenarios/pacing-accuracy';
 import { priorityUnderBacklog } from './scenarios/priority-under-backlog';
 import { sdkSize } from './scenarios/sdk-size';
 import type { BenchRow } from './support/bench-result';
@@ -20,8 +25,16 @@ import { machineInfo } from './support/machine-info';
 
 const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   pacing: () => pacingAccuracy(),
+  // Only the CPS 50 runs, plain and with two webhook endpoints: what delivering webhooks costs.
+  'pacing-webhooks': () => pacingAccuracy(WEBHOOK_PACING_RUNS),
+  // The same on PostgreSQL (needs createdb/dropdb and a server at OUTDIAL_BENCH_POSTGRES_URL).
+  'pacing-webhooks-postgres': () => pacingAccuracy(WEBHOOK_PACING_RUNS_POSTGRES),
   latency: () => dialLatency(),
-  events: () => eventLatency(),
+  // Both ways of sending the webhooks, side by side: does the worker thread shorten the tail?
+  events: async () => [
+    ...(await eventLatency(50, 200, 'in-process')),
+    ...(await eventLatency(50, 200, 'worker')),
+  ],
   priority: () => priorityUnderBacklog(),
   http: () => httpThroughput(),
   memory: () => memoryUnderBacklog(),

@@ -75,6 +75,7 @@ describe.each(CONTRACT_TARGETS)('the webhooks contract on the $name', ({ start }
     expect(created.id).toMatch(/^we_/);
     expect(created.secret).toMatch(SECRET);
     expect(created.enabledEvents).toEqual([
+      'call.scheduled',
       'call.queued',
       'call.connecting',
       'call.ringing',

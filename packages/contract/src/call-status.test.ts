@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { allowedSourcesOf, CALL_STATUSES, isCancellable, isTerminalStatus, pathTo } from './call-status';
 
 test('statuses, terminal and cancellable come from the spec', () => {
-  expect(CALL_STATUSES).toHaveLength(10);
+  expect(CALL_STATUSES).toHaveLength(11);
   expect(CALL_STATUSES.filter(isTerminalStatus)).toEqual([
     'completed',
     'failed',
@@ -12,6 +12,7 @@ test('statuses, terminal and cancellable come from the spec', () => {
   ]);
   expect(CALL_STATUSES.filter(isCancellable)).toEqual([
     'initiated',
+    'scheduled',
     'queued',
     'connecting',
     'ringing',
@@ -33,10 +34,13 @@ test('no route out of a terminal status, backwards, or to the same status', () =
   expect(pathTo('active', 'ringing')).toBeUndefined();
   expect(pathTo('active', 'queued')).toBeUndefined();
   expect(pathTo('queued', 'queued')).toBeUndefined();
+  expect(pathTo('connecting', 'scheduled')).toBeUndefined();
 });
 
 test('allowedSourcesOf lists every status that may move to the target: the SQL guard', () => {
-  expect(allowedSourcesOf('queued')).toEqual(['initiated']);
+  expect(allowedSourcesOf('queued')).toEqual(['initiated', 'scheduled']);
+  // A queued call goes back to waiting when its calling window closes before its dial.
+  expect(allowedSourcesOf('scheduled')).toEqual(['initiated', 'queued']);
   expect(allowedSourcesOf('cancelled')).toEqual(CALL_STATUSES.filter(isCancellable));
   expect(allowedSourcesOf('initiated')).toEqual([]);
 });

@@ -24,6 +24,7 @@ export {
   TERMINAL_STATUSES,
   type TerminalStatus,
 } from './call-status';
+export { type CallingWindow, isValidTimeZone, isWindowOpen, nextWindowOpening } from './calling-window';
 export {
   ApiError,
   type ApiErrorOptions,
@@ -42,12 +43,23 @@ export { CALL_ID_PATTERN, type PrefixedUlidFactory, prefixedUlidFactory } from '
 export { decodePageCursor, encodePageCursor, type PageCursor } from './page-cursor';
 export { canonicalJson, requestFingerprint } from './request-fingerprint';
 export {
+  type CallSchedule,
+  callSchedule,
+  MAX_SCHEDULE_AHEAD_MS,
+  SCHEDULE_CLOCK_SKEW_MS,
+  type ScheduleRequest,
+  type ScheduleViolation,
+  scheduleError,
+  scheduleViolations,
+} from './schedule-rules';
+export {
   AGENT_DELETED_MESSAGE,
   CALL_CANCELLED_MESSAGE,
   CALL_QUEUED_MESSAGE,
   DEFAULT_PAGE_SIZE,
   DEFAULT_PRIORITY,
   DEFAULT_RING_TIMEOUT_SECONDS,
+  EVENT_TYPES,
   MAX_METADATA_BYTES,
   MAX_METADATA_DEPTH,
 } from './spec-constants';

@@ -13,6 +13,19 @@ it("reads the spec's numbers and messages", () => {
     CALL_CANCELLED_MESSAGE: 'Call cancelled successfully',
     AGENT_DELETED_MESSAGE: 'Agent deleted successfully',
   });
+  // One event type per status a call can reach after its creation.
+  expect(constants.EVENT_TYPES).toEqual([
+    'call.scheduled',
+    'call.queued',
+    'call.connecting',
+    'call.ringing',
+    'call.active',
+    'call.completed',
+    'call.failed',
+    'call.cancelled',
+    'call.no_answer',
+    'call.busy',
+  ]);
 });
 
 it("orders a call's metadata: the caller's keys as sent, then the API's, whose values win", () => {

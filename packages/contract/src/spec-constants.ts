@@ -3,6 +3,7 @@
  * The numbers and fixed strings of the contract, read from openapi.yaml, so the server and the
  * mock apply the spec's values instead of copies of them.
  */
+import type { components } from './generated/openapi';
 import { openApiDocument } from './generated/openapi-document';
 
 const { schemas, parameters } = openApiDocument.components;
@@ -31,3 +32,6 @@ export const CALL_CANCELLED_MESSAGE: string = schemas.CancelCallResponse.propert
 
 /** The `message` of deleteAgent's 200. */
 export const AGENT_DELETED_MESSAGE: string = schemas.DeleteAgentResponse.properties.message.const;
+
+/** Every event type (`EventType`), in the spec's order: what a webhook endpoint gets by default. */
+export const EVENT_TYPES: readonly components['schemas']['EventType'][] = schemas.EventType.enum;

@@ -3,8 +3,9 @@
  * `createOutdialMock`: msw handlers that behave like the Outdial server, plus the controls a
  * test needs (seeded keys and agents, the calls, `advance`, `setStatus`, `reset`).
  */
-import type { CallStatus } from '@outdial/contract';
+import { type CallingWindow, type CallStatus, isValidTimeZone } from '@outdial/contract';
 import { type HttpHandler, http } from 'msw';
+import { BatchRunner } from './internal/batch-runner';
 import { toCall } from './internal/call-operations';
 import {
   CallProgression,
@@ -12,6 +13,7 @@ import {
   type ProgressionMode,
   type StepDelaysMs,
 } from './internal/call-progression';
+import { DialHolds } from './internal/dial-holds';
 import { type Event, EventLog } from './internal/event-log';
 import { IdGenerator } from './internal/id-generator';
 import { MockState } from './internal/mock-state';
@@ -52,10 +54,24 @@ export type OutdialMockOptions = {
   /** Request bodies larger than this get 413 `payload_too_large`. Default 1 MiB. */
   maxBodyBytes?: number;
   /**
-   * The mock's clock, for timestamps and the 24-hour idempotency expiry. Default: the system
-   * clock. (Realtime step delays use `setTimeout`, so fake timers drive those.)
+   * The mock's clock, for timestamps, the 24-hour idempotency expiry and scheduled calls (a
+   * `scheduled` call enters the queue once this clock reaches its `scheduledAt`, seen on the next
+   * request or `tick()`). Default: the system clock. (Realtime step delays use `setTimeout`, so
+   * fake timers drive those.)
    */
   now?: () => Date;
+  /**
+   * The calling window of calls created without one, as the server's
+   * `OUTDIAL_DEFAULT_CALLING_WINDOW`. Default: none (any time).
+   */
+  defaultCallingWindow?: CallingWindow;
+  /**
+   * At most this many calls of one organization are live (connecting, ringing, active) at once;
+   * others wait queued, as under the server's `OUTDIAL_MAX_CONCURRENT_CALLS`. Default: no limit.
+   */
+  maxConcurrentCalls?: number;
+  /** The calls-per-second budget `GET /api/v1/queue` reports (the mock does not pace). Default 10, as the server's DIAL_CPS. */
+  dialCps?: number;
   /** Milliseconds between the keep-alive comments of an event stream. Default 15 s, as the server. */
   eventStreamKeepAliveMs?: number;
   /**
@@ -117,6 +133,12 @@ export type OutdialMock = {
    * for states the API cannot reach on its own, such as `initiated`; prefer `setStatus`.
    */
   forceStatus(id: string, status: CallStatus): Call;
+  /**
+   * Applies the mock's clock now: scheduled calls that are due enter the queue, those past their
+   * `latestAt` fail (`expired`). Every request does this first; call it after moving an injected
+   * clock when no request follows.
+   */
+  tick(): void;
   /** Stops every timer, ends every event stream and returns to the seeded state. */
   reset(): void;
   /** Answers one request without msw (what the handlers call). */
@@ -145,6 +167,15 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
   const otherApiKey = options.otherApiKey ?? DEFAULT_OTHER_API_KEY;
   const ids = new IdGenerator(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const now = options.now ?? (() => new Date());
+  const defaultWindow = options.defaultCallingWindow;
+  if (
+    defaultWindow &&
+    (!isValidTimeZone(defaultWindow.timezone) || defaultWindow.start === defaultWindow.end)
+  ) {
+    throw new TypeError(
+      `@outdial/mock: defaultCallingWindow is not a usable window: ${JSON.stringify(defaultWindow)}`,
+    );
+  }
   const state = new MockState({ primary: apiKey, other: otherApiKey });
   const events = new EventLog(ids, now);
   const streams = new OpenStreams();
@@ -156,23 +187,38 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     ...(options.webhookRetryScheduleMs && { scheduleMs: options.webhookRetryScheduleMs }),
   });
   events.subscribe((stored) => webhookSender.eventRecorded(stored));
-  const progression = new CallProgression({
+  const holds: DialHolds = new DialHolds({
+    state,
+    progression: () => progression,
+    organizationLimit: options.maxConcurrentCalls,
+  });
+  const progression: CallProgression = new CallProgression({
     mode: options.progression ?? 'realtime',
     delays: { ...DEFAULT_STEP_DELAYS_MS, ...options.stepDelaysMs },
     ids,
     now,
     events,
+    holdsBack: (stored) => holds.holdsBack(stored),
   });
+  const batches = new BatchRunner({ state, ids, now, progression });
+  // After the webhooks: a retry's first event must not overtake the event of the call it retries.
+  events.subscribe((stored) => batches.eventRecorded(stored));
+  // After the retries: a freed slot may go to a retry due at once.
+  events.subscribe((stored) => holds.eventRecorded(stored));
   const latency = options.createLatency ?? 0;
   const runtime: MockRuntime = {
     state,
     progression,
+    batches,
+    holds,
     ids,
     now,
     events,
     streams,
     webhooks,
     webhookSender,
+    dialCps: options.dialCps ?? 10,
+    defaultCallingWindow: defaultWindow,
     eventStreamKeepAliveMs: options.eventStreamKeepAliveMs ?? 15_000,
     createLatency: () =>
       typeof latency === 'function'
@@ -262,6 +308,9 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
       const stored = storedCall(id);
       progression.force(stored, status);
       return toCall(state, stored);
+    },
+    tick() {
+      progression.releaseDue();
     },
     reset() {
       progression.stopAll();

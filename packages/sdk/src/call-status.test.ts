@@ -7,7 +7,16 @@ describe('call status', () => {
     expect(TERMINAL_STATUSES).toEqual(openApiDocument.components.schemas.CallStatus['x-terminal']);
     expect(TERMINAL_STATUSES).toContain('no_answer');
     for (const status of TERMINAL_STATUSES) expect(isTerminalStatus(status)).toBe(true);
-    for (const status of ['initiated', 'queued', 'connecting', 'ringing', 'active', 'voicemail', ''])
+    for (const status of [
+      'initiated',
+      'scheduled',
+      'queued',
+      'connecting',
+      'ringing',
+      'active',
+      'voicemail',
+      '',
+    ])
       expect(isTerminalStatus(status)).toBe(false);
   });
 });

@@ -17,8 +17,10 @@ import { type AttemptPolicy, fetchWithRetries } from './internal/fetch-with-retr
 import { requireId } from './internal/require-id';
 import type { OutdialEvent } from './models';
 import { Agents } from './resources/agents';
+import { Batches } from './resources/batches';
 import { Calls } from './resources/calls';
 import { Events } from './resources/events';
+import { Queue } from './resources/queue';
 import { WebhookEndpoints } from './resources/webhook-endpoints';
 import { WebhookSecret } from './resources/webhook-secret';
 import { VERSION } from './version';
@@ -118,12 +120,16 @@ export class Outdial {
   readonly calls: Calls = new Calls(this);
   /** Manage the agents that handle calls. */
   readonly agents: Agents = new Agents(this);
+  /** Many calls at once, with a calling window, retries and a concurrency limit. */
+  readonly batches: Batches = new Batches(this);
   /** Your organization's events: a feed, and live streams. */
   readonly events: Events = new Events(this);
   /** The URLs that receive your events as signed webhooks, and their delivery logs. */
   readonly webhookEndpoints: WebhookEndpoints = new WebhookEndpoints(this);
   /** The organization's webhook secret, which signs the deliveries to each call's `webhookUrl`. */
   readonly webhookSecret: WebhookSecret = new WebhookSecret(this);
+  /** The Dial queue per SIP trunk: calls waiting, the CPS budget, the last minute's dials. */
+  readonly queue: Queue = new Queue(this);
   /**
    * The typed openapi-fetch client underneath, with the same auth, retries and timeouts, for
    * anything not wrapped. It returns `{ data, error, response }` instead of throwing API errors.

@@ -43,8 +43,10 @@ export type * from './models';
 // Values, not `export type`: the bundled .d.ts declares a type-only re-exported class as a value
 // anyway, so `import { Calls }` typechecked and then failed at run time.
 export { Agents } from './resources/agents';
+export { Batches, type BatchWaitOptions } from './resources/batches';
 export { Calls } from './resources/calls';
 export { Events } from './resources/events';
+export { Queue } from './resources/queue';
 export { WebhookEndpoints } from './resources/webhook-endpoints';
 export { WebhookSecret } from './resources/webhook-secret';
 export { VERSION } from './version';

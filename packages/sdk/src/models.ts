@@ -19,7 +19,7 @@ type Schemas = components['schemas'];
 export type Call = Schemas['Call'];
 
 /**
- * A call as `calls.create` returns it: queued, before the Dial queue has placed it.
+ * A call as `calls.create` returns it: `queued` (or `scheduled`), before the Dial queue has placed it.
  *
  * @example
  * ```ts
@@ -39,14 +39,89 @@ export type QueuedCall = Schemas['QueuedCall'];
 export type CallStatus = Schemas['CallStatus'];
 
 /**
- * The body of `calls.create`.
+ * The body of `calls.create`. `scheduledAt` and `latestAt` take a `Date` or an RFC 3339 string;
+ * a `Date` is sent as its ISO string.
  *
  * @example
  * ```ts
  * const params: CreateCallParams = { agentId, phoneNumber: '+14155552671', priority: 0 };
+ * const later: CreateCallParams = { agentId, phoneNumber: '+14155552671', scheduledAt: new Date(Date.now() + 3_600_000) };
  * ```
  */
-export type CreateCallParams = Schemas['CreateOutboundCallRequest'];
+export type CreateCallParams = Omit<Schemas['CreateOutboundCallRequest'], 'scheduledAt' | 'latestAt'> & {
+  /** Dial no earlier than this instant (at most 90 days ahead); the call is created `scheduled`. */
+  scheduledAt?: Date | string;
+  /** Give up at this instant: a call not dialed by then ends `failed` with `failureReason: 'expired'`. */
+  latestAt?: Date | string;
+};
+
+/**
+ * A batch of calls with its counters, as `batches.get` returns it.
+ *
+ * @example
+ * ```ts
+ * const batch: Batch = await outdial.batches.get('batch_01JD7ZK5WBA1B2C3D4E5F6G7H8');
+ * console.log(batch.status, batch.counters.completed, '/', batch.counters.total);
+ * ```
+ */
+export type Batch = Schemas['Batch'];
+
+/**
+ * Where a batch is: `scheduled`, `running`, `paused`, then `completed` or `cancelled` (final).
+ *
+ * @example
+ * ```ts
+ * const wanted: BatchStatus[] = ['running', 'paused'];
+ * ```
+ */
+export type BatchStatus = Schemas['BatchStatus'];
+
+/**
+ * A batch's contacts by the status of their latest attempt; they add up to `total`.
+ *
+ * @example
+ * ```ts
+ * const { total, completed, retrying }: BatchCounters = batch.counters;
+ * ```
+ */
+export type BatchCounters = Schemas['BatchCounters'];
+
+/**
+ * The body of `batches.create`: 1 to 10,000 contacts. `scheduledAt` and `latestAt` take a `Date`
+ * or an RFC 3339 string.
+ *
+ * @example
+ * ```ts
+ * const params: CreateBatchParams = { name: 'Renewals', agentId, calls: [{ phoneNumber: '+14155552671' }] };
+ * ```
+ */
+export type CreateBatchParams = Omit<Schemas['CreateBatchRequest'], 'scheduledAt' | 'latestAt'> & {
+  /** Dial none of the calls before this instant (at most 90 days ahead). */
+  scheduledAt?: Date | string;
+  /** Calls (and retries) not dialed by then end `failed` with `failureReason: 'expired'`. */
+  latestAt?: Date | string;
+};
+
+/**
+ * The filters of `batches.list`.
+ *
+ * @example
+ * ```ts
+ * const filters: ListBatchesParams = { status: ['running'], limit: 50 };
+ * ```
+ */
+export type ListBatchesParams = NonNullable<operations['listBatches']['parameters']['query']>;
+
+/**
+ * Local hours in which a call may be dialed, in an IANA time zone. `end` before `start` crosses
+ * midnight; `days` are ISO weekdays (1 Monday … 7 Sunday), every day by default.
+ *
+ * @example
+ * ```ts
+ * const businessHours: CallingWindow = { timezone: 'America/New_York', start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
+ * ```
+ */
+export type CallingWindow = Schemas['CallingWindow'];
 
 /**
  * The filters of `calls.list`.
@@ -291,6 +366,26 @@ export type DeletedWebhookEndpoint = Schemas['DeleteWebhookEndpointResponse']['d
  * ```
  */
 export type RotatedWebhookSecret = Schemas['WebhookSecretResponse']['data'];
+
+/**
+ * The Dial queue as `outdial.queue.get()` reads it: one entry per SIP trunk, and when.
+ *
+ * @example
+ * ```ts
+ * const { at, trunks }: QueueSnapshot = await outdial.queue.get();
+ * ```
+ */
+export type QueueSnapshot = Schemas['QueueResponse']['data'];
+
+/**
+ * One SIP trunk's share of the Dial queue: your calls waiting, its budget, your recent dials.
+ *
+ * @example
+ * ```ts
+ * const [trunk]: TrunkQueue[] = (await outdial.queue.get()).trunks;
+ * ```
+ */
+export type TrunkQueue = Schemas['TrunkQueue'];
 
 /**
  * One event owed to one endpoint, with its attempts.

@@ -7,7 +7,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { type ClientOptions, Outdial } from '../src/index';
-import type { Agent, Call, CallStatus, OutdialEvent } from '../src/models';
+import type { Agent, Batch, Call, CallStatus, OutdialEvent } from '../src/models';
 
 export const BASE_URL = 'http://outdial.test';
 export const url = (path: string) => `${BASE_URL}/api/v1${path}`;
@@ -52,8 +52,48 @@ export function callFixture(overrides: Partial<Call> = {}): Call {
     cancellation: null,
     summary: null,
     webhookUrl: null,
+    scheduledAt: null,
+    latestAt: null,
+    callingWindow: null,
+    batchId: null,
+    attempt: 1,
+    retryOf: null,
     queuePosition: 1,
     updatedAt: '2025-12-01T15:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function batchFixture(overrides: Partial<Batch> = {}): Batch {
+  return {
+    id: 'batch_01JD7ZK5WBA1B2C3D4E5F6G7H8',
+    name: 'Renewals',
+    agentId: '550e8400-e29b-41d4-a716-446655440000',
+    status: 'running',
+    priority: 5,
+    callerId: null,
+    scheduledAt: null,
+    latestAt: null,
+    callingWindow: null,
+    maxConcurrentCalls: null,
+    retry: null,
+    webhookUrl: null,
+    metadata: {},
+    counters: {
+      total: 2,
+      scheduled: 0,
+      queued: 2,
+      inProgress: 0,
+      completed: 0,
+      busy: 0,
+      noAnswer: 0,
+      failed: 0,
+      cancelled: 0,
+      retrying: 0,
+    },
+    createdAt: '2025-12-01T15:00:00.000Z',
+    updatedAt: '2025-12-01T15:00:00.000Z',
+    completedAt: null,
     ...overrides,
   };
 }

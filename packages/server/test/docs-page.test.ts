@@ -144,7 +144,10 @@ describe('GET /docs over HTTP', () => {
     const document = (await t.request('/docs/openapi.json', { key: null })).body;
     expect(document.servers).toEqual([{ url: t.url, description: 'This server.' }]);
     expect(Object.keys(document.paths)).toEqual(Object.keys(spec.paths));
-    for (const message of catalogMessages) expect(document.info.description).toContain(message);
+    // As markdown: the characters it would format are escaped (`America/New\_York`).
+    for (const message of catalogMessages) {
+      expect(document.info.description).toContain(message.replace(/[\\`*_|<>[\]]/g, '\\$&'));
+    }
 
     const proxied = JSON.parse(await getWithHost('/docs/openapi.json', 'docs.example.com:8443'));
     expect(proxied.servers[0].url).toBe('http://docs.example.com:8443');

@@ -7,6 +7,7 @@ import { openApiYaml } from '@outdial/contract';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET } from '@outdial/livekit-emulator';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advancingClock } from './support/advancing-clock';
 import { startTestServer, type TestServer } from './support/test-server';
 
 let t: TestServer;
@@ -53,15 +54,34 @@ describe('authentication', () => {
     expect(acme?.key_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('refuses a revoked key', async () => {
-    const { key } = await t.server.admin.createApiKey(t.acme.id);
+  it('refuses a key revoked here at once', async () => {
+    const { key, id } = await t.server.admin.createApiKey(t.acme.id);
     expect((await t.request('/api/v1/agents', { key })).status).toBe(200);
-    await t.db
-      .updateTable('api_keys')
-      .set({ revoked_at: new Date().toISOString() })
-      .where('prefix', '=', key.slice(0, 8))
-      .execute();
+    await t.server.admin.revokeApiKey(id);
     expect((await t.request('/api/v1/agents', { key })).status).toBe(401);
+  });
+
+  it('refuses a key revoked by another process once its cache window has passed', async () => {
+    const clock = advancingClock();
+    const other = await startTestServer({ clock, apiKeyCacheMs: 5_000 });
+    try {
+      const { key } = await other.server.admin.createApiKey(other.acme.id);
+      expect((await other.request('/api/v1/agents', { key })).status).toBe(200);
+      // As `outdial keys revoke` in another process does: the row only, no word to this server.
+      await other.db
+        .updateTable('api_keys')
+        .set({ revoked_at: clock.now().toISOString() })
+        .where('prefix', '=', key.slice(0, 8))
+        .execute();
+      clock.advance(4_000);
+      expect((await other.request('/api/v1/agents', { key })).status).toBe(200);
+      clock.advance(1_001);
+      expect((await other.request('/api/v1/agents', { key })).status).toBe(401);
+      // Unknown keys are never remembered: a key made a moment ago elsewhere works at once.
+      expect((await other.request('/api/v1/agents', { key: 'od_unknown' })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 });
 

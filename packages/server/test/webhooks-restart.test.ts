@@ -1,7 +1,8 @@
 /**
- * At least once across a crash: the server in a real process, killed with SIGKILL while
- * deliveries are in flight (one receiver holds every request open, so some are mid-attempt at the
- * kill), then started again on the same database. Every event then reaches every endpoint.
+ * At least once across a crash: the server in a real process, killed with SIGKILL while its
+ * webhook worker thread has deliveries in flight (one receiver holds every request open, so some
+ * are mid-attempt at the kill), then started again on the same database. Every event then
+ * reaches every endpoint.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,8 @@ describe('webhook deliveries across a SIGKILL', () => {
     let first: ChildWebhookServer | undefined;
     let second: ChildWebhookServer | undefined;
     try {
-      first = await startChildWebhookServer({ dbPath, seed: true });
+      // Killed while its worker thread (the production path) has deliveries in flight.
+      first = await startChildWebhookServer({ dbPath, seed: true, webhookDispatch: 'worker' });
       const { url, apiKey = '', agentId } = first;
       const api = async (path: string, init: { method?: string; body?: unknown } = {}, base = url) => {
         const response = await fetch(`${base}${path}`, {
@@ -67,6 +69,7 @@ describe('webhook deliveries across a SIGKILL', () => {
       expect(await first.exited).toBe('SIGKILL');
       release({ status: 200 });
 
+      // In process, on a clock moved past the killed worker's claims (a thread cannot read it).
       second = await startChildWebhookServer({ dbPath, seed: false, clockAheadMs: PAST_THE_LEASES_MS });
       const restarted = second.url;
       // The calls the kill interrupted settle (failed or finished) after the restart.

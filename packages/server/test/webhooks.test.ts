@@ -9,6 +9,17 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AdvancingClock, advancingClock } from './support/advancing-clock';
 import { startTestServer, TERMINAL, type TestServer, waitForCall } from './support/test-server';
+import {
+  attemptsReach,
+  callEvents,
+  createEndpoint,
+  deliveriesOf,
+  headersOf,
+  placeCall,
+  signatureMatches,
+  verifies,
+  WAIT,
+} from './support/webhook-api';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 const CALL_EVENT_TYPES = [
@@ -23,7 +34,6 @@ const CALL_EVENT_TYPES = [
   'call.busy',
 ];
 const SECRET = /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/;
-const WAIT = { timeout: 60_000, interval: 10 };
 /** Svix's schedule, after the first (immediate) attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 const RETRY_DELAYS_MS = [5, 300, 1800, 7200, 18_000, 36_000, 36_000].map((seconds) => seconds * 1000);
 
@@ -36,43 +46,6 @@ async function receiver(...args: Parameters<typeof startWebhookReceiver>): Promi
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
-
-async function createEndpoint(t: TestServer, body: Record<string, unknown>, key = t.acme.apiKey) {
-  const created = await t.request('/api/v1/webhook-endpoints', { method: 'POST', body, key });
-  expect(created.status, created.text).toBe(201);
-  return created.body.data as { id: string; secret: string; url: string };
-}
-
-async function placeCall(t: TestServer, extra: Record<string, unknown> = {}): Promise<string> {
-  const created = await t.request('/api/v1/calls/outbound', {
-    method: 'POST',
-    body: { agentId: t.acme.voiceAgentId, phoneNumber: '+14155552671', ...extra },
-  });
-  expect(created.status, created.text).toBe(201);
-  return created.body.data.id;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
-async function deliveriesOf(t: TestServer, endpointId: string, query = ''): Promise<any[]> {
-  const page = await t.request(`/api/v1/webhook-endpoints/${endpointId}/deliveries?limit=100${query}`);
-  expect(page.status, page.text).toBe(200);
-  return page.body.data.deliveries;
-}
-
-/** Waits until the delivery has `count` attempts recorded. */
-async function attemptsReach(t: TestServer, endpointId: string, deliveryId: string, count: number) {
-  return vi.waitFor(async () => {
-    const delivery = (await deliveriesOf(t, endpointId)).find((d) => d.id === deliveryId);
-    if (!delivery || delivery.attempts.length < count)
-      throw new Error(`delivery has ${delivery?.attempts.length} attempts`);
-    return delivery;
-  }, WAIT);
-}
-
-async function callEvents(t: TestServer, callId: string): Promise<{ id: string; sequence: number }[]> {
-  const events = await t.request(`/api/v1/calls/${callId}/events`);
-  return events.body.data.events;
-}
 
 describe('webhook endpoints API', () => {
   let t: TestServer;
@@ -532,41 +505,3 @@ describe('webhook SSRF protection (OUTDIAL_WEBHOOK_ALLOW_PRIVATE off)', () => {
     expect(hooks.received).toHaveLength(0);
   });
 });
-
-function headersOf(request: { headers: Record<string, unknown> } | undefined): Record<string, string> {
-  return {
-    'webhook-id': String(request?.headers['webhook-id']),
-    'webhook-timestamp': String(request?.headers['webhook-timestamp']),
-    'webhook-signature': String(request?.headers['webhook-signature']),
-  };
-}
-
-/** Whether `standardwebhooks` accepts the request with this secret (timestamp checked too). */
-function verifies(
-  secret: string,
-  request: { headers: Record<string, unknown>; body: string } | undefined,
-): boolean {
-  try {
-    new Webhook(secret).verify(request?.body ?? '', headersOf(request));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Whether one of the signatures is this secret's, by `standardwebhooks`' own signing (for
- * requests signed at a moved clock's time, which its verify() would refuse as too old or new).
- */
-function signatureMatches(
-  secret: string,
-  request: { headers: Record<string, unknown>; body: string } | undefined,
-): boolean {
-  const headers = headersOf(request);
-  const expected = new Webhook(secret).sign(
-    headers['webhook-id'] ?? '',
-    new Date(Number(headers['webhook-timestamp']) * 1000),
-    request?.body ?? '',
-  );
-  return (headers['webhook-signature'] ?? '').split(' ').includes(expected);
-}

@@ -16,8 +16,12 @@ const TERMINAL_TYPES = ['call.completed', 'call.failed', 'call.busy', 'call.no_a
  * POST's body. Both are wall clocks of two processes on one machine, which agree to well under
  * 1 ms; `timestamp` has whole milliseconds, so single figures are ±1 ms.
  */
-export async function eventLatency(cps = 50, calls = 200): Promise<BenchRow[]> {
-  const stack = await startBenchStack({ dialCps: cps, talkMs: 20 });
+export async function eventLatency(
+  cps = 50,
+  calls = 200,
+  webhookDispatch: 'worker' | 'in-process' = 'in-process',
+): Promise<BenchRow[]> {
+  const stack = await startBenchStack({ dialCps: cps, talkMs: 20, webhookDispatch });
   const controller = new AbortController();
   const webhookLatencies: number[] = [];
   const receiver = createServer((req, res) => {
@@ -62,7 +66,7 @@ export async function eventLatency(cps = 50, calls = 200): Promise<BenchRow[]> {
     const deadline = Date.now() + 30_000;
     while (webhookLatencies.length < sseLatencies.length && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
-    const scenario = `Event latency at ${rate}/s (20% of CPS ${cps})`;
+    const scenario = `Event latency at ${rate}/s (20% of CPS ${cps}), webhooks sent from the ${webhookDispatch === 'worker' ? 'worker thread' : 'main event loop'}`;
     const note = `${sseLatencies.length} events of ${calls} calls (${[...types].map(([t, n]) => `${n} ${t}`).join(', ')})`;
     const sseP99 = percentile(sseLatencies, 99);
     const webhookP99 = percentile(webhookLatencies, 99);

@@ -10,33 +10,58 @@ const CALLS = 1000;
 interface PacingRun {
   cps: number;
   webhookEndpoints: number;
+  /** Where the server sends them from. Default the server's own choice. */
+  webhookDispatch?: 'worker' | 'in-process';
+  /** Default SQLite (the embedded default). */
+  database?: 'sqlite' | 'postgres';
 }
 
+/** Plain, then with two endpoints delivered from the main event loop, then from the worker. */
+export const WEBHOOK_PACING_RUNS: PacingRun[] = [
+  { cps: 50, webhookEndpoints: 0 },
+  { cps: 50, webhookEndpoints: 2, webhookDispatch: 'in-process' },
+  { cps: 50, webhookEndpoints: 2, webhookDispatch: 'worker' },
+];
+
+/** The same on PostgreSQL, where the worker thread is the server's default. */
+export const WEBHOOK_PACING_RUNS_POSTGRES: PacingRun[] = WEBHOOK_PACING_RUNS.map((run) => ({
+  ...run,
+  database: 'postgres',
+}));
+
 /**
- * Bursts of 1000 calls at DIAL_CPS = 10, 50 and 200, and at 50 once more with two webhook
+ * Bursts of 1000 calls at DIAL_CPS = 10, 50 and 200, and at 50 twice more with two webhook
  * endpoints subscribed to every event (local receivers answering 200 at once), right after the
- * plain 50, so the rows show side by side whether delivering webhooks costs pacing: the same event
- * loop signs and sends ~5 deliveries per call per endpoint while it paces. Judged on the
- * emulator's clock: the dial starts as they arrive there, timestamped with performance.now() in
- * the emulator's process.
+ * plain 50, so the rows show side by side whether delivering webhooks (~5 deliveries per call per
+ * endpoint) costs pacing: once sent from the Dial queue's own event loop (`in-process`, the
+ * default on SQLite), once from the server's webhook worker thread (the default on PostgreSQL;
+ * `pacing-webhooks-postgres` runs the three there). Judged on the emulator's clock: the dial
+ * starts as they arrive there, timestamped with performance.now() in the emulator's process.
  */
 export async function pacingAccuracy(
   runs: PacingRun[] = [
     { cps: 10, webhookEndpoints: 0 },
-    { cps: 50, webhookEndpoints: 0 },
-    { cps: 50, webhookEndpoints: 2 },
+    ...WEBHOOK_PACING_RUNS,
     { cps: 200, webhookEndpoints: 0 },
   ],
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const { cps, webhookEndpoints } of runs) {
+  for (const { cps, webhookEndpoints, webhookDispatch, database } of runs) {
     const scenario =
-      webhookEndpoints === 0
+      (webhookEndpoints === 0
         ? `Pacing, CPS ${cps}`
-        : `Pacing, CPS ${cps} with ${webhookEndpoints} webhook endpoints subscribed`;
+        : `Pacing, CPS ${cps} with ${webhookEndpoints} webhook endpoints subscribed` +
+          (webhookDispatch === 'worker'
+            ? ', sent from the worker thread'
+            : ', sent from the main event loop')) + (database === 'postgres' ? ', on PostgreSQL' : '');
     const receivers = await startWebhookReceivers(webhookEndpoints);
     try {
-      const stack: BenchStack = await startBenchStack({ dialCps: cps, talkMs: 20 });
+      const stack: BenchStack = await startBenchStack({
+        dialCps: cps,
+        talkMs: 20,
+        ...(webhookDispatch ? { webhookDispatch } : {}),
+        ...(database ? { database } : {}),
+      });
       try {
         await receivers.subscribe(stack);
         const submitStart = performance.timeOrigin + performance.now();

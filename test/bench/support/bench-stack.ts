@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,8 +33,16 @@ export async function startBenchStack(options: {
   talkMs?: number;
   /** OUTDIAL_METRICS on (/metrics on the API port). Default off. */
   metrics?: boolean;
+  /**
+   * Where the server sends webhooks from. Default the server's own choice (a worker thread on
+   * PostgreSQL, the main event loop on SQLite).
+   */
+  webhookDispatch?: 'worker' | 'in-process';
+  /** `postgres`: a fresh database in the machine's PostgreSQL (dropped on stop). Default SQLite. */
+  database?: 'sqlite' | 'postgres';
 }): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'outdial-bench-'));
+  const postgres = options.database === 'postgres' ? createBenchDatabase() : undefined;
   const emulator = await startIpcChild(here('./emulator-child.ts'));
   const { url: livekitUrl } = await emulator.call<{ url: string }>('start', {
     ...LIVEKIT,
@@ -42,6 +51,7 @@ export async function startBenchStack(options: {
   const serverProcess = await startIpcChild(here('./server-child.ts'));
   const server = await serverProcess.call<ServerChildInfo & { apiKey: string; agentId: string }>('start', {
     dbPath: options.dbPath ?? join(dir, 'outdial.db'),
+    ...(postgres ? { databaseUrl: postgres.url } : {}),
     // A default outbound trunk, as a real deployment has: without one every dial fails with
     // LiveKit's "missing sip trunk id" right after its INVITE, and no call ever rings or answers.
     livekit: { url: livekitUrl, ...LIVEKIT, sipTrunkId: BENCH_TRUNK },
@@ -49,6 +59,7 @@ export async function startBenchStack(options: {
     dialMaxInFlight: options.dialMaxInFlight ?? 1000,
     seed: true,
     metrics: options.metrics ?? false,
+    ...(options.webhookDispatch ? { webhookDispatch: options.webhookDispatch } : {}),
   });
   await emulator.call('setWebhookUrl', `${server.url}/api/v1/livekit/webhook`);
   return {
@@ -58,8 +69,31 @@ export async function startBenchStack(options: {
     async stop() {
       await serverProcess.stop();
       await emulator.stop();
+      postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A fresh PostgreSQL database for one stack, made with the client tools (`createdb`, `dropdb`) at
+ * OUTDIAL_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432, trust auth).
+ */
+function createBenchDatabase(): { url: string; drop(): void } {
+  const server = new URL(process.env.OUTDIAL_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432');
+  const name = `outdial_bench_${process.pid}_${Date.now()}`;
+  const connection = [
+    '-h',
+    server.hostname,
+    '-p',
+    server.port || '5432',
+    '-U',
+    server.username || 'postgres',
+  ];
+  execFileSync('createdb', [...connection, name]);
+  return {
+    url: new URL(`/${name}`, server).href,
+    drop: () => execFileSync('dropdb', [...connection, '--force', name]),
   };
 }
 

@@ -6,12 +6,16 @@ let server: RunningServer | undefined;
 
 export interface ServerChildStart {
   dbPath: string;
+  /** A PostgreSQL database to keep everything in instead of the SQLite file at `dbPath`. */
+  databaseUrl?: string;
   livekit: { url: string; apiKey: string; apiSecret: string; sipTrunkId?: string };
   dialCps: number;
   dialMaxInFlight: number;
   seed?: boolean;
   /** OUTDIAL_METRICS: /metrics on the API port. */
   metrics?: boolean;
+  /** Where webhooks are sent from (the server's default: a worker thread). */
+  webhookDispatch?: 'worker' | 'in-process';
 }
 
 export interface ServerChildInfo {
@@ -26,7 +30,7 @@ serveIpc({
   async start(args: ServerChildStart): Promise<ServerChildInfo> {
     server = await startServer({
       port: 0,
-      dbPath: args.dbPath,
+      ...(args.databaseUrl ? { databaseUrl: args.databaseUrl } : { dbPath: args.dbPath }),
       livekit: args.livekit,
       dialCps: args.dialCps,
       dialMaxInFlight: args.dialMaxInFlight,
@@ -36,6 +40,7 @@ serveIpc({
       metrics: args.metrics ?? false,
       // The bench's webhook receivers listen on loopback.
       webhookAllowPrivate: true,
+      ...(args.webhookDispatch ? { webhookDispatch: args.webhookDispatch } : {}),
     });
     const urls = { url: server.url, ...(server.metricsUrl ? { metricsUrl: server.metricsUrl } : {}) };
     if (!args.seed) return urls;

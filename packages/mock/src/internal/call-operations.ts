@@ -63,6 +63,7 @@ export function listCalls(request: OperationRequest): OperationResult {
   const p = request.params as {
     agentId?: string;
     status?: CallStatus[];
+    batchId?: string;
     phoneNumber?: string;
     startDate?: string;
     endDate?: string;
@@ -77,6 +78,7 @@ export function listCalls(request: OperationRequest): OperationResult {
       organizationId === organization.id &&
       (p.agentId === undefined || call.agentId === p.agentId) &&
       (p.status === undefined || p.status.includes(call.status)) &&
+      (p.batchId === undefined || call.batchId === p.batchId) &&
       (p.phoneNumber === undefined || call.phoneNumber === p.phoneNumber) &&
       (from === undefined || startedAt >= from) &&
       (to === undefined || startedAt <= to)

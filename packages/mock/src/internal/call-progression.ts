@@ -5,6 +5,10 @@
  * (`advance` / `setStatus` only). Every status write goes through `#enter`, which refuses moves
  * the status machine does not allow, so a terminal call never changes, and records each new
  * status as an event.
+ *
+ * A `scheduled` call waits for the mock's clock in every mode (the mode says how a call moves once
+ * it is queued): `releaseDue` queues the due ones and fails the expired ones. Each request runs it
+ * first, and in `realtime` mode a timer also runs it at the call's instant.
  */
 import {
   type CallOutcome,
@@ -18,6 +22,14 @@ import {
 import type { EventLog } from './event-log';
 import type { IdGenerator } from './id-generator';
 import type { StoredCall } from './mock-types';
+import {
+  type DialGate,
+  dialGate,
+  EXPIRED_FAILURE_REASON,
+  MAX_TIMER_DELAY_MS,
+  nextScheduleInstant,
+  scheduledCallMove,
+} from './scheduled-call';
 
 /** How calls move on their own. */
 export type ProgressionMode = 'realtime' | 'onPoll' | 'manual';
@@ -62,6 +74,8 @@ const FAILURE_OUTCOMES: Partial<Record<CallStatus, CallOutcome>> = {
 
 // Where a call goes next when its status is not on its outcome's path (after a `setStatus`).
 const ORDINARY_NEXT: Partial<Record<CallStatus, Step>> = {
+  // Only by `advance`: a scheduled call otherwise waits for the clock (`releaseDue`).
+  scheduled: { status: 'queued', after: 'queued' },
   queued: { status: 'connecting', after: 'queued' },
   connecting: { status: 'ringing', after: 'connecting' },
   ringing: { status: 'active', after: 'ring' },
@@ -93,6 +107,8 @@ function failureReasonFor(status: CallStatus, phoneNumber: string): string | nul
  */
 export class CallProgression {
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The calls that were `scheduled` when last scheduled here; those still `scheduled` wait for the clock. */
+  readonly #waiting = new Set<StoredCall>();
 
   constructor(
     private readonly options: {
@@ -101,6 +117,8 @@ export class CallProgression {
       ids: IdGenerator;
       now: () => Date;
       events: Pick<EventLog, 'record'>;
+      /** Whether a queued call must wait before its dial (its batch paused or at its concurrency limit); it is woken with `wake`. */
+      holdsBack?: (stored: StoredCall) => boolean;
     },
   ) {}
 
@@ -109,22 +127,60 @@ export class CallProgression {
     return this.options.mode === 'onPoll';
   }
 
-  /** A new call: its first event (`call.queued`), then, in `realtime` mode, its first step. */
+  /** A new call: its first event (`call.queued` or `call.scheduled`), then, in `realtime` mode, its first step. */
   started(stored: StoredCall): void {
     this.options.events.record(stored);
     this.#schedule(stored);
   }
 
-  /** A GET of the call: one step in `onPoll` mode. */
+  /** A GET of the call: one step in `onPoll` mode, except for a scheduled call, which waits for the clock. */
   polled(stored: StoredCall): void {
-    if (this.options.mode === 'onPoll') this.advance(stored);
+    if (this.options.mode === 'onPoll' && stored.call.status !== 'scheduled') this.advance(stored);
   }
 
-  /** One step along the call's outcome path; a terminal call stays as it is. */
+  /**
+   * One step along the call's outcome path; a terminal call stays as it is. A queued call is
+   * dialed only inside its window and before its `latestAt`, as the server's Dial queue does.
+   */
   advance(stored: StoredCall): void {
-    const next = this.#next(stored);
-    if (next) this.#enter(stored, next.status);
+    const gate: DialGate =
+      stored.call.status === 'queued' ? dialGate(stored.call, this.options.now()) : { kind: 'dial' };
+    if (gate.kind === 'expire') {
+      this.#enter(stored, 'failed', EXPIRED_FAILURE_REASON);
+    } else if (gate.kind === 'wait') {
+      stored.call.scheduledAt = gate.until.toISOString();
+      this.#enter(stored, 'scheduled');
+    } else if (stored.call.status === 'queued' && this.options.holdsBack?.(stored)) {
+      // Held back: no timer until `wake`, so a held call costs nothing while it waits.
+      clearTimeout(this.#timers.get(stored.call.id));
+      this.#timers.delete(stored.call.id);
+      return;
+    } else {
+      const next = this.#next(stored);
+      if (next) this.#enter(stored, next.status);
+    }
     this.#schedule(stored);
+  }
+
+  /** A held-back queued call may try its dial again: in `realtime` mode after the usual queue delay. */
+  wake(stored: StoredCall): void {
+    if (stored.call.status === 'queued' && !this.#timers.has(stored.call.id)) this.#schedule(stored);
+  }
+
+  /** Applies the clock: scheduled calls now due enter the queue; those past their `latestAt` fail `expired`. */
+  releaseDue(): void {
+    const now = this.options.now();
+    for (const stored of [...this.#waiting]) {
+      if (stored.call.status !== 'scheduled') {
+        this.#waiting.delete(stored);
+        continue;
+      }
+      const move = scheduledCallMove(stored.call, now);
+      if (move === 'wait') continue;
+      if (move === 'expire') this.#enter(stored, 'failed', EXPIRED_FAILURE_REASON);
+      else this.#enter(stored, 'queued');
+      this.#schedule(stored);
+    }
   }
 
   /**
@@ -149,10 +205,11 @@ export class CallProgression {
     this.#schedule(stored);
   }
 
-  /** Stops every timer (on `reset()`). */
+  /** Stops every timer and forgets the waiting calls (on `reset()`). */
   stopAll(): void {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
+    this.#waiting.clear();
   }
 
   #next(stored: StoredCall): Step | undefined {
@@ -187,6 +244,11 @@ export class CallProgression {
     const id = stored.call.id;
     clearTimeout(this.#timers.get(id));
     this.#timers.delete(id);
+    if (stored.call.status === 'scheduled') {
+      this.#awaitClock(stored);
+      return;
+    }
+    this.#waiting.delete(stored);
     if (this.options.mode !== 'realtime') return;
     const next = this.#next(stored);
     if (!next) return;
@@ -198,6 +260,25 @@ export class CallProgression {
       this.#delayOf(next, stored),
     );
     // In Node, pending steps must not keep the test process alive.
+    (timer as { unref?: () => void }).unref?.();
+    this.#timers.set(id, timer);
+  }
+
+  /** Keeps a scheduled call for `releaseDue`, and in `realtime` mode wakes it at its instant. */
+  #awaitClock(stored: StoredCall): void {
+    this.#waiting.add(stored);
+    if (this.options.mode !== 'realtime') return;
+    const id = stored.call.id;
+    const delay = nextScheduleInstant(stored.call) - this.options.now().getTime();
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(id);
+        this.releaseDue();
+        // Still waiting: the wait was longer than one timer may be, or the clock is not the timers'.
+        if (stored.call.status === 'scheduled') this.#schedule(stored);
+      },
+      Math.min(Math.max(delay, 0), MAX_TIMER_DELAY_MS),
+    );
     (timer as { unref?: () => void }).unref?.();
     this.#timers.set(id, timer);
   }

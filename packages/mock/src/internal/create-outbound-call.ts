@@ -1,23 +1,28 @@
 /**
  * @module
  * POST /api/v1/calls/outbound. After the pipeline's auth and schema validation: the metadata
- * depth and size limits, the agent checks in the contract's order (exists in your organization,
- * is a voice agent, is active, has a number to call from, owns the caller ID), then idempotency,
- * then the call is queued.
+ * depth and size limits, the scheduling rules (`scheduleViolations`, shared with the server), the
+ * agent checks in the contract's order (exists in your organization, is a voice agent, is active,
+ * has a number to call from, owns the caller ID), then idempotency, then the call is queued, or
+ * `scheduled` when its `scheduledAt` lies ahead or its calling window is closed now.
  */
 import {
   apiError,
   CALL_QUEUED_MESSAGE,
+  type CallingWindow,
   callMetadata,
+  callSchedule,
   DEFAULT_PRIORITY,
-  DEFAULT_RING_TIMEOUT_SECONDS,
   exceedsNestingDepth,
   fieldError,
   MAX_METADATA_BYTES,
   MAX_METADATA_DEPTH,
+  scheduleError,
+  scheduleViolations,
 } from '@outdial/contract';
 import { withIdempotency } from './idempotency';
-import type { Call, StoredCall } from './mock-types';
+import type { StoredCall } from './mock-types';
+import { newCall } from './new-call';
 import { type OperationRequest, type OperationResult, organizationOf } from './operation-context';
 
 type CreateBody = {
@@ -30,6 +35,9 @@ type CreateBody = {
   maxDurationSeconds?: number;
   variables?: Record<string, string>;
   webhookUrl?: string;
+  scheduledAt?: string;
+  latestAt?: string;
+  callingWindow?: CallingWindow;
 };
 
 /**
@@ -54,6 +62,9 @@ export async function createOutboundCall(request: OperationRequest): Promise<Ope
     }
   }
 
+  const invalidSchedule = scheduleError(scheduleViolations(body, runtime.now()));
+  if (invalidSchedule) throw invalidSchedule;
+
   const stored = runtime.state.agents.get(body.agentId);
   if (!stored || stored.organizationId !== organization.id) throw apiError('agent_not_found');
   const agent = stored.agent;
@@ -67,50 +78,54 @@ export async function createOutboundCall(request: OperationRequest): Promise<Ope
   }
 
   const key = request.params['Idempotency-Key'] as string | undefined;
-  return withIdempotency(runtime.state, organization.id, key, body, runtime.now().getTime(), async () => {
-    await runtime.createLatency();
-    const now = runtime.now().toISOString();
-    const priority = body.priority ?? DEFAULT_PRIORITY;
-    const id = runtime.ids.callId(Date.parse(now));
-    const call: Omit<Call, 'queuePosition'> = {
-      id,
-      status: 'queued',
-      agentId: agent.id,
-      phoneNumber: body.phoneNumber,
-      callerId,
-      startedAt: now,
-      agent: { id: agent.id, name: agent.name, type: agent.type },
-      metadata: callMetadata(body.metadata, callerId, priority),
-      priority,
-      ringTimeoutSeconds: body.ringTimeoutSeconds ?? DEFAULT_RING_TIMEOUT_SECONDS,
-      maxDurationSeconds: body.maxDurationSeconds ?? null,
-      variables: body.variables ?? {},
-      roomId: null,
-      jobId: null,
-      sipParticipantId: null,
-      answeredAt: null,
-      endedAt: null,
-      duration: null,
-      failureReason: null,
-      cancellation: null,
-      summary: null,
-      webhookUrl: body.webhookUrl ?? null,
-      updatedAt: now,
-    };
-    const entry: StoredCall = {
-      call,
-      organizationId: organization.id,
-      sequence: runtime.state.nextSequence(),
-    };
-    runtime.state.calls.set(id, entry);
-    runtime.progression.started(entry);
-    const { agentId, phoneNumber, startedAt, agent: summary, metadata } = call;
-    return {
-      status: 201,
-      body: {
-        data: { id, status: 'queued', agentId, phoneNumber, callerId, startedAt, agent: summary, metadata },
-        message: CALL_QUEUED_MESSAGE,
-      },
-    };
-  });
+  const nowMs = runtime.now().getTime();
+  return withIdempotency(
+    runtime.state,
+    organization.id,
+    key,
+    '/api/v1/calls/outbound',
+    body,
+    nowMs,
+    async () => {
+      await runtime.createLatency();
+      const now = runtime.now().toISOString();
+      const priority = body.priority ?? DEFAULT_PRIORITY;
+      const id = runtime.ids.callId(Date.parse(now));
+      const callingWindow = body.callingWindow ?? runtime.defaultCallingWindow ?? null;
+      const schedule = callSchedule(body, callingWindow, new Date(now));
+      const status = schedule.scheduled ? 'scheduled' : 'queued';
+      const call = newCall({
+        id,
+        status,
+        now,
+        agent,
+        phoneNumber: body.phoneNumber,
+        callerId,
+        metadata: callMetadata(body.metadata, callerId, priority),
+        priority,
+        ringTimeoutSeconds: body.ringTimeoutSeconds,
+        maxDurationSeconds: body.maxDurationSeconds,
+        variables: body.variables,
+        webhookUrl: body.webhookUrl,
+        scheduledAt: schedule.scheduled ? schedule.dueAt.toISOString() : null,
+        latestAt: body.latestAt === undefined ? null : new Date(body.latestAt).toISOString(),
+        callingWindow,
+      });
+      const entry: StoredCall = {
+        call,
+        organizationId: organization.id,
+        sequence: runtime.state.nextSequence(),
+      };
+      runtime.state.calls.set(id, entry);
+      runtime.progression.started(entry);
+      const { agentId, phoneNumber, startedAt, agent: summary, metadata } = call;
+      return {
+        status: 201,
+        body: {
+          data: { id, status, agentId, phoneNumber, callerId, startedAt, agent: summary, metadata },
+          message: CALL_QUEUED_MESSAGE,
+        },
+      };
+    },
+  );
 }

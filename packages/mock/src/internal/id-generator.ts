@@ -57,6 +57,11 @@ export class IdGenerator {
     return this.#ulid('evt_', nowMs);
   }
 
+  /** `batch_` + a ULID of `nowMs`: a batch. */
+  batchId(nowMs: number): string {
+    return this.#ulid('batch_', nowMs);
+  }
+
   /** `we_` + a ULID of `nowMs`: a webhook endpoint. */
   webhookEndpointId(nowMs: number): string {
     return this.#ulid('we_', nowMs);

@@ -1,6 +1,6 @@
 /**
  * @module
- * Idempotency-Key handling for createOutboundCall, scoped per organization, kept 24 hours:
+ * Idempotency-Key handling for createOutboundCall and createBatch, scoped per organization, kept 24 hours:
  * same key + same body replays the first 201 (`Idempotent-Replayed: true`), same key + another
  * body is 422 (even while the first is still in flight, as on the server: the body is checked
  * first), and a duplicate of the same body while the first is still in flight is 409.
@@ -15,19 +15,21 @@ const RETENTION_MS = 24 * 60 * 60 * 1000;
  * Runs `create` at most once per (organization, key, body).
  *
  * @example
- * return withIdempotency(state, org.id, key, body, Date.now(), () => createCall());
+ * return withIdempotency(state, org.id, key, '/api/v1/calls/outbound', body, Date.now(), () => createCall());
  */
 export async function withIdempotency(
   state: MockState,
   organizationId: string,
   key: string | undefined,
+  /** The operation's path, part of the fingerprint: a key reused on another operation is a reuse. */
+  path: string,
   body: unknown,
   nowMs: number,
   create: () => Promise<OperationResult>,
 ): Promise<OperationResult> {
   if (key === undefined) return create();
   const recordKey = `${organizationId} ${key}`;
-  const fingerprint = requestFingerprint('POST', '/api/v1/calls/outbound', body);
+  const fingerprint = requestFingerprint('POST', path, body);
   const existing = state.idempotency.get(recordKey);
   if (existing && existing.expiresAt > nowMs) {
     if (existing.fingerprint !== fingerprint) throw apiError('idempotency_key_reused');

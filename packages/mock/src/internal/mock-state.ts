@@ -1,8 +1,8 @@
 /**
  * @module
- * Everything the mock remembers, in memory: organizations, agents, calls and idempotency records.
+ * Everything the mock remembers, in memory: organizations, agents, calls, batches and idempotency records.
  */
-import type { Organization, StoredAgent, StoredCall } from './mock-types';
+import type { Organization, StoredAgent, StoredBatch, StoredCall } from './mock-types';
 import { seedData } from './seed-data';
 
 /** A createOutboundCall remembered under its Idempotency-Key. */
@@ -25,6 +25,7 @@ export class MockState {
   organizations: Organization[] = [];
   readonly agents = new Map<string, StoredAgent>();
   readonly calls = new Map<string, StoredCall>();
+  readonly batches = new Map<string, StoredBatch>();
   /** Keyed by `<organizationId> <Idempotency-Key>`: keys are scoped to an organization. */
   readonly idempotency = new Map<string, IdempotencyRecord>();
   #sequence = 0;
@@ -33,13 +34,14 @@ export class MockState {
     this.reset();
   }
 
-  /** Drops every call, agent and idempotency record and restores the seeded data. */
+  /** Drops every call, batch, agent and idempotency record and restores the seeded data. */
   reset(now = new Date().toISOString()): void {
     const seeded = seedData(now, this.apiKeys);
     this.organizations = seeded.organizations;
     this.agents.clear();
     for (const stored of seeded.agents) this.agents.set(stored.agent.id, stored);
     this.calls.clear();
+    this.batches.clear();
     this.idempotency.clear();
     this.#sequence = 0;
   }

@@ -11,6 +11,23 @@ export type Agent = components['schemas']['Agent'];
 /** A call, as `GET /api/v1/calls/{callId}` returns it. */
 export type Call = components['schemas']['Call'];
 
+/** A batch, as the API returns it. */
+export type Batch = components['schemas']['Batch'];
+
+/** A batch plus what only the mock needs: its contacts' latest attempts, and its own state. */
+export type StoredBatch = {
+  /** The batch as created; `status`, `counters`, `updatedAt` and `completedAt` are derived on read. */
+  batch: Omit<Batch, 'status' | 'counters' | 'updatedAt' | 'completedAt'>;
+  organizationId: string;
+  /** Each contact's latest attempt, in the order the contacts were sent. */
+  contacts: StoredCall[];
+  paused: boolean;
+  /** When it was cancelled, or became completed (ISO); null while it runs. */
+  completedAt: string | null;
+  cancelled: boolean;
+  updatedAt: string;
+};
+
 /** An organization and its API key. */
 export type Organization = { id: string; name: string; apiKey: string };
 

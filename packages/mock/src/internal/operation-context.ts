@@ -3,7 +3,10 @@
  * What an operation handler receives and returns. The request pipeline has already
  * authenticated the caller and validated the request against the spec.
  */
+import type { CallingWindow } from '@outdial/contract';
+import type { BatchRunner } from './batch-runner';
 import type { CallProgression } from './call-progression';
+import type { DialHolds } from './dial-holds';
 import type { EventLog } from './event-log';
 import type { IdGenerator } from './id-generator';
 import type { MockState } from './mock-state';
@@ -16,6 +19,10 @@ import type { WebhookSender } from './webhook-sender';
 export type MockRuntime = {
   state: MockState;
   progression: CallProgression;
+  /** Places and retries the calls of batches. */
+  batches: BatchRunner;
+  /** What holds queued calls back from their dial (paused batches, concurrency limits). */
+  holds: DialHolds;
   ids: IdGenerator;
   now: () => Date;
   /** Every event, and the live streams' subscriptions. */
@@ -26,8 +33,12 @@ export type MockRuntime = {
   webhookSender: WebhookSender;
   /** The event streams open now, per API key. */
   streams: OpenStreams;
+  /** The dial starts per second `getQueue` reports as every trunk's budget. */
+  dialCps: number;
   /** Milliseconds between an event stream's keep-alive comments. */
   eventStreamKeepAliveMs: number;
+  /** The calling window of calls created without one (the server's `OUTDIAL_DEFAULT_CALLING_WINDOW`). */
+  defaultCallingWindow: CallingWindow | undefined;
   /** Awaited while a createOutboundCall holds its Idempotency-Key (see `createLatency`). */
   createLatency: () => Promise<void> | undefined;
 };

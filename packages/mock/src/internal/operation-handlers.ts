@@ -4,11 +4,13 @@
  * (`receiveLivekitWebhook`) is deliberately absent: the mock has no LiveKit, so it answers 404.
  */
 import { createAgent, deleteAgent, getAgent, listAgents, updateAgent } from './agent-operations';
+import { cancelBatch, createBatch, getBatch, listBatches, pauseBatch, resumeBatch } from './batch-operations';
 import { cancelCall, getCall, listCalls } from './call-operations';
 import { createOutboundCall } from './create-outbound-call';
 import { listCallEvents, listEvents } from './event-operations';
 import { getHealth, getOpenApiDocument, getReadiness } from './health-operations';
 import type { OperationHandler } from './operation-context';
+import { getQueue } from './queue-operations';
 import { listWebhookDeliveries, retryWebhookDelivery, sendTestWebhook } from './webhook-delivery-operations';
 import {
   createWebhookEndpoint,
@@ -27,6 +29,13 @@ export const operationHandlers: Readonly<Record<string, OperationHandler>> = {
   cancelCall,
   listCallEvents,
   listEvents,
+  getQueue,
+  createBatch,
+  listBatches,
+  getBatch,
+  pauseBatch,
+  resumeBatch,
+  cancelBatch,
   createAgent,
   listAgents,
   getAgent,

@@ -48,6 +48,7 @@ describe('webhook endpoints', () => {
     const created = await createEndpoint({ description: 'Prod' });
     expect(created.secret).toMatch(SECRET_PATTERN);
     expect(created.enabledEvents).toEqual([
+      'call.scheduled',
       'call.queued',
       'call.connecting',
       'call.ringing',

@@ -10,7 +10,7 @@
  */
 import { REQUEST_ID_HEADER } from '../internal/request-id';
 import { parseRetryAfter } from '../internal/retry-policy';
-import type { Call, ErrorDetail, ErrorType } from '../models';
+import type { Batch, Call, ErrorDetail, ErrorType } from '../models';
 
 // Symbol.for is shared across module copies and realms; a plain Symbol() would not be.
 export const BRAND: unique symbol = Symbol.for('@outdial/sdk/error');
@@ -261,8 +261,9 @@ export class AbortError extends OutdialError {
 }
 
 /**
- * A wait reached its `timeoutMs` deadline before the call reached the wanted status.
- * `lastCall` is the call as last seen (undefined if no poll ever succeeded).
+ * A wait reached its `timeoutMs` deadline before the call reached the wanted status (or the
+ * batch finished). `lastCall` is the call as last seen, `lastBatch` the batch (undefined if no
+ * poll ever succeeded).
  *
  * @example
  * ```ts
@@ -276,11 +277,13 @@ export class AbortError extends OutdialError {
 export class WaitTimeoutError extends OutdialError {
   static override readonly [BRAND]: string = 'WaitTimeoutError';
   readonly lastCall: Call | undefined;
-  constructor(lastCall: Call | undefined, timeoutMs: number) {
+  readonly lastBatch: Batch | undefined;
+  constructor(last: Call | Batch | undefined, timeoutMs: number, waitedFor: 'call' | 'batch' = 'call') {
     super(
-      `Timed out after ${timeoutMs} ms waiting for the call (last status: ${lastCall?.status ?? 'none'})`,
+      `Timed out after ${timeoutMs} ms waiting for the ${waitedFor} (last status: ${last?.status ?? 'none'})`,
     );
-    this.lastCall = lastCall;
+    this.lastCall = waitedFor === 'call' ? (last as Call | undefined) : undefined;
+    this.lastBatch = waitedFor === 'batch' ? (last as Batch | undefined) : undefined;
   }
 }
 

@@ -35,6 +35,48 @@ describe('calls', () => {
     expect(call).toMatchObject({ id: 'call_1', status: 'queued' });
   });
 
+  it('create sends scheduledAt and latestAt as ISO strings, from a Date or as given', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(url('/calls/outbound'), async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(
+          {
+            data: callFixture({ status: 'scheduled' }),
+            message: 'Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.',
+          },
+          { status: 201 },
+        );
+      }),
+    );
+    const base = { agentId: callFixture().agentId, phoneNumber: '+14155552671' };
+    const callingWindow = {
+      timezone: 'America/New_York',
+      start: '09:00',
+      end: '17:30',
+      days: [1, 2, 3, 4, 5],
+    };
+    const call = await client().calls.create({
+      ...base,
+      scheduledAt: new Date('2026-12-03T14:00:00Z'),
+      latestAt: new Date(Date.UTC(2026, 11, 5)),
+      callingWindow,
+    });
+    expect(call.status).toBe('scheduled');
+    await client().calls.create({ ...base, scheduledAt: '2026-12-03T09:00:00-05:00' });
+    await client().calls.create(base);
+    expect(bodies).toEqual([
+      {
+        ...base,
+        scheduledAt: '2026-12-03T14:00:00.000Z',
+        latestAt: '2026-12-05T00:00:00.000Z',
+        callingWindow,
+      },
+      { ...base, scheduledAt: '2026-12-03T09:00:00-05:00' },
+      base, // no scheduling keys at all when none are given
+    ]);
+  });
+
   it('get returns the typed call', async () => {
     server.use(
       http.get(url('/calls/:id'), ({ params }) =>

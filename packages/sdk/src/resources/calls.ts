@@ -11,6 +11,7 @@ import { ApiResource } from '../core/resource';
 import type { StreamOptions } from '../core/stream-options';
 import type { WaitOptions } from '../core/wait-options';
 import { waitForCall } from '../internal/wait-for-call';
+import type { WithInstantStrings } from '../internal/with-instant-strings';
 import type {
   Call,
   CallEvents,
@@ -34,15 +35,25 @@ import type {
 export class Calls extends ApiResource {
   /**
    * Queues an outbound call. Always sent with an Idempotency-Key (yours, or one generated for this
-   * call and reused on every retry), so a retry can never place a second call.
+   * call and reused on every retry), so a retry can never place a second call. With a future
+   * `scheduledAt` (a `Date` or a string), or a `callingWindow` closed now, the call is created
+   * `scheduled` and enters the queue when it falls due.
    *
    * @example
    * ```ts
    * const call = await outdial.calls.create({ agentId, phoneNumber: '+14155552671', priority: 0, metadata: { orderId } });
+   * const later = await outdial.calls.create({
+   *   agentId,
+   *   phoneNumber: '+14155552671',
+   *   scheduledAt: new Date(Date.now() + 3_600_000),
+   *   callingWindow: { timezone: 'America/New_York', start: '09:00', end: '17:30' },
+   * }); // later.status === 'scheduled'
    * ```
    */
   create(params: CreateCallParams, options?: RequestOptions): ApiPromise<QueuedCall> {
-    return this._client.post('/api/v1/calls/outbound', { body: params }, options);
+    // A `Date` goes out as its ISO string: JSON.stringify calls its toJSON, which is toISOString.
+    const body = params as WithInstantStrings<CreateCallParams>;
+    return this._client.post('/api/v1/calls/outbound', { body }, options);
   }
 
   /**

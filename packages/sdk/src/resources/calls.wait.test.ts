@@ -67,6 +67,22 @@ describe('waitForTerminalStatus', () => {
     expect(changes).toEqual(['queued', 'ringing', 'active', 'completed']);
   });
 
+  it('keeps waiting through scheduled: it is not terminal', async () => {
+    setup();
+    const sequence = statusSequence(['scheduled', 'scheduled', 'queued', 'ringing', 'no_answer']);
+    server.use(http.get(url('/calls/call_1'), sequence.next));
+    const changes: string[] = [];
+    const pending = client().calls.waitForTerminalStatus('call_1', {
+      onStatusChange: (c) => changes.push(c.status),
+    });
+    await advance(0);
+    await advance(1_000);
+    expect(sequence.polls()).toBe(2); // a scheduled call did not end the wait
+    await advance(15_000);
+    await expect(pending).resolves.toMatchObject({ status: 'no_answer' });
+    expect(changes).toEqual(['scheduled', 'queued', 'ringing', 'no_answer']);
+  });
+
   it('makes a last check at the deadline, then throws WaitTimeoutError with the last call', async () => {
     setup();
     const count = polls(() => HttpResponse.json({ data: callFixture({ status: 'ringing' }) }));

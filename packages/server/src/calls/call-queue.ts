@@ -7,9 +7,15 @@ import type { CallCancellation, CallRow } from '../ports/call-store';
 
 export type { CallCancellation };
 
+/** A queued call as the queue needs it: its place in line and its dial time limits, if any. */
+export type QueuedCallNotice = Pick<CallRow, 'id' | 'priority' | 'seq'> &
+  Partial<Pick<CallRow, 'organization_id' | 'calling_window' | 'latest_at' | 'batch_id'>>;
+
 export interface CallQueue {
   /** Hands a committed `queued` call to the queue. */
-  notifyQueued(call: { id: string; priority: number; seq: number }): void;
+  notifyQueued(call: QueuedCallNotice): void;
+  /** Hands many committed `queued` calls to the queue at once (a batch, calls falling due). */
+  notifyQueuedMany(calls: readonly QueuedCallNotice[]): void;
   /**
    * Commits a cancel so that it cannot cross the call's INVITE: `commit` runs while no INVITE for
    * the call can start, and is told which case it is. Once it returns the cancelled row, the

@@ -2,7 +2,7 @@
  * @module
  * How a stored call looks in the API: the contract's `QueuedCall` (the 201 body) and `Call`.
  */
-import type { components } from '@outdial/contract';
+import type { CallingWindow, components } from '@outdial/contract';
 import type { CallRow } from '../ports/call-store';
 
 // The spec's own types: a field the mappers below miss, or one they add, is a compile error.
@@ -41,6 +41,12 @@ export function toCallResource(row: CallRow, queuePosition: number | null): Call
     cancellation: row.cancellation,
     summary: row.summary,
     webhookUrl: row.webhook_url ?? null,
+    scheduledAt: row.scheduled_at ?? null,
+    latestAt: row.latest_at ?? null,
+    callingWindow: row.calling_window ? (JSON.parse(row.calling_window) as CallingWindow) : null,
+    batchId: row.batch_id ?? null,
+    attempt: row.attempt ?? 1,
+    retryOf: row.retry_of ?? null,
     queuePosition: row.status === 'queued' ? queuePosition : null,
     updatedAt: row.updated_at,
   };

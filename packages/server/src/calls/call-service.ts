@@ -5,7 +5,7 @@
  * about HTTP.
  */
 
-import { encodePageCursor } from '@outdial/contract';
+import { type CallingWindow, encodePageCursor } from '@outdial/contract';
 import type { Logger } from 'pino';
 import type { AgentStore } from '../ports/agent-store';
 import type { CallFilters, CallRow, CallStore } from '../ports/call-store';
@@ -35,6 +35,8 @@ export interface CallServiceDeps {
   livekitConfigured: boolean;
   logger: Logger;
   clock?: Clock;
+  /** OUTDIAL_DEFAULT_CALLING_WINDOW: applies to calls that name no window. Default none. */
+  defaultCallingWindow?: CallingWindow | undefined;
 }
 
 export interface CallPage {
@@ -59,7 +61,7 @@ export class CallService {
     this.#positions = queuePositions;
   }
 
-  /** Queues a call; with an Idempotency-Key, a retry replays the first answer instead. */
+  /** Queues (or schedules) a call; with an Idempotency-Key, a retry replays the first answer instead. */
   create(
     organizationId: string,
     body: CreateOutboundCallBody,

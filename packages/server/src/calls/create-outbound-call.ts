@@ -1,19 +1,25 @@
 /**
  * @module
  * Placing a call (POST /api/v1/calls/outbound) after authentication and schema validation: the
- * metadata depth and size, the agent checks in the contract's order, the Idempotency-Key, and the
- * hand-off to the Dial queue.
+ * metadata depth and size, the scheduling rules, the agent checks in the contract's order, the
+ * Idempotency-Key, and the hand-off to the Dial queue, or to the schedule when the call is due
+ * later (a future `scheduledAt`, or a calling window closed now).
  */
 import {
   apiError,
   CALL_QUEUED_MESSAGE,
+  type CallingWindow,
+  type CallSchedule,
   callMetadata,
+  callSchedule,
   DEFAULT_PRIORITY,
   DEFAULT_RING_TIMEOUT_SECONDS,
   exceedsNestingDepth,
   MAX_METADATA_BYTES,
   MAX_METADATA_DEPTH,
   reasonOf,
+  scheduleError,
+  scheduleViolations,
 } from '@outdial/contract';
 import type { Logger } from 'pino';
 import { agentPhoneNumbers } from '../agents/agent-resource';
@@ -37,6 +43,9 @@ export interface CreateOutboundCallBody {
   maxDurationSeconds?: number;
   variables?: Record<string, string>;
   webhookUrl?: string;
+  scheduledAt?: string;
+  latestAt?: string;
+  callingWindow?: CallingWindow;
 }
 
 export interface CreateOutboundCallDeps {
@@ -47,6 +56,8 @@ export interface CreateOutboundCallDeps {
   clock: Clock;
   livekitConfigured: boolean;
   logger: Logger;
+  /** OUTDIAL_DEFAULT_CALLING_WINDOW: the window of every call that names none; undefined for none. */
+  defaultCallingWindow?: CallingWindow | undefined;
 }
 
 export interface CreateOutboundCallResult {
@@ -80,6 +91,8 @@ export async function createOutboundCall(
       { details: [{ field: 'metadata', message: reasonOf('metadata_too_large') }] },
     );
   }
+  const scheduleProblem = scheduleError(scheduleViolations(body, deps.clock.now()));
+  if (scheduleProblem) throw scheduleProblem;
 
   const agent = await deps.agents.find(organizationId, body.agentId);
   if (!agent) throw apiError('agent_not_found');
@@ -102,7 +115,10 @@ export async function createOutboundCall(
   }
 
   const priority = body.priority ?? DEFAULT_PRIORITY;
-  const now = deps.clock.now().toISOString();
+  const createdAt = deps.clock.now();
+  const now = createdAt.toISOString();
+  const callingWindow = body.callingWindow ?? deps.defaultCallingWindow ?? null;
+  const schedule = callSchedule(body, callingWindow, createdAt);
   let queued: CallRow | undefined;
   try {
     const initiated = await calls.insertInitiated(
@@ -129,11 +145,14 @@ export async function createOutboundCall(
         ended_at: null,
         duration: null,
         webhook_url: body.webhookUrl ?? null,
+        scheduled_at: null,
+        latest_at: body.latestAt === undefined ? null : new Date(body.latestAt).toISOString(),
+        calling_window: callingWindow === null ? null : JSON.stringify(callingWindow),
         updated_at: now,
       },
       idempotencyKey === undefined ? undefined : { organizationId, key: idempotencyKey },
     );
-    queued = await queueCall(deps, initiated);
+    queued = await queueCall(deps, initiated, schedule);
   } catch (error) {
     if (idempotencyKey !== undefined) await idempotency.release(organizationId, idempotencyKey);
     throw error;
@@ -199,7 +218,7 @@ async function claimOrReplay(
     const response = {
       status: 201,
       body: {
-        data: { ...toQueuedCallResource(call), status: 'queued' as const },
+        data: { ...toQueuedCallResource(call), status: await statusAnsweredAtCreation(calls, call.id) },
         message: CALL_QUEUED_MESSAGE,
       },
     };
@@ -208,17 +227,37 @@ async function claimOrReplay(
   }
 }
 
+/** What the create answered: the status the call entered after `initiated` (queued or scheduled). */
+async function statusAnsweredAtCreation(calls: CallStore, callId: string): Promise<'queued' | 'scheduled'> {
+  const [, first] = await calls.events(callId);
+  return first?.to_status === 'scheduled' ? 'scheduled' : 'queued';
+}
+
 /**
- * Moves a freshly inserted call to `queued` and hands it to the Dial queue. If either step
- * fails the call is marked `failed` (so it is never left stranded, and never dialed later) and
- * the request answers 500 queue_failed.
+ * Moves a freshly inserted call to `queued` and hands it to the Dial queue, or to `scheduled` (the
+ * call scheduler, dial/call-scheduler.ts, queues it when due). If either step fails the call is
+ * marked `failed` (so it is never left stranded, and never dialed later) and the request answers
+ * 500 queue_failed.
  */
-async function queueCall(deps: CreateOutboundCallDeps, initiated: CallRow): Promise<CallRow> {
+async function queueCall(
+  deps: CreateOutboundCallDeps,
+  initiated: CallRow,
+  schedule: CallSchedule,
+): Promise<CallRow> {
   let queued: CallRow | undefined;
   try {
+    if (schedule.scheduled) {
+      queued = await deps.calls.transition(initiated.id, 'scheduled', {
+        from: ['initiated'],
+        patch: { scheduled_at: schedule.dueAt.toISOString() },
+        details: { reason: 'scheduled' },
+      });
+      if (!queued) throw new Error('the call left the initiated status unexpectedly');
+      return queued;
+    }
     queued = await deps.calls.transition(initiated.id, 'queued', { from: ['initiated'] });
     if (!queued) throw new Error('the call left the initiated status unexpectedly');
-    deps.queue.notifyQueued({ id: queued.id, priority: queued.priority, seq: queued.seq });
+    deps.queue.notifyQueued(queued);
     return queued;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -226,7 +265,7 @@ async function queueCall(deps: CreateOutboundCallDeps, initiated: CallRow): Prom
     const endedAt = deps.clock.now().toISOString();
     const failed = await deps.calls
       .transition(initiated.id, 'failed', {
-        from: ['initiated', 'queued'],
+        from: ['initiated', 'scheduled', 'queued'],
         patch: { failure_reason: `Failed to queue call: ${reason}`, ended_at: endedAt, duration: 0 },
         details: { reason: 'queue_failed', error: reason },
       })

@@ -61,6 +61,7 @@ export function demoBanner(url: string, demo: DemoData, file: string | undefined
     '',
     `Outdial is listening on ${url} (LiveKit emulated in-process: no real calls are placed).`,
     `API reference: ${url}/docs`,
+    `Console:       ${url}/console (sign in with the API key below)`,
     '',
     `  Organization: ${demo.organizationId}`,
     `  API key:      ${demo.apiKey}`,

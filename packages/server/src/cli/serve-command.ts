@@ -73,11 +73,15 @@ export const serveCommand: CliCommand = {
       dialGuardBandMs: config.dialGuardBandMs,
       rateLimit:
         config.rateLimitPerMinute > 0 ? { windowMs: 60_000, limit: config.rateLimitPerMinute } : false,
+      ...(config.redisUrl === null ? {} : { redisUrl: config.redisUrl }),
       corsOrigins: config.corsOrigins,
       metrics: config.metrics,
       ...(config.metricsPort === null ? {} : { metricsPort: config.metricsPort }),
       logLevel: config.logLevel,
       eventRetentionDays: config.eventRetentionDays,
+      ...(config.defaultCallingWindow ? { defaultCallingWindow: config.defaultCallingWindow } : {}),
+      ...(config.maxConcurrentCalls === null ? {} : { maxConcurrentCalls: config.maxConcurrentCalls }),
+      apiKeyCacheMs: config.apiKeyCacheSeconds * 1000,
       // The demo's receivers are local; anywhere else private addresses need the operator's word.
       webhookAllowPrivate: config.webhookAllowPrivate || emulate,
     });

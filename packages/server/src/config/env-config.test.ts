@@ -8,6 +8,7 @@ describe('loadEnvConfig', () => {
       host: '127.0.0.1',
       dbPath: './.outdial/outdial.db',
       databaseUrl: null,
+      redisUrl: null,
       databasePoolSize: 10,
       livekit: null,
       dialCps: 10,
@@ -19,8 +20,21 @@ describe('loadEnvConfig', () => {
       metrics: false,
       metricsPort: null,
       eventRetentionDays: 30,
+      defaultCallingWindow: null,
+      maxConcurrentCalls: null,
+      apiKeyCacheSeconds: 5,
       webhookAllowPrivate: false,
     });
+  });
+
+  it('reads OUTDIAL_REDIS_URL as a redis:// URL, never echoing it', () => {
+    expect(loadEnvConfig({ OUTDIAL_REDIS_URL: 'redis://:pw@cache:6379/0' }).redisUrl).toBe(
+      'redis://:pw@cache:6379/0',
+    );
+    expect(() => loadEnvConfig({ OUTDIAL_REDIS_URL: 'http://:secret@cache' })).toThrow(
+      'OUTDIAL_REDIS_URL must be a redis:// or rediss:// URL (redis://user:password@host:6379)',
+    );
+    expect(() => loadEnvConfig({ OUTDIAL_REDIS_URL: 'http://:secret@cache' })).not.toThrow('secret');
   });
 
   it('reads OUTDIAL_WEBHOOK_ALLOW_PRIVATE as true or false only', () => {
@@ -47,9 +61,11 @@ describe('loadEnvConfig', () => {
       LOG_LEVEL: 'debug',
       OUTDIAL_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
       OUTDIAL_EVENT_RETENTION_DAYS: '7',
+      OUTDIAL_API_KEY_CACHE_SECONDS: '0',
     });
     expect(config).toMatchObject({
       eventRetentionDays: 7,
+      apiKeyCacheSeconds: 0,
       port: 8080,
       dbPath: '/var/lib/outdial/db.sqlite',
       livekit: {

@@ -3,6 +3,8 @@
  * The server's configuration from environment variables, validated at start-up: every problem is
  * reported at once, by variable name, before anything starts.
  */
+import type { CallingWindow } from '@outdial/contract';
+import { parseDefaultCallingWindow } from './default-calling-window';
 import type { LiveKitConnection } from './livekit-connection';
 
 export interface EnvConfig {
@@ -11,6 +13,8 @@ export interface EnvConfig {
   dbPath: string;
   /** OUTDIAL_DATABASE_URL: PostgreSQL instead of the SQLite file at `dbPath`; null when unset. */
   databaseUrl: string | null;
+  /** OUTDIAL_REDIS_URL: the rate limit's shared counts in Redis; null when unset. */
+  redisUrl: string | null;
   /** OUTDIAL_DATABASE_POOL_SIZE: PostgreSQL connections per server. */
   databasePoolSize: number;
   /** null when LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET are all unset. */
@@ -30,6 +34,15 @@ export interface EnvConfig {
   metricsPort: number | null;
   /** OUTDIAL_EVENT_RETENTION_DAYS: call events older than this many days are purged. */
   eventRetentionDays: number;
+  /**
+   * OUTDIAL_DEFAULT_CALLING_WINDOW in OUTDIAL_DEFAULT_TIMEZONE: the window of calls that name
+   * none; null when unset (any time).
+   */
+  defaultCallingWindow: CallingWindow | null;
+  /** OUTDIAL_MAX_CONCURRENT_CALLS: live calls per organization at most; null for no limit. */
+  maxConcurrentCalls: number | null;
+  /** OUTDIAL_API_KEY_CACHE_SECONDS: how long a verified key is trusted without a lookup (0: never). */
+  apiKeyCacheSeconds: number;
   /**
    * OUTDIAL_WEBHOOK_ALLOW_PRIVATE=true: webhooks may go to loopback, private, link-local and
    * metadata addresses (a demo, a receiver on the same host). Off by default: webhook URLs come
@@ -113,6 +126,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     host: text('HOST') ?? '127.0.0.1',
     dbPath: text('OUTDIAL_DB_PATH') ?? './.outdial/outdial.db',
     databaseUrl: parseDatabaseUrl(text('OUTDIAL_DATABASE_URL'), problems),
+    redisUrl: parseRedisUrl(text('OUTDIAL_REDIS_URL'), problems),
     databasePoolSize: integer('OUTDIAL_DATABASE_POOL_SIZE', 10, 1, 1000),
     livekit,
     dialCps: integer('DIAL_CPS', 10, 1, 10000),
@@ -124,12 +138,36 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     metrics: metrics === 'true',
     metricsPort,
     eventRetentionDays: integer('OUTDIAL_EVENT_RETENTION_DAYS', 30, 1, 36500),
+    maxConcurrentCalls:
+      text('OUTDIAL_MAX_CONCURRENT_CALLS') === undefined
+        ? null
+        : integer('OUTDIAL_MAX_CONCURRENT_CALLS', 0, 1, 100_000),
+    defaultCallingWindow: parseDefaultCallingWindow(
+      text('OUTDIAL_DEFAULT_CALLING_WINDOW'),
+      text('OUTDIAL_DEFAULT_TIMEZONE'),
+      problems,
+    ),
+    apiKeyCacheSeconds: integer('OUTDIAL_API_KEY_CACHE_SECONDS', 5, 0, 300),
     webhookAllowPrivate: webhookAllowPrivate === 'true',
   };
   if (metricsPort !== null && metricsPort === config.port)
     problems.push(`OUTDIAL_METRICS_PORT must differ from PORT (both ${metricsPort})`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `OUTDIAL_REDIS_URL`: a `redis://` or `rediss://` URL, reported by name only (it may hold a password). */
+function parseRedisUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined) return null;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === 'redis:' || protocol === 'rediss:') return raw;
+  problems.push('OUTDIAL_REDIS_URL must be a redis:// or rediss:// URL (redis://user:password@host:6379)');
+  return null;
 }
 
 /**

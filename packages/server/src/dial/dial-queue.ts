@@ -5,21 +5,25 @@
  */
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
-import type { CallCancellation } from '../calls/call-queue';
+import type { CallCancellation, QueuedCallNotice } from '../calls/call-queue';
 import type { CallRow, CallStore } from '../ports/call-store';
 import { type Clock, type MonotonicClock, monotonicClock, wallClock } from '../ports/clock';
 import type { DialBacklog } from '../ports/dial-backlog';
+import { dialTimeLimitsOf } from '../store/dial-time-limits';
+import { ConcurrencyLimits } from './concurrency-limits';
 import { publishInviteSent } from './dial-diagnostics';
 import { DialGate, type DialPass } from './dial-gate';
 import { DialLookAhead } from './dial-look-ahead';
 import { dialOrderKey } from './dial-order';
 import { DialPacer, type DialStart } from './dial-pacer';
 import { DialStartLine } from './dial-start-line';
+import { dialTimeVerdict } from './dial-time-check';
 import type { Dialer, DialOutcome } from './dialer';
 import { LiveCallTracker } from './live-call-tracker';
 import { placeCallRequestFor } from './place-call-request';
 import { type DialKey, QueuedCallWindow } from './queued-call-window';
 import { RoomTeardown } from './room-teardown';
+import { expireCall, rescheduleQueuedCall } from './schedule-transitions';
 
 export interface DialQueueDeps {
   calls: CallStore;
@@ -31,6 +35,8 @@ export interface DialQueueDeps {
   cps: number;
   /** DIAL_MAX_IN_FLIGHT: at most this many dials between claim and answer/failure. */
   maxInFlight: number;
+  /** OUTDIAL_MAX_CONCURRENT_CALLS: at most this many live calls per organization. Default none. */
+  maxConcurrentCallsPerOrganization?: number | undefined;
   /** See DialPacer: extra ms every window of `cps` starts must span. Default 15 (98.5% of budget). */
   guardBandMs?: number;
   /** How many queued calls are held in memory at most (about; urgent arrivals may add some). */
@@ -50,6 +56,8 @@ class DialAbandoned extends Error {}
 
 const LIVE_STATUSES: readonly string[] = ['connecting', 'ringing', 'active'];
 const MAX_WRITE_RETRY_DELAY_MS = 5000;
+/** More queued calls than this at once are read back from the backlog rather than admitted one by one. */
+const BULK_NOTICE = 100;
 
 /**
  * `#starts` takes calls from the window in (priority, seq) order and holds each until its INVITE
@@ -87,6 +95,9 @@ export class DialQueue {
   /** Dials in progress by call id: settles once the dial's CreateSIPParticipant has answered. */
   readonly #placing = new Map<string, Promise<void>>();
   readonly #dialsSettled = new Set<Promise<void>>();
+  /** Batches whose calls are not to be dialed: checked before each batch call's claim. */
+  readonly #pausedBatches = new Set<string>();
+  readonly #concurrency: ConcurrencyLimits;
   #running = false;
 
   constructor(deps: DialQueueDeps) {
@@ -120,6 +131,11 @@ export class DialQueue {
       isTaken: (id) => this.#taken.has(id),
       enqueue: (call, signal) => this.#starts.add(call, signal),
     });
+    this.#concurrency = new ConcurrencyLimits({
+      calls: deps.calls,
+      perOrganization: deps.maxConcurrentCallsPerOrganization,
+      readmit: (call) => this.#window.admit(call),
+    });
     this.#teardown = deps.dialer ? new RoomTeardown({ dialer: deps.dialer, logger: this.#log }) : undefined;
     this.#tracker =
       deps.dialer && this.#teardown
@@ -152,6 +168,7 @@ export class DialQueue {
       return;
     }
     await this.#reconcileInterruptedDials(this.#tracker);
+    if (this.#concurrency.active) this.#concurrency.start(await this.#deps.backlog.liveCalls());
     this.#tracker.start();
     this.#running = true;
     this.#window.open();
@@ -159,9 +176,49 @@ export class DialQueue {
   }
 
   /** Called after a queued call is committed. */
-  notifyQueued(call: { id: string; priority: number; seq: number }): void {
+  notifyQueued(call: QueuedCallNotice): void {
     if (!this.#running) return; // start() loads it from the database.
-    this.#window.admit(call);
+    const limits = dialTimeLimitsOf(call);
+    this.#window.admit({
+      id: call.id,
+      ...(call.organization_id ? { organizationId: call.organization_id } : {}),
+      priority: call.priority,
+      seq: call.seq,
+      ...(limits ? { limits } : {}),
+      ...(call.batch_id ? { batchId: call.batch_id } : {}),
+    });
+  }
+
+  /**
+   * Called after many queued calls committed at once (a batch): the window reads them from the
+   * backlog, in dial order, instead of admitting each.
+   */
+  notifyQueuedMany(calls: readonly QueuedCallNotice[]): void {
+    if (!this.#running) return;
+    if (calls.length <= BULK_NOTICE) {
+      for (const call of calls) this.notifyQueued(call);
+      return;
+    }
+    this.#window.rewind();
+  }
+
+  /** At most `max` of the batch's calls are live at once (its `maxConcurrentCalls`). */
+  limitBatch(batchId: string, max: number): void {
+    this.#concurrency.limitBatch(batchId, max);
+  }
+
+  /**
+   * Stops dialing the batch's calls: those not yet claimed stay queued in the database (dials
+   * already claimed go on). Call before start() for the batches stored paused.
+   */
+  pauseBatch(batchId: string): void {
+    this.#pausedBatches.add(batchId);
+  }
+
+  /** Dials the batch's calls again: `queued` are its calls waiting, handed back to the queue. */
+  resumeBatch(batchId: string, queued: readonly QueuedCallNotice[]): void {
+    this.#pausedBatches.delete(batchId);
+    this.notifyQueuedMany(queued);
   }
 
   /** See CallQueue.cancel. `before` is the call as it was read before the cancel. */
@@ -188,6 +245,7 @@ export class DialQueue {
     if (!this.#running) return;
     this.#running = false;
     this.#window.close();
+    this.#concurrency.stop();
     await this.#starts.whenIdle();
     while (this.#dialsSettled.size > 0) await Promise.allSettled([...this.#dialsSettled]);
     await this.#tracker?.stop();
@@ -232,6 +290,12 @@ export class DialQueue {
     const callId = key.id;
     const dialer = this.#deps.dialer as Dialer;
     if (!this.#running) return;
+    // Left queued in the database; resumeBatch hands them back.
+    if (key.batchId && this.#pausedBatches.has(key.batchId)) return;
+    if (key.limits && (await this.#heldBackByTime(key))) return;
+    // Held back while its batch (or organization) is at its concurrency limit: before the claim,
+    // so no slot is used.
+    if (!this.#concurrency.reserve(key)) return;
     // Open before the claim, so that a cancel committed at any moment from here on is seen.
     this.#gate.open(callId);
     let placed!: () => void;
@@ -242,7 +306,11 @@ export class DialQueue {
       // The claim commits before any LiveKit side effect: whatever happens next, this call is
       // never dialed again (a restart finds it connecting and reconciles instead).
       const call = await backlog.claim(callId);
-      if (!call) return; // Cancelled, or dialed already.
+      if (!call) {
+        // Cancelled, or dialed already: its reserved place is free again.
+        this.#concurrency.release(callId);
+        return;
+      }
       const claimedAt = this.#clock.now();
       const request = await placeCallRequestFor(backlog, call);
       let outcome: DialOutcome;
@@ -287,6 +355,26 @@ export class DialQueue {
       this.#placing.delete(callId);
       this.#gate.close(callId);
     }
+  }
+
+  /**
+   * A call with a calling window or a latest time is checked just before its claim (the others
+   * cost nothing here): past its latest time it is failed as `expired`, outside its window it goes
+   * back to `scheduled` until the next opening. Either way it never takes a pacing slot.
+   * @returns true when the call is not to be dialed now
+   */
+  async #heldBackByTime(key: DialKey): Promise<boolean> {
+    const now = this.#wallClock.now();
+    const verdict = dialTimeVerdict(key.limits, now);
+    if (verdict.kind === 'dial') return false;
+    try {
+      if (verdict.kind === 'expire') await expireCall(this.#deps.calls, key.id, ['queued'], now);
+      else await rescheduleQueuedCall(this.#deps.calls, key.id, verdict.until, now);
+    } catch (error) {
+      // Still queued: the window's next rescan offers it again.
+      this.#log.error({ err: error, callId: key.id }, 'could not hold back a call outside its dial time');
+    }
+    return true;
   }
 
   /**

@@ -20,8 +20,8 @@ const LOAD_PAGE_SIZE = 1000;
 /**
  * One key per queued call, in the order the Dial queue dials them. It follows the status changes
  * `CallStore.transition` publishes after each commit (store/call-transitions.ts): into `queued`
- * (only ever from `initiated`, once) adds the call, out of it (claimed, cancelled, failed) removes
- * it, whoever made the change: the Dial queue's claims, cancels, or a test. So it stays exact as
+ * (from `initiated`, or from `scheduled` when it falls due) adds the call, out of it (claimed,
+ * cancelled, failed, back to `scheduled` when its window closed) removes it, whoever made the change: the Dial queue's claims, cancels, or a test. So it stays exact as
  * long as every write to the database goes through this process's store; another process dialing
  * from the same database is not seen (see ports/queue-positions.ts).
  *

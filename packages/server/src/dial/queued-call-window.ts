@@ -82,6 +82,23 @@ export class QueuedCallWindow {
     void this.refill();
   }
 
+  /**
+   * Many calls were queued at once (a batch): rather than admitting each, read the backlog again
+   * from the start. Safe at any moment: with no cursor, the invariant holds trivially, and calls
+   * already in the window are skipped as the reads pass them.
+   */
+  rewind(): void {
+    if (!this.#open) return;
+    if (this.#refilling) {
+      // The refill in progress may have read past some of them: rewind once it is done.
+      void this.#refilling.then(() => this.rewind());
+      return;
+    }
+    this.#cursor = undefined;
+    this.#caughtUp = false;
+    void this.refill();
+  }
+
   /** Cancelled while queued: its job must never start. */
   remove(callId: string): void {
     const entry = this.#entries.get(callId);
@@ -126,7 +143,10 @@ export class QueuedCallWindow {
 
   #add(call: DialKey): void {
     const abort = new AbortController();
-    const key = { id: call.id, priority: call.priority, seq: call.seq };
+    const key: DialKey = { id: call.id, priority: call.priority, seq: call.seq };
+    if (call.organizationId) key.organizationId = call.organizationId;
+    if (call.limits) key.limits = call.limits;
+    if (call.batchId) key.batchId = call.batchId;
     this.#entries.set(call.id, { key, abort });
     this.#deps.enqueue(key, abort.signal);
   }

@@ -37,8 +37,29 @@ function bodyReadError(error: unknown): unknown {
  * identity, then reading: a body that does not decode, is over `limitBytes` once decoded, is not
  * JSON, or is not a JSON object.
  */
-export function readRequestBody(limitBytes: number): RequestHandler {
-  const parseJson = express.json({
+export function readRequestBody(
+  limitBytes: number,
+  /** Larger limits for some operations, by `METHOD /openapi/route` (a batch of 10,000 calls). */
+  limitsByOperation: Readonly<Record<string, number>> = {},
+): RequestHandler {
+  const parsers = new Map<number, RequestHandler>();
+  const parserFor = (limit: number): RequestHandler => {
+    let parser = parsers.get(limit);
+    if (!parser) {
+      parser = jsonParser(limit);
+      parsers.set(limit, parser);
+    }
+    return parser;
+  };
+  return (req, res, next) => {
+    const route = ((req as { openapi?: unknown }).openapi as { openApiRoute?: string } | undefined)?.openApiRoute;
+    const parseJson = parserFor(limitsByOperation[`${req.method} ${route}`] ?? limitBytes);
+    readWith(parseJson, req, res, next);
+  };
+}
+
+function jsonParser(limitBytes: number): RequestHandler {
+  return express.json({
     limit: limitBytes,
     // Any JSON value is read; one that is not an object gets the contract's message below.
     strict: false,
@@ -48,21 +69,27 @@ export function readRequestBody(limitBytes: number): RequestHandler {
       (req as express.Request).rawBody = buf;
     },
   });
-  return (req, res, next) => {
-    const shape = requestShape(req);
-    if (!shape || shape.bodyMediaTypes.length === 0) return next();
-    if (!bodyWasSent(req)) {
-      return next(apiError('validation_error', { reason: 'Request body is required' }, { details: [] }));
+}
+
+function readWith(
+  parseJson: RequestHandler,
+  req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+): void {
+  const shape = requestShape(req);
+  if (!shape || shape.bodyMediaTypes.length === 0) return next();
+  if (!bodyWasSent(req)) {
+    return next(apiError('validation_error', { reason: 'Request body is required' }, { details: [] }));
+  }
+  if (!req.is(shape.bodyMediaTypes)) return next(apiError('unsupported_media_type'));
+  const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (!SUPPORTED_CONTENT_ENCODINGS.has(encoding)) return next(apiError('unsupported_content_encoding'));
+  parseJson(req, res, (error?: unknown) => {
+    if (error) return next(bodyReadError(error));
+    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+      return next(validationError([{ field: 'body', message: 'Request body must be a JSON object' }]));
     }
-    if (!req.is(shape.bodyMediaTypes)) return next(apiError('unsupported_media_type'));
-    const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    if (!SUPPORTED_CONTENT_ENCODINGS.has(encoding)) return next(apiError('unsupported_content_encoding'));
-    parseJson(req, res, (error?: unknown) => {
-      if (error) return next(bodyReadError(error));
-      if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-        return next(validationError([{ field: 'body', message: 'Request body must be a JSON object' }]));
-      }
-      next();
-    });
-  };
+    next();
+  });
 }

@@ -2,14 +2,16 @@
  * @module
  * The Express app: request metrics and /metrics (when on), request id and logging, CORS,
  * express-openapi-validator (security, rate limit, body reading, request and response
- * validation), the routes (calls, events, agents, webhook endpoints, health, the LiveKit
+ * validation), the routes (calls, events, queue, agents, webhook endpoints, health, the LiveKit
  * webhook), and the one error renderer.
  */
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { AgentService } from '../agents/agent-service';
+import type { BatchService } from '../batches/batch-service';
 import type { CallQueue } from '../calls/call-queue';
 import type { CallService } from '../calls/call-service';
+import type { TrunkQueues } from '../dial/trunk-queues';
 import type { EventService } from '../events/event-service';
 import type { OpenStreams } from '../events/open-streams';
 import { metricsRoutes } from '../metrics/metrics-endpoint';
@@ -27,19 +29,26 @@ import { limitRequestsPerApiKey, type RateLimitOptions } from './rate-limit';
 import { assignRequestId } from './request-id';
 import { logRequests } from './request-logging';
 import { agentsRoutes } from './routes/agents-routes';
+import { batchesRoutes } from './routes/batches-routes';
 import { callsRoutes } from './routes/calls-routes';
+import { consoleRoutes } from './routes/console-routes';
 import { docsRoutes } from './routes/docs-routes';
 import { eventsRoutes } from './routes/events-routes';
 import { healthRoutes } from './routes/health-routes';
 import { livekitWebhookRoutes, type WebhookReceiver } from './routes/livekit-webhook-routes';
+import { queueRoutes } from './routes/queue-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 import './request-context';
 
 /** Large enough for the 16 KiB metadata cap plus the other fields, small enough to bound memory. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
+/** A batch of 10,000 calls with their metadata (openapi.yaml: createBatch). */
+const LARGE_BODY_LIMITS = { 'POST /api/v1/batches': 8 * 1024 * 1024 };
+
 export interface AppDeps {
   calls: CallService;
+  batches: BatchService;
   agents: AgentService;
   events: EventService;
   /** The event streams open now, counted per API key. */
@@ -47,6 +56,8 @@ export interface AppDeps {
   /** Milliseconds between keep-alive comments on an event stream (default 15 s). */
   eventStreamKeepAliveMs?: number | undefined;
   webhookEndpoints: WebhookEndpointService;
+  /** `GET /api/v1/queue`. */
+  trunkQueues: TrunkQueues;
   /** Each organization's secret for calls' own webhook URLs. */
   organizationWebhookSecrets: OrganizationWebhookSecrets;
   apiKeys: ApiKeyOwnerLookup;
@@ -88,6 +99,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.corsOrigins && deps.corsOrigins.length > 0) app.use(allowCrossOrigin(deps.corsOrigins));
   // The API reference is for people, not an operation of openapi.yaml: ahead of the validator.
   app.use(docsRoutes());
+  app.use(consoleRoutes());
   app.use(
     validateAgainstOpenApi({
       apiKeys: deps.apiKeys,
@@ -95,7 +107,7 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
       afterAuthentication: [
         ...(deps.rateLimit ? [limitRequestsPerApiKey(deps.rateLimit)] : []),
-        readRequestBody(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
+        readRequestBody(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, LARGE_BODY_LIMITS),
       ],
     }),
   );
@@ -110,7 +122,9 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(callsRoutes(deps));
   app.use(eventsRoutes(deps));
+  app.use(queueRoutes(deps));
   app.use(agentsRoutes(deps));
+  app.use(batchesRoutes(deps));
   app.use(webhookRoutes(deps));
   app.use(livekitWebhookRoutes(deps.webhookReceiver));
   app.use(routeNotFound());

@@ -7,6 +7,7 @@
  */
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { UNNAMED_DEFAULT_TRUNK } from '../dial/trunk-queues';
 import type { Stores } from '../ports/stores';
 import { observeCalls } from './call-metrics';
 import { registerDialPipelineGauges } from './dial-pipeline-gauges';
@@ -20,9 +21,6 @@ export interface ServerMetricsDeps {
   /** Null when LiveKit is not configured: nothing is dialed, no LiveKit request is made. */
   livekit: { url: string; sipTrunkId?: string } | null;
 }
-
-/** The `trunk` label of calls whose agent names no trunk, when no default trunk is configured. */
-const UNNAMED_DEFAULT_TRUNK = 'default';
 
 /**
  * @example

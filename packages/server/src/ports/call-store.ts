@@ -54,6 +54,25 @@ export interface CallRow {
    * migration 0005 (read as null).
    */
   webhook_url?: string | null;
+  /**
+   * When a `scheduled` call enters the Dial queue: the requested `scheduledAt`, or its calling
+   * window's next opening. Kept after the call leaves `scheduled`; null for a call never scheduled.
+   * This and the two below are absent from call snapshots written before migration 0006 (null).
+   */
+  scheduled_at?: string | null;
+  /** Give up at this instant: a call not dialed by then ends `failed` (`expired`). */
+  latest_at?: string | null;
+  /**
+   * JSON of the contract's `CallingWindow`: the call's own, or the server default it was created
+   * under. The Dial queue dials the call only while it is open.
+   */
+  calling_window?: string | null;
+  /** The batch the call belongs to; null (or absent, before migration 0007) for a single call. */
+  batch_id?: string | null;
+  /** The call's attempt at its contact: 1 for the first (null, or absent, reads as 1). */
+  attempt?: number | null;
+  /** The call this one retries (attempt - 1), or null. */
+  retry_of?: string | null;
   updated_at: string;
 }
 
@@ -86,6 +105,7 @@ export interface CallEventRow {
 
 export interface CallFilters {
   agentId?: string | undefined;
+  batchId?: string | undefined;
   statuses?: readonly CallStatus[] | undefined;
   phoneNumber?: string | undefined;
   /** Inclusive bounds on started_at, as canonical `toISOString()` text. */

@@ -5,17 +5,33 @@
  * LiveKit ids of a dial. A dial's outcome is a status change, written through
  * `CallStore.transition` like every other.
  */
+import type { CallingWindow } from '@outdial/contract';
 import type { CallRow } from './call-store';
+
+/**
+ * When a queued call may be dialed, checked just before its claim: present only on calls with a
+ * calling window or a latest time, so a call without either costs no check and no query.
+ */
+export interface DialTimeLimits {
+  callingWindow: CallingWindow | null;
+  /** ISO instant: past it the call is failed as `expired` instead of dialed. */
+  latestAt: string | null;
+}
 
 /** A queued call's place in line: priority first (0 most urgent), then seq (FIFO). */
 export interface DialKey {
   id: string;
+  /** For the per-organization concurrency limit (absent on keys built without it, in tests). */
+  organizationId?: string;
   priority: number;
   seq: number;
+  limits?: DialTimeLimits;
+  /** The call's batch, for batch calls only: a paused batch's calls are not dialed. */
+  batchId?: string;
 }
 
 /** A queued call's place in line without its id: what the queue positions keep of every call. */
-export type DialOrder = Omit<DialKey, 'id'>;
+export type DialOrder = Pick<DialKey, 'priority' | 'seq'>;
 
 /** What a dial reads of the call's agent, at dial time. */
 export interface AgentDialSettings {
@@ -30,9 +46,19 @@ export interface QueueDepthRow {
   calls: number;
 }
 
+/** Dial starts of one second on one trunk (`second`: the UTC second, `YYYY-MM-DDTHH:MM:SS`). */
+export interface DialCountRow {
+  sipTrunkId: string | null;
+  second: string;
+  calls: number;
+}
+
 export interface DialBacklog {
-  /** Up to `limit` queued calls strictly after `after` in (priority, seq) order. */
-  queuedAfter(after: DialKey | undefined, limit: number): Promise<DialKey[]>;
+  /**
+   * Up to `limit` queued calls strictly after `after` in (priority, seq) order, each with its
+   * time limits when it has any.
+   */
+  queuedAfter(after: DialOrder | undefined, limit: number): Promise<DialKey[]>;
   /**
    * The same without the ids, for reading the whole backlog at start (queue positions): no id
    * string per row, so 1M queued calls read through in small pages without growing the heap.
@@ -45,6 +71,8 @@ export interface DialBacklog {
    * @returns the claimed call, or undefined when it is no longer queued (cancelled, claimed)
    */
   claim(callId: string): Promise<CallRow | undefined>;
+  /** The calls live now (connecting, ringing or active), for the concurrency limits. */
+  liveCalls(): Promise<{ id: string; organizationId: string; batchId: string | null }[]>;
   /** The agent's worker name and trunk as they are now; undefined for a deleted agent. */
   agentDialSettings(agentId: string): Promise<AgentDialSettings | undefined>;
   /** Records the dial's room or dispatch id (informational: the room's name derives from the call id). */
@@ -54,4 +82,11 @@ export interface DialBacklog {
    * the queue-depth gauge.
    */
   depthByTrunk(): Promise<QueueDepthRow[]>;
+  /** The same for one organization's calls (`GET /api/v1/queue`). */
+  organizationDepthByTrunk(organizationId: string): Promise<QueueDepthRow[]>;
+  /**
+   * One organization's dial starts (`queued → connecting`) at or after `since`, counted per
+   * trunk and UTC second, read from the call events.
+   */
+  organizationDialsSince(organizationId: string, since: Date): Promise<DialCountRow[]>;
 }

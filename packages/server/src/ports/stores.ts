@@ -6,11 +6,13 @@
  */
 import type { AgentStore } from './agent-store';
 import type { ApiKeyStore } from './api-key-store';
+import type { BatchStore } from './batch-store';
 import type { CallStore } from './call-store';
 import type { DialBacklog } from './dial-backlog';
 import type { EventStore } from './event-store';
 import type { IdempotencyStore } from './idempotency-store';
 import type { OrganizationStore } from './organization-store';
+import type { ScheduledCalls } from './scheduled-calls';
 import type { WebhookDeliveryStore } from './webhook-delivery-store';
 import type { WebhookEndpointStore } from './webhook-endpoint-store';
 import type { OrganizationWebhookSecretStore } from './webhook-secret-store';
@@ -20,10 +22,14 @@ export interface Stores {
   readonly apiKeys: ApiKeyStore;
   readonly agents: AgentStore;
   readonly calls: CallStore;
+  /** Batches, and the bulk creation of their calls (through the same outbox as `calls`). */
+  readonly batches: BatchStore;
   /** The event feed over the call events that `calls` writes. */
   readonly events: EventStore;
   readonly idempotency: IdempotencyStore;
   readonly dialBacklog: DialBacklog;
+  /** The calls waiting for their time (`scheduled`) or for their latest time to pass. */
+  readonly scheduledCalls: ScheduledCalls;
   readonly webhookEndpoints: WebhookEndpointStore;
   /** The delivery log; `calls` adds each event's deliveries to it as the event commits. */
   readonly webhookDeliveries: WebhookDeliveryStore;

@@ -57,6 +57,13 @@ export interface DeliveryOutcome {
   nextAttemptAt: string | null;
 }
 
+/** One delivery's attempt and outcome, for {@link WebhookDeliveryStore.recordAttempts}. */
+export interface RecordedAttempt {
+  deliveryId: string;
+  attempt: WebhookAttemptRecord | null;
+  outcome: DeliveryOutcome;
+}
+
 export interface WebhookDeliveryStore {
   /** A delivery made outside a status change (a test event). */
   insert(delivery: WebhookDeliveryRow): Promise<WebhookDeliveryRow>;
@@ -94,6 +101,11 @@ export interface WebhookDeliveryStore {
     attempt: WebhookAttemptRecord | null,
     outcome: DeliveryOutcome,
   ): Promise<void>;
+  /**
+   * {@link WebhookDeliveryStore.recordAttempt} for several deliveries in one transaction: a busy
+   * sender writes its log in a few commits a second instead of one per attempt.
+   */
+  recordAttempts(records: readonly RecordedAttempt[]): Promise<void>;
   /**
    * Makes a delivery due at `now` whatever its status (a manual retry).
    * @returns the delivery, or undefined when the organization's endpoint has no such delivery

@@ -7,32 +7,39 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 // Types only, and never in the public API (that names config/emulator-types.ts): the emulator is
 // an optional dependency, loaded (dynamically) for `livekit: 'emulate'` alone.
+import type { CallingWindow } from '@outdial/contract';
 import type { LiveKitEmulator } from '@outdial/livekit-emulator';
 import { type Logger, pino } from 'pino';
 import { AgentService } from '../agents/agent-service';
 import { ApiKeyService } from '../api-keys/api-key-service';
+import { BatchProgress } from '../batches/batch-progress';
+import { BatchService } from '../batches/batch-service';
 import { CallService } from '../calls/call-service';
 import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
 import type { EmulatedLiveKit, EmulatorTimings } from '../config/emulator-types';
 import type { LiveKitConnection } from '../config/livekit-connection';
+import { CallScheduler } from '../dial/call-scheduler';
 import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
 import { QueuedCallRanks } from '../dial/queued-call-ranks';
+import { TrunkQueues } from '../dial/trunk-queues';
 import { EventHub } from '../events/event-hub';
 import { EventRetention } from '../events/event-retention';
 import { EventService } from '../events/event-service';
 import { OpenStreams } from '../events/open-streams';
 import { answerClientErrors } from '../http/client-errors';
 import { createApp } from '../http/create-app';
+import { openRateLimitStore, rateLimitBackend } from '../http/rate-limit-store';
 import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { type Clock, wallClock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
 import { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
-import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import { createWebhookDelivery, type WebhookDispatchMode } from '../webhooks/webhook-delivery';
 import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service';
 import { type AdminOperations, adminOperations } from './admin-operations';
 import { openServerStores, type ServerStoresOptions } from './open-server-stores';
@@ -51,6 +58,11 @@ export interface ServerOptions
   emulatorTimings?: Partial<EmulatorTimings>;
   /** Dial starts per second (the SIP trunk's CPS budget). Default 10. */
   dialCps?: number;
+  /**
+   * Milliseconds a verified API key is trusted without a database lookup: the longest a key
+   * revoked by another process keeps working here. Default 5000; 0 looks every request up.
+   */
+  apiKeyCacheMs?: number;
   /** Dials still ringing at once. Default 50. */
   dialMaxInFlight?: number;
   /**
@@ -60,6 +72,11 @@ export interface ServerOptions
   dialGuardBandMs?: number;
   /** Per API key; false turns it off. Default 600 requests per minute. */
   rateLimit?: { windowMs: number; limit: number } | false;
+  /**
+   * OUTDIAL_REDIS_URL: keep the rate limit's counts in this Redis, shared by every replica.
+   * Unset: in PostgreSQL when that is the database (`databaseUrl`), else in this process.
+   */
+  redisUrl?: string;
   /** Check every response against openapi.yaml. Default on unless NODE_ENV=production. */
   validateResponses?: boolean;
   /**
@@ -85,6 +102,22 @@ export interface ServerOptions
    * stores handed to `startServerWith` keep the clock they were opened with.
    */
   clock?: Clock;
+  /**
+   * The calling window of every call that names none (OUTDIAL_DEFAULT_CALLING_WINDOW with
+   * OUTDIAL_DEFAULT_TIMEZONE). Default none: such calls may be dialed at any time.
+   */
+  defaultCallingWindow?: CallingWindow;
+  /**
+   * Longest wait, in real milliseconds, between the call scheduler's looks for due calls: it
+   * sleeps until the next due instant, but no longer than this, so a clock jump (or a call another
+   * process scheduled) is noticed. Default 30 000. Tests moving the clock forward shorten it.
+   */
+  schedulerMaxSleepMs?: number;
+  /**
+   * At most this many live calls (connecting, ringing, active) per organization
+   * (OUTDIAL_MAX_CONCURRENT_CALLS); a call held back takes no dial slot. Default no limit.
+   */
+  maxConcurrentCalls?: number;
   /** Days call events are kept (OUTDIAL_EVENT_RETENTION_DAYS). Default 30. */
   eventRetentionDays?: number;
   /** Milliseconds between looks for expired call events. Default one hour. */
@@ -98,6 +131,12 @@ export interface ServerOptions
   webhookAllowPrivate?: boolean;
   /** Webhook deliveries in flight at once per endpoint (or call URL). Default 10. */
   webhookConcurrencyPerEndpoint?: number;
+  /**
+   * Send webhooks from a worker thread (`worker`, off the Dial queue's event loop, on a database
+   * connection of its own) or on the main one (`in-process`). Default `worker` on PostgreSQL
+   * without a `clock`, else `in-process` (why: webhooks/webhook-delivery.ts).
+   */
+  webhookDispatch?: WebhookDispatchMode;
   /**
    * Longest wait, in real milliseconds, between looks for due webhook deliveries (retries, work
    * another process committed). Default 1000. Tests moving the clock through the retry schedule
@@ -212,6 +251,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       logger, // The queue names its component itself.
       cps: dialCps,
       maxInFlight: options.dialMaxInFlight ?? 50,
+      maxConcurrentCallsPerOrganization: options.maxConcurrentCalls,
       ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
       wallClock: clock,
     });
@@ -230,7 +270,11 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     if (metrics) cleanups.splice(cleanups.length - 1, 0, async () => metrics.close());
 
     const agents = new AgentService({ agents: stores.agents });
-    const apiKeys = new ApiKeyService({ apiKeys: stores.apiKeys });
+    const apiKeys = new ApiKeyService({
+      apiKeys: stores.apiKeys,
+      clock,
+      ...(options.apiKeyCacheMs === undefined ? {} : { cacheMs: options.apiKeyCacheMs }),
+    });
     const calls = new CallService({
       calls: stores.calls,
       agents: stores.agents,
@@ -240,6 +284,31 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       livekitConfigured: livekit !== null,
       logger,
       clock,
+      defaultCallingWindow: options.defaultCallingWindow,
+    });
+    const batches = new BatchService({
+      batches: stores.batches,
+      agents: stores.agents,
+      idempotency: stores.idempotency,
+      queue: dialQueue,
+      clock,
+      livekitConfigured: livekit !== null,
+      defaultCallingWindow: options.defaultCallingWindow,
+    });
+    const batchProgress = new BatchProgress({
+      calls: stores.calls,
+      batches: stores.batches,
+      queue: dialQueue,
+      clock,
+      logger,
+    });
+    const scheduler = new CallScheduler({
+      calls: stores.calls,
+      scheduled: stores.scheduledCalls,
+      queue: dialQueue,
+      clock,
+      logger,
+      ...(options.schedulerMaxSleepMs === undefined ? {} : { maxSleepMs: options.schedulerMaxSleepMs }),
     });
 
     const hub = new EventHub(stores.calls);
@@ -271,7 +340,15 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       secrets: stores.webhookSecrets,
       clock,
     });
-    const webhookDispatcher = new WebhookDispatcher({
+    const webhookDispatcher = createWebhookDelivery({
+      mode: options.webhookDispatch,
+      database: {
+        dbPath: options.dbPath,
+        databaseUrl: options.databaseUrl,
+        databasePoolSize: options.databasePoolSize,
+        databaseBusyTimeoutMs: options.databaseBusyTimeoutMs,
+      },
+      clockInjected: options.clock !== undefined,
       calls: stores.calls,
       events: stores.events,
       endpoints: stores.webhookEndpoints,
@@ -311,13 +388,31 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       await webhookDispatcher.stop();
     });
 
+    const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+    const rateLimitStore = rateLimit
+      ? await openRateLimitStore(
+          rateLimitBackend({ redisUrl: options.redisUrl, databaseUrl: options.databaseUrl }),
+        )
+      : undefined;
+    // After the HTTP server has closed: no request counts any more.
+    if (rateLimitStore) cleanups.splice(cleanups.length - 1, 0, () => rateLimitStore.close());
+
     let serving = false;
     const app = createApp({
       calls,
+      batches,
       agents,
       events,
       openStreams,
       webhookEndpoints,
+      trunkQueues: new TrunkQueues({
+        backlog: stores.dialBacklog,
+        clock,
+        cps: dialCps,
+        defaultTrunkId: livekit?.sipTrunkId,
+        // Today one process dials everything it can: it leads every trunk, or none without LiveKit.
+        leader: livekit ? `${hostname()}:${process.pid}` : null,
+      }),
       organizationWebhookSecrets,
       eventStreamKeepAliveMs: options.eventStreamKeepAliveMs,
       apiKeys,
@@ -327,7 +422,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       livekitConfigured: livekit !== null,
       webhookReceiver,
       logger,
-      rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+      rateLimit: rateLimit && { ...rateLimit, store: rateLimitStore?.store },
       validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
       isServing: () => serving,
       corsOrigins: options.corsOrigins,
@@ -354,6 +449,17 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     if (metrics) metricsUrl ??= `${url}${METRICS_PATH}`;
     emulator?.setWebhookUrl(`${url}/api/v1/livekit/webhook`);
 
+    // First the calls that fell due (or expired) while the server was down: the Dial queue then
+    // loads them with the rest of the backlog, in dial order.
+    await scheduler.start();
+    cleanups.splice(1, 0, () => scheduler.stop());
+    for (const batchId of await stores.batches.pausedIds()) dialQueue.pauseBatch(batchId);
+    for (const { id, maxConcurrentCalls } of await stores.batches.concurrencyLimits()) {
+      dialQueue.limitBatch(id, maxConcurrentCalls);
+    }
+    // Before the Dial queue: the retries a crash left unmade join the backlog it loads.
+    await batchProgress.start();
+    cleanups.splice(1, 0, () => batchProgress.stop());
     await dialQueue.start();
     cleanups.splice(1, 0, () => dialQueue.stop());
     // First of all: open streams never end on their own, and the HTTP server waits for them.

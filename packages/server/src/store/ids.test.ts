@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newApiKeySecret, newCallId, newEventIdAfter } from './ids';
+import { eventIdFloor, newApiKeySecret, newCallId, newEventIdAfter } from './ids';
 
 describe('ids', () => {
   it('call ids sort in creation order, even within one millisecond', () => {
@@ -21,6 +21,18 @@ describe('ids', () => {
     const next = newEventIdAfter(ahead, now);
     expect(next > ahead).toBe(true);
     expect(next.slice(0, 14) > ahead.slice(0, 14)).toBe(true);
+  });
+
+  it("an instant's event id floor sorts at or below that instant's ids and below the next millisecond's", () => {
+    // Later than any id this process made yet: the monotonic factory then uses this very time.
+    const at = Date.parse('2031-01-01T00:00:00.000Z');
+    const floor = eventIdFloor(new Date(at));
+    expect(floor).toMatch(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/);
+    const id = newEventIdAfter(undefined, at);
+    expect(id >= floor).toBe(true);
+    expect(id.slice(0, 14)).toBe(floor.slice(0, 14));
+    expect(id < eventIdFloor(new Date(at + 1))).toBe(true);
+    expect(eventIdFloor(new Date(at - 1)) < floor).toBe(true);
   });
 
   it('API keys are od_ + 32 base62 characters', () => {

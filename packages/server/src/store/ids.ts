@@ -18,6 +18,7 @@ export const newApiKeyId = (): string => ulid('key_');
 export const newAgentId = (): string => randomUUID();
 export const newWebhookEndpointId = (): string => ulid('we_');
 export const newWebhookDeliveryId = (): string => ulid('wd_');
+export const newBatchId = (): string => ulid('batch_');
 
 /**
  * An event id (`evt_<ulid>`, its time `nowMs`) greater than `newest`, the newest id already
@@ -38,6 +39,21 @@ function ulidTimeOf(ulidText: string): number {
   let ms = 0;
   for (const char of ulidText.slice(0, 10)) ms = ms * 32 + CROCKFORD.indexOf(char);
   return ms;
+}
+
+/**
+ * The smallest event id an event committed at or after `at` can have: event ids are never older
+ * than their commit time (`newEventIdAfter` only moves them later), so `event_id >= floor` bounds
+ * a scan of the feed by time through its index.
+ */
+export function eventIdFloor(at: Date): string {
+  let ms = at.getTime();
+  let time = '';
+  for (let i = 0; i < 10; i++) {
+    time = CROCKFORD[ms % 32] + time;
+    ms = Math.floor(ms / 32);
+  }
+  return `evt_${time}${'0'.repeat(16)}`;
 }
 
 /** An API key: `od_` + 32 random base62 characters (about 190 bits). */

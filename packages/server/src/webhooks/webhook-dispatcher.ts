@@ -11,6 +11,13 @@
  * a test event), and otherwise looks again every `pollIntervalMs` (or sooner, when the next retry
  * is due sooner):
  * that is also how it picks up what another process committed, and what a crashed one left.
+ *
+ * Two kinds of look, because they cost very differently once deliveries pile up (a receiver slower
+ * than the events): finding which targets have due work reads every due row (`dueTargets`), while
+ * claiming one target's next deliveries stops at the first few (`claim`). A finished attempt frees
+ * a slot of a known target, so it refills that target only; the full look runs on wakes, and never
+ * more than a fifth of the time (it waits four times as long as the last scan took, at most
+ * 20 ms), so a backlog cannot turn the dispatcher into a loop of scans.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { Logger } from 'pino';
@@ -19,6 +26,7 @@ import type { CallStore } from '../ports/call-store';
 import type { Clock } from '../ports/clock';
 import type { EventStore } from '../ports/event-store';
 import type {
+  RecordedAttempt,
   WebhookAttemptRecord,
   WebhookDeliveryRow,
   WebhookDeliveryStore,
@@ -64,19 +72,51 @@ export interface WebhookDispatcherDeps {
 /** Targets looked at per round. */
 const TARGETS_PER_ROUND = 100;
 
+/**
+ * A full look waits this many times as long as the previous one's scan took, but never longer
+ * than ROUND_GAP_MAX_MS: on a busy machine a scan's wall time includes waiting for the CPU, and a
+ * new target's first delivery must not wait for that.
+ */
+const ROUND_GAP_FACTOR = 4;
+const ROUND_GAP_MAX_MS = 20;
+
+/** Event bodies kept (a call's events go to every endpoint; each is read once for all of them). */
+const BODY_CACHE_SIZE = 500;
+
+/**
+ * Attempts are written to the log together: at most this many real milliseconds after the first
+ * of them finished, or as soon as this many have. Fewer commits leave the database's write lock
+ * to the Dial queue (on SQLite, a writer that finds it taken sleeps, synchronously).
+ */
+const RECORD_DELAY_MS = 2;
+const RECORD_BATCH = 50;
+
 export class WebhookDispatcher {
   readonly #deps: WebhookDispatcherDeps;
   readonly #perTarget: number;
   readonly #maxInFlight: number;
   readonly #pollIntervalMs: number;
   readonly #leaseMs: number;
+  /** Per target: deliveries in flight, and slots reserved by a claim still being answered. */
   readonly #inFlight = new Map<string, number>();
+  /** The sum of `#inFlight`. */
+  #total = 0;
   readonly #sending = new Set<Promise<void>>();
+  /** Claims of one target after an attempt finished (stop waits for them too). */
+  readonly #refilling = new Set<Promise<void>>();
+  /** Finished attempts not yet written, with the sends waiting for them. */
+  readonly #unrecorded: { record: RecordedAttempt; written: () => void; failed: (error: unknown) => void }[] =
+    [];
+  #recordTimer: NodeJS.Timeout | undefined;
+  /** Event id → the JSON sent for it: immutable, and owed to every subscribed endpoint. */
+  readonly #bodies = new Map<string, string>();
   #running = false;
   /** The claim round in progress, if any (stop waits for it: it may still launch sends). */
   #pumping: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
+  /** performance.now() before which no full round starts (see the module comment). */
+  #nextRoundAt = 0;
   readonly #onTransition = (message: unknown) => {
     // The channel is process-wide; other servers in this process have their own stores.
     const { calls, webhookDeliveries } = message as CallTransitionMessage;
@@ -105,7 +145,8 @@ export class WebhookDispatcher {
     unsubscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
     clearTimeout(this.#timer);
     await this.#pumping;
-    while (this.#sending.size > 0) await Promise.allSettled([...this.#sending]);
+    while (this.#sending.size > 0 || this.#refilling.size > 0)
+      await Promise.allSettled([...this.#sending, ...this.#refilling]);
   }
 
   /** Look for due deliveries now. */
@@ -113,6 +154,12 @@ export class WebhookDispatcher {
     if (!this.#running) return;
     if (this.#pumping) {
       this.#again = true;
+      return;
+    }
+    const wait = this.#nextRoundAt - performance.now();
+    if (wait > 0) {
+      // Soon, not now: the last full look was expensive (see the module comment).
+      this.#armIn(wait);
       return;
     }
     clearTimeout(this.#timer);
@@ -128,7 +175,7 @@ export class WebhookDispatcher {
       do {
         this.#again = false;
         await this.#claimRound();
-      } while (this.#again && this.#running);
+      } while (this.#again && this.#running && this.#nextRoundAt <= performance.now());
     } catch (error) {
       this.#deps.logger.warn({ err: error }, 'webhook claim failed; trying again later');
     }
@@ -136,23 +183,65 @@ export class WebhookDispatcher {
   }
 
   async #claimRound(): Promise<void> {
-    if (this.#total() >= this.#maxInFlight) return;
-    const now = this.#deps.clock.now();
-    const nowText = now.toISOString();
-    const leaseEnd = new Date(now.getTime() + this.#leaseMs).toISOString();
+    if (this.#total >= this.#maxInFlight) return;
+    const nowText = this.#deps.clock.now().toISOString();
     // Targets at their concurrency are skipped in SQL, so they cannot crowd out the others.
     const full = [...this.#inFlight]
       .filter(([, count]) => count >= this.#perTarget)
       .map(([target]) => target);
-    for (const target of await this.#deps.deliveries.dueTargets(nowText, TARGETS_PER_ROUND, full)) {
-      const free = Math.min(
-        this.#perTarget - (this.#inFlight.get(target) ?? 0),
-        this.#maxInFlight - this.#total(),
-      );
-      if (free <= 0 || !this.#running) continue;
-      for (const delivery of await this.#deps.deliveries.claim(target, nowText, leaseEnd, free))
-        this.#launch(delivery);
+    const started = performance.now();
+    const targets = await this.#deps.deliveries.dueTargets(nowText, TARGETS_PER_ROUND, full);
+    const took = performance.now() - started;
+    this.#nextRoundAt = performance.now() + Math.min(took * ROUND_GAP_FACTOR, ROUND_GAP_MAX_MS);
+    for (const target of targets) await this.#claimFor(target);
+  }
+
+  /** Claims and sends as many of `target`'s due deliveries as it has free slots. */
+  async #claimFor(target: string): Promise<void> {
+    const free = Math.min(
+      this.#perTarget - (this.#inFlight.get(target) ?? 0),
+      this.#maxInFlight - this.#total,
+    );
+    if (free <= 0 || !this.#running) return;
+    // Reserved while the claim is answered, so that another claim for the target meanwhile
+    // cannot take the same slots.
+    this.#count(target, free);
+    let claimed: WebhookDeliveryRow[] = [];
+    let endpoint: WebhookEndpointRow | undefined;
+    try {
+      const now = this.#deps.clock.now();
+      const leaseEnd = new Date(now.getTime() + this.#leaseMs).toISOString();
+      claimed = await this.#deps.deliveries.claim(target, now.toISOString(), leaseEnd, free);
+      // One read of the endpoint for the batch: they are all its deliveries.
+      const endpointId = claimed[0]?.endpoint_id;
+      if (endpointId)
+        endpoint = await this.#deps.endpoints.find(claimed[0]?.organization_id ?? '', endpointId);
+    } finally {
+      // Released as the sends take the slots, with no await in between.
+      this.#count(target, -free);
     }
+    for (const delivery of claimed) this.#launch(delivery, endpoint);
+  }
+
+  /**
+   * A finished attempt freed a slot of `target`: refill it, without a full look, once half its
+   * slots are free (or it has none in flight), so that one claim serves several sends.
+   */
+  #refill(target: string): void {
+    if (!this.#running) return;
+    const inFlight = this.#inFlight.get(target) ?? 0;
+    if (inFlight > 0 && this.#perTarget - inFlight < Math.ceil(this.#perTarget / 2)) return;
+    const refilling: Promise<void> = this.#claimFor(target)
+      .catch((error: unknown) => this.#deps.logger.warn({ err: error }, 'webhook claim failed'))
+      .finally(() => this.#refilling.delete(refilling));
+    this.#refilling.add(refilling);
+  }
+
+  #count(target: string, delta: number): void {
+    const count = (this.#inFlight.get(target) ?? 0) + delta;
+    if (count > 0) this.#inFlight.set(target, count);
+    else this.#inFlight.delete(target);
+    this.#total += delta;
   }
 
   /** Next look: when the earliest pending delivery is due, at most a poll interval from now. */
@@ -172,13 +261,10 @@ export class WebhookDispatcher {
     this.#timer.unref();
   }
 
-  #total(): number {
-    return this.#sending.size;
-  }
-
-  #launch(delivery: WebhookDeliveryRow): void {
-    this.#inFlight.set(delivery.target, (this.#inFlight.get(delivery.target) ?? 0) + 1);
-    const sending = this.#deliver(delivery)
+  /** @param endpoint the delivery's endpoint as read for its batch (undefined: none, or deleted) */
+  #launch(delivery: WebhookDeliveryRow, endpoint: WebhookEndpointRow | undefined): void {
+    this.#count(delivery.target, 1);
+    const sending = this.#deliver(delivery, endpoint)
       .catch((error: unknown) => {
         // The claim runs out and the delivery is tried again then.
         this.#deps.logger.warn(
@@ -188,23 +274,22 @@ export class WebhookDispatcher {
       })
       .finally(() => {
         this.#sending.delete(sending);
-        const left = (this.#inFlight.get(delivery.target) ?? 1) - 1;
-        if (left > 0) this.#inFlight.set(delivery.target, left);
-        else this.#inFlight.delete(delivery.target);
-        this.wake();
+        this.#count(delivery.target, -1);
+        this.#refill(delivery.target);
       });
     this.#sending.add(sending);
   }
 
-  async #deliver(delivery: WebhookDeliveryRow): Promise<void> {
-    const { clock, deliveries, endpoints } = this.#deps;
-    const endpoint = delivery.endpoint_id
-      ? await endpoints.find(delivery.organization_id, delivery.endpoint_id)
-      : undefined;
+  async #deliver(delivery: WebhookDeliveryRow, endpoint: WebhookEndpointRow | undefined): Promise<void> {
+    const { clock } = this.#deps;
     // Deleted: its deliveries went with it.
     if (delivery.endpoint_id && !endpoint) return;
     if (endpoint?.status === 'disabled')
-      return deliveries.recordAttempt(delivery.id, null, { status: 'failed', nextAttemptAt: null });
+      return this.#record({
+        deliveryId: delivery.id,
+        attempt: null,
+        outcome: { status: 'failed', nextAttemptAt: null },
+      });
     const url = endpoint ? endpoint.url : (delivery.url as string);
     const secrets = endpoint ?? (await this.#deps.organizationSecrets.of(delivery.organization_id));
     const body = await this.#bodyOf(delivery);
@@ -246,14 +331,45 @@ export class WebhookDispatcher {
       const disabled = await this.#judgeEndpoint(endpoint, attempt, succeeded);
       if (disabled) outcome = { status: 'failed', nextAttemptAt: null };
     }
-    await deliveries.recordAttempt(delivery.id, attempt, outcome);
+    await this.#record({ deliveryId: delivery.id, attempt, outcome });
+  }
+
+  /** Resolves once the attempt is in the log (written with others that finished about then). */
+  #record(record: RecordedAttempt): Promise<void> {
+    return new Promise((written, failed) => {
+      this.#unrecorded.push({ record, written, failed });
+      if (this.#unrecorded.length >= RECORD_BATCH) this.#writeRecords();
+      else this.#recordTimer ??= setTimeout(() => this.#writeRecords(), RECORD_DELAY_MS);
+    });
+  }
+
+  #writeRecords(): void {
+    clearTimeout(this.#recordTimer);
+    this.#recordTimer = undefined;
+    const batch = this.#unrecorded.splice(0);
+    if (batch.length === 0) return;
+    this.#deps.deliveries.recordAttempts(batch.map(({ record }) => record)).then(
+      () => {
+        for (const { written } of batch) written();
+      },
+      (error: unknown) => {
+        for (const { failed } of batch) failed(error);
+      },
+    );
   }
 
   /** The exact JSON the events API returns for the event (or the stored test event). */
   async #bodyOf(delivery: WebhookDeliveryRow): Promise<string | undefined> {
     if (delivery.payload !== null) return delivery.payload;
+    const cached = this.#bodies.get(delivery.event_id);
+    if (cached !== undefined) return cached;
     const event = await this.#deps.events.find(delivery.organization_id, delivery.event_id);
-    return event && JSON.stringify(toEventResource(event));
+    if (!event) return undefined;
+    const body = JSON.stringify(toEventResource(event));
+    // Oldest out first (a Map iterates in insertion order).
+    if (this.#bodies.size >= BODY_CACHE_SIZE) this.#bodies.delete(this.#bodies.keys().next().value as string);
+    this.#bodies.set(delivery.event_id, body);
+    return body;
   }
 
   /**
@@ -269,8 +385,13 @@ export class WebhookDispatcher {
     const now = clock.now();
     const update = (patch: Omit<WebhookEndpointPatch, 'updated_at'>) =>
       endpoints.update(endpoint.organization_id, endpoint.id, { ...patch, updated_at: now.toISOString() });
+    // The row is shared by the deliveries claimed with this one: what is written to the endpoint
+    // is written to it too, so that they judge by the same streak.
     if (succeeded) {
-      if (endpoint.failing_since !== null) await update({ failing_since: null });
+      if (endpoint.failing_since !== null) {
+        endpoint.failing_since = null;
+        await update({ failing_since: null });
+      }
       return false;
     }
     const failingSince = endpoint.failing_since ?? attempt.at;
@@ -282,10 +403,14 @@ export class WebhookDispatcher {
           : undefined;
     if (reason) {
       logger.warn({ endpointId: endpoint.id, reason }, 'webhook endpoint disabled');
+      endpoint.status = 'disabled';
       await update({ status: 'disabled', disabled_reason: reason, failing_since: null });
       return true;
     }
-    if (endpoint.failing_since === null) await update({ failing_since: failingSince });
+    if (endpoint.failing_since === null) {
+      endpoint.failing_since = failingSince;
+      await update({ failing_since: failingSince });
+    }
     // Disabled meanwhile (through the API): nothing more is sent.
     return (await endpoints.find(endpoint.organization_id, endpoint.id))?.status === 'disabled';
   }

@@ -4,7 +4,7 @@
  * endpoint or delivery is "not found", exactly like a missing one. Nothing here knows about HTTP;
  * errors are the contract's (ApiError).
  */
-import { apiError, type components, encodePageCursor } from '@outdial/contract';
+import { apiError, type components, EVENT_TYPES, encodePageCursor } from '@outdial/contract';
 import { type Clock, wallClock } from '../ports/clock';
 import type { PageRequest } from '../ports/page-request';
 import type { WebhookDeliveryStatus, WebhookDeliveryStore } from '../ports/webhook-delivery-store';
@@ -29,17 +29,7 @@ type UpdateRequest = components['schemas']['UpdateWebhookEndpointRequest'];
 type WebhookTestEvent = components['schemas']['WebhookTestEvent'];
 
 /** What an endpoint gets when it names none: every event type there is. */
-export const ALL_CALL_EVENT_TYPES: readonly EventType[] = [
-  'call.queued',
-  'call.connecting',
-  'call.ringing',
-  'call.active',
-  'call.completed',
-  'call.failed',
-  'call.cancelled',
-  'call.no_answer',
-  'call.busy',
-];
+export const ALL_CALL_EVENT_TYPES: readonly EventType[] = EVENT_TYPES;
 
 interface Pagination {
   limit: number;

@@ -419,7 +419,12 @@ for (const kind of STORES) {
         const cancelled = await queuedCall({ priority: 0 });
         await stores.calls.transition(cancelled.id, 'cancelled');
 
-        const key = (c: CallRow) => ({ id: c.id, priority: c.priority, seq: c.seq });
+        const key = (c: CallRow) => ({
+          id: c.id,
+          organizationId: c.organization_id,
+          priority: c.priority,
+          seq: c.seq,
+        });
         expect(await stores.dialBacklog.queuedAfter(undefined, 10)).toEqual([p0, p5a, p5b, p10].map(key));
         expect(await stores.dialBacklog.queuedAfter(undefined, 2)).toEqual([p0, p5a].map(key));
         expect(await stores.dialBacklog.queuedAfter(key(p5a), 10)).toEqual([p5b, p10].map(key));
@@ -479,6 +484,50 @@ for (const kind of STORES) {
           { sipTrunkId: null, priority: 5, calls: 2 },
           { sipTrunkId: 'ST_a', priority: 0, calls: 2 },
           { sipTrunkId: 'ST_a', priority: 5, calls: 1 },
+        ]);
+      });
+
+      it("counts one organization's queue by trunk and priority", async () => {
+        await queuedCall({ priority: 0 });
+        await queuedCall({ priority: 5, agent_id: 'agent-deleted' });
+        await queuedCall({ priority: 5, organization_id: 'org_b', agent_id: otherAgent.id });
+        await queuedCall({ priority: 5, organization_id: 'org_b', agent_id: otherAgent.id });
+        const sort = (rows: { sipTrunkId: string | null; priority: number }[]) =>
+          [...rows].sort((a, b) => String(a.sipTrunkId).localeCompare(String(b.sipTrunkId)));
+        expect(sort(await stores.dialBacklog.organizationDepthByTrunk('org_a'))).toEqual([
+          { sipTrunkId: null, priority: 5, calls: 1 },
+          { sipTrunkId: 'ST_a', priority: 0, calls: 1 },
+        ]);
+        expect(await stores.dialBacklog.organizationDepthByTrunk('org_b')).toEqual([
+          { sipTrunkId: null, priority: 5, calls: 2 },
+        ]);
+        expect(await stores.dialBacklog.organizationDepthByTrunk('org_none')).toEqual([]);
+      });
+
+      it("counts one organization's dial starts per trunk and second, from the call events", async () => {
+        const dial = async (seconds: number, fields: Partial<NewCall> = {}) => {
+          const call = await queuedCall(fields);
+          await stores.calls.transition(call.id, 'connecting', { now: new Date(T0 + seconds * 1000) });
+          return call;
+        };
+        await dial(100.1);
+        await dial(100.9);
+        await dial(101.5);
+        await dial(101.6, { agent_id: 'agent-deleted' });
+        await dial(40); // before the window
+        await dial(100.5, { organization_id: 'org_b', agent_id: otherAgent.id });
+        // Queued and cancelled are not dials.
+        const cancelled = await queuedCall();
+        await stores.calls.transition(cancelled.id, 'cancelled', { now: new Date(T0 + 100_200) });
+        const rows = await stores.dialBacklog.organizationDialsSince('org_a', new Date(T0 + 60_000));
+        const sorted = [...rows].sort(
+          (a, b) =>
+            String(a.sipTrunkId).localeCompare(String(b.sipTrunkId)) || a.second.localeCompare(b.second),
+        );
+        expect(sorted).toEqual([
+          { sipTrunkId: null, second: '2026-01-01T00:01:41', calls: 1 },
+          { sipTrunkId: 'ST_a', second: '2026-01-01T00:01:40', calls: 2 },
+          { sipTrunkId: 'ST_a', second: '2026-01-01T00:01:41', calls: 1 },
         ]);
       });
     });

@@ -157,6 +157,59 @@ for (const kind of STORES) {
       expect(JSON.parse(recorded?.attempts ?? '[]')).toEqual([attempt]);
     });
 
+    it('record the attempts of several deliveries in one write, appending to each log', async () => {
+      await endpoint('we_1', 'org_a');
+      const calls = [];
+      for (let i = 0; i < 3; i++) {
+        const call = await stores.calls.insertInitiated(newCall('org_a'));
+        await move(call.id, 'queued', 10 + i);
+        calls.push(call.id);
+      }
+      const [a, b, c] = await stores.webhookDeliveries.claim('we_1', at(20), at(80), 10);
+      const failedAttempt = {
+        at: at(21),
+        statusCode: 500,
+        durationMs: 3,
+        error: 'HTTP 500',
+        responseBody: '',
+      };
+      const okAttempt = { at: at(22), statusCode: 204, durationMs: 2, error: null, responseBody: '' };
+      await stores.webhookDeliveries.recordAttempt(a?.id ?? '', failedAttempt, {
+        status: 'pending',
+        nextAttemptAt: at(26),
+      });
+      await stores.webhookDeliveries.recordAttempts([
+        {
+          deliveryId: a?.id ?? '',
+          attempt: okAttempt,
+          outcome: { status: 'succeeded', nextAttemptAt: null },
+        },
+        {
+          deliveryId: b?.id ?? '',
+          attempt: failedAttempt,
+          outcome: { status: 'pending', nextAttemptAt: at(26) },
+        },
+        // Nothing sent (the endpoint was disabled meanwhile): no attempt, only the outcome.
+        { deliveryId: c?.id ?? '', attempt: null, outcome: { status: 'failed', nextAttemptAt: null } },
+        // Deleted meanwhile: nothing to record, and no error.
+        { deliveryId: 'wd_gone', attempt: okAttempt, outcome: { status: 'succeeded', nextAttemptAt: null } },
+      ]);
+      const log = new Map((await deliveriesOf('org_a', 'we_1')).map((d) => [d.id, d]));
+      expect(log.get(a?.id ?? '')).toMatchObject({
+        status: 'succeeded',
+        next_attempt_at: null,
+        claimed_until: null,
+      });
+      expect(JSON.parse(log.get(a?.id ?? '')?.attempts ?? '')).toEqual([failedAttempt, okAttempt]);
+      expect(log.get(b?.id ?? '')).toMatchObject({
+        status: 'pending',
+        next_attempt_at: at(26),
+        claimed_until: null,
+      });
+      expect(JSON.parse(log.get(b?.id ?? '')?.attempts ?? '')).toEqual([failedAttempt]);
+      expect(log.get(c?.id ?? '')).toMatchObject({ status: 'failed', attempts: '[]' });
+    });
+
     it('hand one delivery to one of two claimants at once', async () => {
       await endpoint('we_1', 'org_a');
       for (let i = 0; i < 20; i++) {

@@ -17,6 +17,11 @@ export interface WebhookServerChildConfig {
    * claims the killed process held (their lease), as that much real time would.
    */
   clockAheadMs?: number;
+  /**
+   * `worker` (the production default): deliveries go out from the server's worker thread, on the
+   * system clock, so `clockAheadMs` cannot apply. Default `in-process`, on the moved clock.
+   */
+  webhookDispatch?: 'worker' | 'in-process';
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as WebhookServerChildConfig;
@@ -34,7 +39,7 @@ const server = await startServer({
   logLevel: process.env.WEBHOOK_CHILD_LOG_LEVEL ?? 'silent',
   webhookAllowPrivate: true,
   webhookPollIntervalMs: 20,
-  clock,
+  ...(config.webhookDispatch === 'worker' ? { webhookDispatch: 'worker' } : { clock }),
 });
 let seeded = {};
 if (config.seed) {

@@ -25,6 +25,7 @@ export function callsRoutes({ calls }: { calls: CallService }): Router {
     const query = req.query as Record<string, unknown>;
     const filters = {
       agentId: query.agentId as string | undefined,
+      batchId: query.batchId as string | undefined,
       statuses: queryArray(query.status) as CallStatus[] | undefined,
       phoneNumber: query.phoneNumber as string | undefined,
       // Canonical `toISOString()` text (parameter-values.ts), like the stored timestamps.

@@ -67,6 +67,7 @@ export class SqliteCallStore implements CallStore {
   list(organizationId: string, filters: CallFilters, { limit, after }: PageRequest): Promise<CallRow[]> {
     let query = this.db.selectFrom('calls').selectAll().where('organization_id', '=', organizationId);
     if (filters.agentId) query = query.where('agent_id', '=', filters.agentId);
+    if (filters.batchId) query = query.where('batch_id', '=', filters.batchId);
     if (filters.statuses && filters.statuses.length > 0)
       query = query.where('status', 'in', filters.statuses);
     if (filters.phoneNumber) query = query.where('phone_number', '=', filters.phoneNumber);

@@ -7,6 +7,7 @@
 import type { Generated } from 'kysely';
 import type { AgentRow } from '../../ports/agent-store';
 import type { ApiKeyRow } from '../../ports/api-key-store';
+import type { BatchRow } from '../../ports/batch-store';
 import type { CallEventRow, CallRow } from '../../ports/call-store';
 import type { IdempotencyRecordRow } from '../../ports/idempotency-store';
 import type { OrganizationRow } from '../../ports/organization-store';
@@ -33,6 +34,7 @@ export interface Database {
   api_keys: ApiKeyRow;
   agents: AgentRow;
   calls: CallsTable;
+  batches: BatchRow;
   call_events: CallEventsTable;
   idempotency_records: IdempotencyRecordRow;
   health_probe: HealthProbeTable;

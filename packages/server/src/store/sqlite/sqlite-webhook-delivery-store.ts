@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PageRequest } from '../../ports/page-request';
 import type {
   DeliveryOutcome,
+  RecordedAttempt,
   WebhookAttemptRecord,
   WebhookDeliveryRow,
   WebhookDeliveryStatus,
@@ -118,32 +119,44 @@ export class SqliteWebhookDeliveryStore implements WebhookDeliveryStore {
     });
   }
 
-  async recordAttempt(
+  recordAttempt(
     deliveryId: string,
     attempt: WebhookAttemptRecord | null,
     outcome: DeliveryOutcome,
   ): Promise<void> {
+    return this.recordAttempts([{ deliveryId, attempt, outcome }]);
+  }
+
+  async recordAttempts(records: readonly RecordedAttempt[]): Promise<void> {
+    if (records.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
-      const row = await trx
+      const rows = await trx
         .selectFrom('webhook_deliveries')
-        .select('attempts')
-        .where('id', '=', deliveryId)
+        .select(['id', 'attempts'])
+        .where(
+          'id',
+          'in',
+          records.map((record) => record.deliveryId),
+        )
         .$if(isPostgres(trx), (qb) => qb.forUpdate())
-        .executeTakeFirst();
-      // Deleted with its endpoint meanwhile: nothing left to record.
-      if (!row) return;
-      const attempts = JSON.parse(row.attempts) as WebhookAttemptRecord[];
-      if (attempt) attempts.push(attempt);
-      await trx
-        .updateTable('webhook_deliveries')
-        .set({
-          attempts: JSON.stringify(attempts),
-          status: outcome.status,
-          next_attempt_at: outcome.nextAttemptAt,
-          claimed_until: null,
-        })
-        .where('id', '=', deliveryId)
         .execute();
+      // Deleted with its endpoint meanwhile: nothing left to record.
+      const logs = new Map(rows.map((row) => [row.id, JSON.parse(row.attempts) as WebhookAttemptRecord[]]));
+      for (const { deliveryId, attempt, outcome } of records) {
+        const attempts = logs.get(deliveryId);
+        if (!attempts) continue;
+        if (attempt) attempts.push(attempt);
+        await trx
+          .updateTable('webhook_deliveries')
+          .set({
+            attempts: JSON.stringify(attempts),
+            status: outcome.status,
+            next_attempt_at: outcome.nextAttemptAt,
+            claimed_until: null,
+          })
+          .where('id', '=', deliveryId)
+          .execute();
+      }
     });
   }
 

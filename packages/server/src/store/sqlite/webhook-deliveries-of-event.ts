@@ -22,15 +22,41 @@ export interface CommittedEvent {
 
 export async function insertOwedWebhookDeliveries(
   trx: Transaction<Database>,
-  { eventId, status, sequence, at, call }: CommittedEvent,
+  event: CommittedEvent,
 ): Promise<number> {
-  const type = `call.${status}`;
+  const rows = owedWebhookDeliveries(await enabledEndpointsOf(trx, event.call.organization_id), event);
+  if (rows.length > 0) await trx.insertInto('webhook_deliveries').values(rows).execute();
+  return rows.length;
+}
+
+/** An organization's enabled endpoints, with the event types each subscribes to. */
+export type SubscribedEndpoint = { id: string; enabledEvents: readonly string[] };
+
+export async function enabledEndpointsOf(
+  trx: Transaction<Database>,
+  organizationId: string,
+): Promise<SubscribedEndpoint[]> {
   const endpoints = await trx
     .selectFrom('webhook_endpoints')
     .select(['id', 'enabled_events'])
-    .where('organization_id', '=', call.organization_id)
+    .where('organization_id', '=', organizationId)
     .where('status', '=', 'enabled')
     .execute();
+  return endpoints.map((endpoint) => ({
+    id: endpoint.id,
+    enabledEvents: JSON.parse(endpoint.enabled_events) as string[],
+  }));
+}
+
+/**
+ * The deliveries `event` owes `endpoints` (those subscribed to its type) and the call's own
+ * `webhook_url`: what a writer of many events at once (a batch) inserts in bulk.
+ */
+export function owedWebhookDeliveries(
+  endpoints: readonly SubscribedEndpoint[],
+  { eventId, status, sequence, at, call }: CommittedEvent,
+): WebhookDeliveryRow[] {
+  const type = `call.${status}`;
   const owed = (target: string, endpointId: string | null, url: string | null): WebhookDeliveryRow => ({
     id: newWebhookDeliveryId(),
     organization_id: call.organization_id,
@@ -49,9 +75,8 @@ export async function insertOwedWebhookDeliveries(
     created_at: at,
   });
   const rows = endpoints
-    .filter((endpoint) => (JSON.parse(endpoint.enabled_events) as string[]).includes(type))
+    .filter((endpoint) => endpoint.enabledEvents.includes(type))
     .map((endpoint) => owed(endpoint.id, endpoint.id, null));
   if (call.webhook_url) rows.push(owed(call.webhook_url, null, call.webhook_url));
-  if (rows.length > 0) await trx.insertInto('webhook_deliveries').values(rows).execute();
-  return rows.length;
+  return rows;
 }

@@ -4,6 +4,8 @@ import * as callCancellation from './0002-call-cancellation';
 import * as healthProbe from './0003-health-probe';
 import * as callEventFeed from './0004-call-event-feed';
 import * as webhooks from './0005-webhooks';
+import * as scheduledCalls from './0006-scheduled-calls';
+import * as batches from './0007-batches';
 
 /**
  * Migrations are compiled into the bundle (not read from a folder at run time), so the server
@@ -17,6 +19,8 @@ export const migrationProvider: MigrationProvider = {
       '0003-health-probe': healthProbe,
       '0004-call-event-feed': callEventFeed,
       '0005-webhooks': webhooks,
+      '0006-scheduled-calls': scheduledCalls,
+      '0007-batches': batches,
     };
   },
 };
