@@ -12,6 +12,7 @@ const SERVER_POSTGRES_TESTS = [
   'test/calls.test.ts',
   'test/contract-errors.test.ts',
   'test/cors.test.ts',
+  'test/dial-fairness.test.ts',
   'test/events.test.ts',
   'test/http-basics.test.ts',
   'test/idempotency.test.ts',

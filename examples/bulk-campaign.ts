@@ -36,7 +36,7 @@ function localTime(at: Date, timeZone: string): string {
  * whenever it is run, its window opens at the minute it starts and stays open two hours (a window
  * ending before it starts crosses midnight, which the server handles).
  */
-export function demoCallingWindow(startedAt: Date, timezone = TIMEZONE): CallingWindow {
+function demoCallingWindow(startedAt: Date, timezone = TIMEZONE): CallingWindow {
   const end = new Date(startedAt.getTime() + 2 * 3_600_000);
   return {
     timezone,
@@ -47,7 +47,7 @@ export function demoCallingWindow(startedAt: Date, timezone = TIMEZONE): Calling
 }
 
 /** Contacts with a final result: every counter but the ones still waiting or live. */
-export function doneCount(c: BatchCounters): number {
+function doneCount(c: BatchCounters): number {
   return c.completed + c.busy + c.noAnswer + c.failed + c.cancelled;
 }
 

@@ -123,6 +123,8 @@ describe.each(CONTRACT_TARGETS)('scheduled calls on the $name', ({ start }) => {
     const { window, opensAt } = closedWindow();
     const call = await create({ callingWindow: window });
     expect(call.status).toBe('scheduled');
+    // The 201 already says when it will be due.
+    expect(Date.parse(call.scheduledAt ?? '')).toBe(opensAt.getTime());
     const stored = await outdial.calls.get(call.id);
     expect(stored.callingWindow).toEqual(window);
     expect(Date.parse(stored.scheduledAt ?? '')).toBe(opensAt.getTime());

@@ -199,6 +199,7 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     now,
     events,
     holdsBack: (stored) => holds.holdsBack(stored),
+    entersQueue: (stored) => state.enterQueue(stored),
   });
   const batches = new BatchRunner({ state, ids, now, progression });
   // After the webhooks: a retry's first event must not overtake the event of the call it retries.

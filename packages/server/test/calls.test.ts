@@ -48,6 +48,7 @@ describe('create, get and list', () => {
           from_phone_number: t.acme.phoneNumbers[1],
           priority: 2,
         },
+        scheduledAt: null,
       },
       message: 'Outbound call queued. Poll GET /api/v1/calls/{id} for dial progress.',
     });

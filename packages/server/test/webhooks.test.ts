@@ -23,6 +23,7 @@ import {
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 const CALL_EVENT_TYPES = [
+  'call.scheduled',
   'call.queued',
   'call.connecting',
   'call.ringing',

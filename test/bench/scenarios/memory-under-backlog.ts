@@ -44,8 +44,8 @@ function fillBacklog(dbPath: string, organizationId: string, agentId: string, co
   db.pragma('journal_mode = WAL');
   const insert =
     db.prepare(`insert into calls (id, organization_id, agent_id, agent_name, agent_type, phone_number,
-    caller_id, status, priority, ring_timeout_seconds, max_duration_seconds, metadata, variables, started_at, updated_at)
-    values (?, ?, ?, 'Bench agent', 'voice', '+14155552671', '+14155551234', 'queued', ?, 30, null, ?, '{}', ?, ?)`);
+    caller_id, status, priority, ring_timeout_seconds, max_duration_seconds, metadata, variables, started_at, updated_at, dial_turn)
+    values (?, ?, ?, 'Bench agent', 'voice', '+14155552671', '+14155551234', 'queued', ?, 30, null, ?, '{}', ?, ?, ?)`);
   const now = new Date().toISOString();
   const metadata = JSON.stringify({
     caller_id: '+14155551234',
@@ -62,6 +62,8 @@ function fillBacklog(dbPath: string, organizationId: string, agentId: string, co
         metadata,
         now,
         now,
+        // As the server numbers single calls queued one after another: one turn each.
+        i,
       );
   });
   for (let i = 0; i < count; i += 50_000) batch(i, Math.min(count, i + 50_000));

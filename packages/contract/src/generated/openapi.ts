@@ -820,6 +820,11 @@ export interface components {
             startedAt: string;
             agent: components["schemas"]["AgentSummary"];
             metadata: components["schemas"]["CallMetadata"];
+            /**
+             * Format: date-time
+             * @description When a `scheduled` call enters the Dial queue: the requested `scheduledAt`, or the calling window's next opening. Kept after the call leaves `scheduled`; null for a call that was never scheduled.
+             */
+            scheduledAt: string | null;
         };
         /** @description A call, with everything `createOutboundCall` returns and its progress. */
         Call: components["schemas"]["QueuedCall"] & {
@@ -851,11 +856,6 @@ export interface components {
             summary: string | null;
             /** @description The call's own webhook URL (`createOutboundCall`), or null. */
             webhookUrl: string | null;
-            /**
-             * Format: date-time
-             * @description When a `scheduled` call enters the Dial queue: the requested `scheduledAt`, or the calling window's next opening. Kept after the call leaves `scheduled`; null for a call that was never scheduled.
-             */
-            scheduledAt: string | null;
             /**
              * Format: date-time
              * @description The requested `latestAt`, or null.

@@ -48,6 +48,7 @@ export class BatchRunner {
   place(batch: StoredBatch, index: number, call: ReturnType<typeof newCall>): StoredCall {
     const { state } = this.deps;
     const stored: StoredCall = { call, organizationId: batch.organizationId, sequence: state.nextSequence() };
+    if (call.status === 'queued') state.enterQueue(stored);
     state.calls.set(call.id, stored);
     batch.contacts[index] = stored;
     this.deps.progression.started(stored);

@@ -119,6 +119,8 @@ export class CallProgression {
       events: Pick<EventLog, 'record'>;
       /** Whether a queued call must wait before its dial (its batch paused or at its concurrency limit); it is woken with `wake`. */
       holdsBack?: (stored: StoredCall) => boolean;
+      /** A call is about to become `queued` again (a scheduled call falling due): its Dial queue turn is given here. */
+      entersQueue?: (stored: StoredCall) => void;
     },
   ) {}
 
@@ -199,6 +201,7 @@ export class CallProgression {
    * can reach on its own (a call is `initiated` only inside the server's create transaction).
    */
   force(stored: StoredCall, status: CallStatus): void {
+    if (status === 'queued' && stored.call.status !== 'queued') this.options.entersQueue?.(stored);
     stored.call.status = status;
     stored.call.updatedAt = this.options.now().toISOString();
     this.options.events.record(stored); // none for `initiated`, the one status forced in practice
@@ -312,6 +315,7 @@ export class CallProgression {
       // earlier ones are stopped before the dial (the mock dials at ringing).
       call.cancellation = call.status === 'ringing' || call.status === 'active' ? 'hung_up' : 'before_dial';
     }
+    if (status === 'queued' && call.status !== 'queued') this.options.entersQueue?.(stored);
     call.status = status;
     call.updatedAt = at;
     this.options.events.record(stored);

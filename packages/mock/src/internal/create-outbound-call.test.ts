@@ -45,6 +45,7 @@ describe('createOutboundCall', () => {
         from_phone_number: '+14155551234',
         priority: 5,
       },
+      scheduledAt: null,
     });
     // The caller's keys first, then the API's (`callMetadata` in @outdial/contract), as the server does.
     expect(Object.keys(data.metadata)).toEqual([

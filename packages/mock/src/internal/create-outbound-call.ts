@@ -116,13 +116,24 @@ export async function createOutboundCall(request: OperationRequest): Promise<Ope
         organizationId: organization.id,
         sequence: runtime.state.nextSequence(),
       };
+      if (status === 'queued') runtime.state.enterQueue(entry);
       runtime.state.calls.set(id, entry);
       runtime.progression.started(entry);
-      const { agentId, phoneNumber, startedAt, agent: summary, metadata } = call;
+      const { agentId, phoneNumber, startedAt, agent: summary, metadata, scheduledAt } = call;
       return {
         status: 201,
         body: {
-          data: { id, status, agentId, phoneNumber, callerId, startedAt, agent: summary, metadata },
+          data: {
+            id,
+            status,
+            agentId,
+            phoneNumber,
+            callerId,
+            startedAt,
+            agent: summary,
+            metadata,
+            scheduledAt,
+          },
           message: CALL_QUEUED_MESSAGE,
         },
       };

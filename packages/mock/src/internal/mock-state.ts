@@ -56,19 +56,46 @@ export class MockState {
   }
 
   /**
+   * Gives a call entering the Dial queue its turn, as the server does (its store/sqlite/dial-turns.ts):
+   * within one priority, batches and single calls take turns. A call's lane is its batch, or the
+   * single calls; it gets max(its lane's largest queued turn + 1, the smallest queued turn of its
+   * priority), or 0 with nothing queued at its priority. Call it before the call counts as queued.
+   */
+  enterQueue(stored: StoredCall): void {
+    const lane = stored.call.batchId ?? null;
+    let laneNext = 0;
+    let head: number | undefined;
+    for (const other of this.calls.values()) {
+      if (other === stored || other.call.status !== 'queued' || other.call.priority !== stored.call.priority)
+        continue;
+      const turn = turnOf(other);
+      if ((other.call.batchId ?? null) === lane) laneNext = Math.max(laneNext, turn + 1);
+      head = head === undefined ? turn : Math.min(head, turn);
+    }
+    stored.dialTurn = Math.max(laneNext, head ?? 0);
+  }
+
+  /**
    * 1-based position in the Dial queue: queued calls of every organization share one queue,
-   * dialled by priority (0 first), then in arrival order.
+   * dialled by priority (0 first), then by turn (`enterQueue`), then in arrival order.
    */
   queuePosition(stored: StoredCall): number | null {
     if (stored.call.status !== 'queued') return null;
     let ahead = 0;
     for (const other of this.calls.values()) {
       if (other === stored || other.call.status !== 'queued') continue;
-      const first =
-        other.call.priority < stored.call.priority ||
-        (other.call.priority === stored.call.priority && other.sequence < stored.sequence);
-      if (first) ahead += 1;
+      if (dialsBefore(other, stored)) ahead += 1;
     }
     return ahead + 1;
   }
+}
+
+/** A call's turn; one that never got one (it cannot be queued) reads as its arrival. */
+function turnOf(stored: StoredCall): number {
+  return stored.dialTurn ?? stored.sequence;
+}
+
+/** The Dial queue's order: priority, then turn, then arrival. */
+function dialsBefore(a: StoredCall, b: StoredCall): boolean {
+  return (a.call.priority - b.call.priority || turnOf(a) - turnOf(b) || a.sequence - b.sequence) < 0;
 }

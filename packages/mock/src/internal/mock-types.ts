@@ -36,8 +36,13 @@ export type StoredCall = {
   /** The call, except `queuePosition`, which is computed from the queue on every read. */
   call: Omit<Call, 'queuePosition'>;
   organizationId: string;
-  /** Arrival order, the Dial queue's tie-breaker within one priority. */
+  /** Arrival order, the Dial queue's tie-breaker within one turn. */
   sequence: number;
+  /**
+   * Its turn in the Dial queue among the queued calls of its priority, set each time it becomes
+   * `queued` (`MockState.enterQueue`, as the server's store does); absent before it first is.
+   */
+  dialTurn?: number;
 };
 
 /** A stored agent plus its owner. */

@@ -20,6 +20,7 @@ export function toQueuedCallResource(row: CallRow): QueuedCallResource {
     startedAt: row.started_at,
     agent: { id: row.agent_id, name: row.agent_name, type: row.agent_type },
     metadata: JSON.parse(row.metadata) as CallMetadata,
+    scheduledAt: row.scheduled_at ?? null,
   };
 }
 
@@ -41,7 +42,6 @@ export function toCallResource(row: CallRow, queuePosition: number | null): Call
     cancellation: row.cancellation,
     summary: row.summary,
     webhookUrl: row.webhook_url ?? null,
-    scheduledAt: row.scheduled_at ?? null,
     latestAt: row.latest_at ?? null,
     callingWindow: row.calling_window ? (JSON.parse(row.calling_window) as CallingWindow) : null,
     batchId: row.batch_id ?? null,

@@ -20,7 +20,7 @@ export interface DialPacerOptions {
 }
 
 /**
- * Waiters are served by rank (lowest first, the Dial queue's (priority, seq) order), not in order
+ * Waiters are served by rank (lowest first, the Dial queue's (priority, turn) order), not in order
  * of arrival: a slot is given away only when it opens, so an urgent call that becomes ready while
  * others wait takes the next slot instead of queueing behind calls prepared before it.
  *

@@ -140,6 +140,27 @@ describe('DialQueue outcomes', () => {
     expect(order).toEqual([3, 5, 1, 4, 0, 2]);
   });
 
+  it('takes turns between batches and single calls of one priority, priority first', async () => {
+    // Queued through the store, which gives each call its lane's turn (store/sqlite/dial-turns.ts).
+    const queueIn = async (lane: string | null, priority = 5): Promise<string> => {
+      const [created] = await insertCalls(seeded, [{ status: 'initiated', priority }]);
+      const id = (created as CallRow).id;
+      await seeded.db.updateTable('calls').set({ batch_id: lane }).where('id', '=', id).execute();
+      await seeded.calls.transition(id, 'queued');
+      return id;
+    };
+    const names = new Map<string, string>();
+    for (let i = 0; i < 4; i++) names.set(await queueIn('batch_a'), `a${i}`);
+    for (let i = 0; i < 3; i++) names.set(await queueIn('batch_b'), `b${i}`);
+    names.set(await queueIn(null), 'single');
+    names.set(await queueIn(null, 0), 'urgent');
+    await newQueue({ maxInFlight: 1 }).start();
+    await waitForAllTerminal(seeded.db);
+    const order = sipRequests().map((r) => names.get((r.room ?? '').slice('outdial-'.length)));
+    // Turn 0 of priority 5 is a0, b0 and the single call (in seq order), then a1, b1, …
+    expect(order).toEqual(['urgent', 'a0', 'b0', 'single', 'a1', 'b1', 'a2', 'b2', 'a3']);
+  });
+
   it('never has more than DIAL_MAX_IN_FLIGHT dials ringing at once', async () => {
     emulator.setTimings({ ringMs: 150 });
     await insertCalls(seeded, manyCalls(24));

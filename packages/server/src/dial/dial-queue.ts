@@ -60,7 +60,7 @@ const MAX_WRITE_RETRY_DELAY_MS = 5000;
 const BULK_NOTICE = 100;
 
 /**
- * `#starts` takes calls from the window in (priority, seq) order and holds each until its INVITE
+ * `#starts` takes calls from the window in dial order (priority, turn, seq: dial-order.ts) and holds each until its INVITE
  * is sent; its look-ahead is the number of calls that may be claimed and prepared (room, agent)
  * ahead of any one call's pacing slot. It follows the measured preparation time
  * (`DialLookAhead`): just enough to keep every slot used. An urgent call is not held behind that
@@ -183,6 +183,7 @@ export class DialQueue {
       id: call.id,
       ...(call.organization_id ? { organizationId: call.organization_id } : {}),
       priority: call.priority,
+      ...(call.dial_turn == null ? {} : { turn: call.dial_turn }),
       seq: call.seq,
       ...(limits ? { limits } : {}),
       ...(call.batch_id ? { batchId: call.batch_id } : {}),
@@ -270,7 +271,7 @@ export class DialQueue {
   /** Resolves once the call's INVITE is sent (or its dial ended or never began). */
   #startDial(call: DialKey): Promise<void> {
     const callId = call.id;
-    // p-queue starts higher numbers first; ours are 0 = most urgent, FIFO by seq within one.
+    // p-queue starts higher numbers first; ours are 0 = most urgent, FIFO within one turn.
     const priority = -dialOrderKey(call);
     return new Promise<void>((inviteSent) => {
       const settled = this.#inFlight

@@ -23,8 +23,8 @@ interface Waiting {
 }
 
 /**
- * A call is started when fewer than `lookAhead` started calls are ahead of it in (priority, seq)
- * order. Under a backlog of one priority that is a plain concurrency limit. But an urgent call is
+ * A call is started when fewer than `lookAhead` started calls are ahead of it in dial order
+ * (dial-order.ts). Under a backlog of one priority that is a plain concurrency limit. But an urgent call is
  * started at once, even with the look-ahead full of less urgent calls: the pacer gives slots by
  * the same order, so those do not delay it, and it is claimed and prepared while they wait. Each
  * more urgent level can add at most `lookAhead` started calls, and DIAL_MAX_IN_FLIGHT bounds all.

@@ -73,6 +73,46 @@ describe('OrderedKeySet', () => {
     });
   }
 
+  // Keys with tie-breakers, as the queue positions keep them: (priority, turn) and seq. Many keys
+  // share a first part (the calls of one turn, one per lane), across block boundaries.
+  it('orders keys by their tie-breaker within one first part, agreeing with a brute force', () => {
+    const next = random(9);
+    const set = new OrderedKeySet();
+    const members = new Map<string, [number, number]>();
+    const below = (key: number, tie: number) =>
+      [...members.values()].filter(([k, t]) => k < key || (k === key && t < tie)).length;
+    let seq = 0;
+    for (let step = 0; step < 6000; step++) {
+      if (next() < 0.7 || members.size === 0) {
+        const key = Math.floor(next() * 300);
+        const tie = seq++;
+        expect(set.add(key, tie)).toBe(true);
+        members.set(`${key} ${tie}`, [key, tie]);
+      } else {
+        const [name, [key, tie]] = [...members.entries()][Math.floor(next() * members.size)] as [
+          string,
+          [number, number],
+        ];
+        expect(set.has(key, tie)).toBe(true);
+        expect(set.delete(key, tie + 0.5)).toBe(false);
+        expect(set.delete(key, tie)).toBe(true);
+        members.delete(name);
+      }
+      if (step % 101 === 0) {
+        for (let probe = 0; probe < 10; probe++) {
+          const key = Math.floor(next() * 310) - 5;
+          const tie = Math.floor(next() * seq);
+          expect(set.countBelow(key, tie)).toBe(below(key, tie));
+        }
+      }
+    }
+    expect(set.size).toBe(members.size);
+    expect(members.size).toBeGreaterThan(1000);
+    const sorted = [...members.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [index, [key, tie]] of sorted.entries()) expect(set.countBelow(key, tie)).toBe(index);
+    expect(set.add(sorted[0]?.[0] as number, sorted[0]?.[1] as number)).toBe(false);
+  });
+
   it('drains to empty and fills again', () => {
     const set = new OrderedKeySet();
     for (let key = 0; key < 5000; key++) set.add(key);

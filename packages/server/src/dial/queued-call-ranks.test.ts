@@ -16,15 +16,16 @@ function random(seed: number): () => number {
   };
 }
 
-/** Every queued call with the position the database gives it: its place in (priority, seq) order. */
+/** Every queued call with the position the database gives it: its place in dial order. */
 async function storedPositions(
   seeded: Seeded,
-): Promise<{ call: Pick<CallRow, 'priority' | 'seq'>; position: number }[]> {
+): Promise<{ call: Pick<CallRow, 'priority' | 'seq' | 'dial_turn'>; position: number }[]> {
   const rows = await seeded.db
     .selectFrom('calls')
-    .select(['priority', 'seq'])
+    .select(['priority', 'dial_turn', 'seq'])
     .where('status', '=', 'queued')
     .orderBy('priority')
+    .orderBy('dial_turn')
     .orderBy('seq')
     .execute();
   return rows.map((call, index) => ({ call, position: index + 1 }));
@@ -45,6 +46,49 @@ describe('QueuedCallRanks', () => {
       await seeded?.close();
     }
   });
+
+  it('stays exact when batches and single calls of one priority take turns (calls sharing a turn)', async () => {
+    const seeded = await seededDatabase();
+    const ranks = new QueuedCallRanks({ calls: seeded.calls, backlog: seeded.backlog });
+    open.push({ ranks, seeded });
+    await ranks.start();
+    const next = random(5);
+    const lanes = ['batch_a', 'batch_b', 'batch_c', null];
+    const queued: string[] = [];
+    for (let step = 0; step < 600; step++) {
+      if (next() < 0.7 || queued.length === 0) {
+        const [created] = await insertCalls(seeded, [
+          { status: 'initiated', priority: next() < 0.8 ? 5 : 0 },
+        ]);
+        const id = (created as CallRow).id;
+        // A batch's call (or a single one), queued through the store, which gives it its lane's turn.
+        const lane = lanes[Math.floor(next() * lanes.length)] ?? null;
+        await seeded.db.updateTable('calls').set({ batch_id: lane }).where('id', '=', id).execute();
+        await seeded.calls.transition(id, 'queued');
+        queued.push(id);
+      } else {
+        // Mostly the head goes (a dial), sometimes any call (a cancel).
+        const index = next() < 0.7 ? 0 : Math.floor(next() * queued.length);
+        const [id] = queued.splice(index, 1);
+        await seeded.calls.transition(id as string, 'cancelled');
+      }
+      if (step % 40 === 0) await expectExact(ranks, seeded);
+    }
+    await expectExact(ranks, seeded);
+    const turns = await seeded.db
+      .selectFrom('calls')
+      .select(['priority', 'dial_turn'])
+      .where('status', '=', 'queued')
+      .execute();
+    const distinct = new Set(turns.map((row) => `${row.priority} ${row.dial_turn}`));
+    // Lanes share turns: the tie-breaker (seq) is what tells those calls apart.
+    expect(distinct.size).toBeLessThan(turns.length);
+    ranks.stop();
+    const restarted = new QueuedCallRanks({ calls: seeded.calls, backlog: seeded.backlog });
+    open.push({ ranks: restarted });
+    await restarted.start();
+    await expectExact(restarted, seeded);
+  }, 60_000);
 
   it('stays exact under random queueing, cancels and dials, and after a restart', async () => {
     const seeded = await seededDatabase();

@@ -37,19 +37,18 @@ export class QueuedCallRanks implements QueuePositions {
   readonly #backlog: Pick<DialBacklog, 'queuedOrderAfter'>;
   readonly #keys = new OrderedKeySet();
   /**
-   * While the backlog is read: calls that left the queue meanwhile. A page read before such a
-   * change still lists the call, and must not put it back.
+   * While the backlog is read: calls that left the queue meanwhile (by seq, unique per call). A
+   * page read before such a change still lists the call, and must not put it back.
    */
   #leftWhileLoading: Set<number> | undefined;
   #subscribed = false;
   readonly #onTransition = (message: unknown): void => {
     const { calls, from, to, call } = message as CallTransitionMessage;
     if (calls !== this.#calls) return; // Another server's store, in the same process.
-    if (to === 'queued') this.#keys.add(dialOrderKey(call));
+    if (to === 'queued') this.#keys.add(dialOrderKey(keyOf(call)), call.seq);
     else if (from === 'queued') {
-      const key = dialOrderKey(call);
-      this.#keys.delete(key);
-      this.#leftWhileLoading?.add(key);
+      this.#keys.delete(dialOrderKey(keyOf(call)), call.seq);
+      this.#leftWhileLoading?.add(call.seq);
     }
   };
 
@@ -78,8 +77,7 @@ export class QueuedCallRanks implements QueuePositions {
       for (;;) {
         const page = await this.#backlog.queuedOrderAfter(after, LOAD_PAGE_SIZE);
         for (const call of page) {
-          const key = dialOrderKey(call);
-          if (!this.#leftWhileLoading.has(key)) this.#keys.add(key);
+          if (!this.#leftWhileLoading.has(call.seq)) this.#keys.add(dialOrderKey(call), call.seq);
         }
         after = page.at(-1);
         if (page.length < LOAD_PAGE_SIZE) break;
@@ -101,7 +99,16 @@ export class QueuedCallRanks implements QueuePositions {
     this.#subscribed = false;
   }
 
-  positionOf(call: Pick<CallRow, 'priority' | 'seq'>): number {
-    return this.#keys.countBelow(dialOrderKey(call)) + 1;
+  positionOf(call: Pick<CallRow, 'priority' | 'seq' | 'dial_turn'>): number {
+    return this.#keys.countBelow(dialOrderKey(keyOf(call)), call.seq) + 1;
   }
+}
+
+/** A call row's place in line: (priority, turn) as one number, with its seq as the tie-breaker. */
+function keyOf(call: Pick<CallRow, 'priority' | 'seq' | 'dial_turn'>): DialOrder {
+  return {
+    priority: call.priority,
+    seq: call.seq,
+    ...(call.dial_turn == null ? {} : { turn: call.dial_turn }),
+  };
 }

@@ -35,7 +35,7 @@ function windowOver(size: number) {
 }
 
 describe('QueuedCallWindow over a 100k backlog', () => {
-  it('holds only a window of the next calls, in (priority, seq) order', async () => {
+  it('holds only a window of the next calls, in dial order', async () => {
     const { window, enqueued } = windowOver(500);
     window.open();
     await window.refill();

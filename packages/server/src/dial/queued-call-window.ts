@@ -1,6 +1,6 @@
 /**
  * @module
- * The part of the queued backlog held in memory: the next `size` calls in (priority, seq) order,
+ * The part of the queued backlog held in memory: the next `size` calls in dial order (dial-order.ts),
  * read from the database a window at a time, so memory stays bounded with 100k+ queued calls.
  */
 import type { Logger } from 'pino';
@@ -144,6 +144,7 @@ export class QueuedCallWindow {
   #add(call: DialKey): void {
     const abort = new AbortController();
     const key: DialKey = { id: call.id, priority: call.priority, seq: call.seq };
+    if (call.turn !== undefined) key.turn = call.turn;
     if (call.organizationId) key.organizationId = call.organizationId;
     if (call.limits) key.limits = call.limits;
     if (call.batchId) key.batchId = call.batchId;

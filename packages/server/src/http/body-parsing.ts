@@ -52,7 +52,8 @@ export function readRequestBody(
     return parser;
   };
   return (req, res, next) => {
-    const route = ((req as { openapi?: unknown }).openapi as { openApiRoute?: string } | undefined)?.openApiRoute;
+    const route = ((req as { openapi?: unknown }).openapi as { openApiRoute?: string } | undefined)
+      ?.openApiRoute;
     const parseJson = parserFor(limitsByOperation[`${req.method} ${route}`] ?? limitBytes);
     readWith(parseJson, req, res, next);
   };
@@ -78,13 +79,23 @@ function readWith(
   next: express.NextFunction,
 ): void {
   const shape = requestShape(req);
-  if (!shape || shape.bodyMediaTypes.length === 0) return next();
-  if (!bodyWasSent(req)) {
-    return next(apiError('validation_error', { reason: 'Request body is required' }, { details: [] }));
+  if (!shape || shape.bodyMediaTypes.length === 0) {
+    next();
+    return;
   }
-  if (!req.is(shape.bodyMediaTypes)) return next(apiError('unsupported_media_type'));
+  if (!bodyWasSent(req)) {
+    next(apiError('validation_error', { reason: 'Request body is required' }, { details: [] }));
+    return;
+  }
+  if (!req.is(shape.bodyMediaTypes)) {
+    next(apiError('unsupported_media_type'));
+    return;
+  }
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (!SUPPORTED_CONTENT_ENCODINGS.has(encoding)) return next(apiError('unsupported_content_encoding'));
+  if (!SUPPORTED_CONTENT_ENCODINGS.has(encoding)) {
+    next(apiError('unsupported_content_encoding'));
+    return;
+  }
   parseJson(req, res, (error?: unknown) => {
     if (error) return next(bodyReadError(error));
     if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {

@@ -73,6 +73,12 @@ export interface CallRow {
   attempt?: number | null;
   /** The call this one retries (attempt - 1), or null. */
   retry_of?: string | null;
+  /**
+   * The call's turn in the Dial queue among the queued calls of its priority, set by the store each
+   * time the call becomes `queued` (see store/sqlite/dial-turns.ts); kept after it leaves. Null
+   * (or absent, before migration 0008) for a call never queued.
+   */
+  dial_turn?: number | null;
   updated_at: string;
 }
 

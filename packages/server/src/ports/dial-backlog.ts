@@ -18,12 +18,18 @@ export interface DialTimeLimits {
   latestAt: string | null;
 }
 
-/** A queued call's place in line: priority first (0 most urgent), then seq (FIFO). */
+/**
+ * A queued call's place in line: priority first (0 most urgent), then its turn (batches and single
+ * calls of one priority take turns, see store/sqlite/dial-turns.ts), then seq (FIFO between calls
+ * of one turn).
+ */
 export interface DialKey {
   id: string;
   /** For the per-organization concurrency limit (absent on keys built without it, in tests). */
   organizationId?: string;
   priority: number;
+  /** The call's `dial_turn`; absent reads as its seq (as migration 0008 gave the calls it found queued). */
+  turn?: number;
   seq: number;
   limits?: DialTimeLimits;
   /** The call's batch, for batch calls only: a paused batch's calls are not dialed. */
@@ -31,7 +37,7 @@ export interface DialKey {
 }
 
 /** A queued call's place in line without its id: what the queue positions keep of every call. */
-export type DialOrder = Pick<DialKey, 'priority' | 'seq'>;
+export type DialOrder = Pick<DialKey, 'priority' | 'turn' | 'seq'>;
 
 /** What a dial reads of the call's agent, at dial time. */
 export interface AgentDialSettings {
@@ -55,7 +61,7 @@ export interface DialCountRow {
 
 export interface DialBacklog {
   /**
-   * Up to `limit` queued calls strictly after `after` in (priority, seq) order, each with its
+   * Up to `limit` queued calls strictly after `after` in (priority, turn, seq) order, each with its
    * time limits when it has any.
    */
   queuedAfter(after: DialOrder | undefined, limit: number): Promise<DialKey[]>;

@@ -9,8 +9,8 @@ import type { CallRow } from './call-store';
 
 export interface QueuePositions {
   /**
-   * The 1-based position of a queued call: the queued calls ahead of it in (priority, seq) order,
+   * The 1-based position of a queued call: the queued calls ahead of it in dial order (priority, turn, seq),
    * plus one. The queue is shared by every organization, so is the count.
    */
-  positionOf(call: Pick<CallRow, 'priority' | 'seq'>): number;
+  positionOf(call: Pick<CallRow, 'priority' | 'seq' | 'dial_turn'>): number;
 }

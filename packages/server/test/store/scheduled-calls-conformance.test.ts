@@ -153,11 +153,13 @@ for (const kind of STORES) {
       const windowed = await call('queued', { priority: 2, calling_window: JSON.stringify(WINDOW) });
       const expiring = await call('queued', { priority: 3, latest_at: at(900).toISOString() });
       expect(await stores.dialBacklog.queuedAfter(undefined, 10)).toEqual([
-        { id: plain.id, organizationId: 'org_a', priority: 1, seq: plain.seq },
+        // Each alone at its priority: the first turn there.
+        { id: plain.id, organizationId: 'org_a', priority: 1, turn: 0, seq: plain.seq },
         {
           id: windowed.id,
           organizationId: 'org_a',
           priority: 2,
+          turn: 0,
           seq: windowed.seq,
           limits: { callingWindow: WINDOW, latestAt: null },
         },
@@ -165,6 +167,7 @@ for (const kind of STORES) {
           id: expiring.id,
           organizationId: 'org_a',
           priority: 3,
+          turn: 0,
           seq: expiring.seq,
           limits: { callingWindow: null, latestAt: at(900).toISOString() },
         },
@@ -173,6 +176,7 @@ for (const kind of STORES) {
         'id',
         'organizationId',
         'priority',
+        'turn',
         'seq',
       ]);
     });

@@ -410,7 +410,7 @@ for (const kind of STORES) {
     });
 
     describe('dial backlog', () => {
-      it('reads queued calls by priority then seq, strictly after a cursor', async () => {
+      it('reads queued calls by priority then turn, strictly after a cursor', async () => {
         const p5a = await queuedCall({ priority: 5 });
         const p0 = await queuedCall({ priority: 0 });
         const p5b = await queuedCall({ priority: 5 });
@@ -423,8 +423,11 @@ for (const kind of STORES) {
           id: c.id,
           organizationId: c.organization_id,
           priority: c.priority,
+          // Single calls: one turn after another within a priority (store/sqlite/dial-turns.ts).
+          turn: Number(c.dial_turn),
           seq: c.seq,
         });
+        expect([p5a, p0, p5b, p10].map((c) => c.dial_turn)).toEqual([0, 0, 1, 0]);
         expect(await stores.dialBacklog.queuedAfter(undefined, 10)).toEqual([p0, p5a, p5b, p10].map(key));
         expect(await stores.dialBacklog.queuedAfter(undefined, 2)).toEqual([p0, p5a].map(key));
         expect(await stores.dialBacklog.queuedAfter(key(p5a), 10)).toEqual([p5b, p10].map(key));

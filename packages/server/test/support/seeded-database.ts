@@ -94,8 +94,22 @@ export async function insertCalls(seeded: Seeded, calls: NewCall[]): Promise<Cal
           .executeTakeFirstOrThrow(),
       );
     }
+    await numberQueuedTurns(trx);
     return rows;
   });
+}
+
+/**
+ * Calls inserted queued here skip the store, which gives each its Dial queue turn: they get their
+ * seq as their turn, as migration 0008 numbered the calls it found queued.
+ */
+async function numberQueuedTurns(db: Pick<StoreDatabase, 'updateTable'>): Promise<void> {
+  await db
+    .updateTable('calls')
+    .set((eb) => ({ dial_turn: eb.ref('seq') }))
+    .where('status', '=', 'queued')
+    .where('dial_turn', 'is', null)
+    .execute();
 }
 
 /** Inserts `count` queued calls fast (multi-row inserts), for backlog tests. */
@@ -123,6 +137,7 @@ export async function insertBacklog(seeded: Seeded, count: number, priority = 5)
       }));
       await trx.insertInto('calls').values(values).execute();
     }
+    await numberQueuedTurns(trx);
   });
 }
 

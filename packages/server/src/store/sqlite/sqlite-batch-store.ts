@@ -11,6 +11,7 @@ import type { CallRow, CallStatus, CallStore } from '../../ports/call-store';
 import type { PageRequest } from '../../ports/page-request';
 import { publishCallTransition } from '../call-transitions';
 import { newEventIdAfter } from '../ids';
+import { nextDialTurn } from './dial-turns';
 import { isPostgres } from './migrations/dialect';
 import type { Database } from './sqlite-schema';
 import { enabledEndpointsOf, owedWebhookDeliveries } from './webhook-deliveries-of-event';
@@ -46,12 +47,30 @@ export class SqliteBatchStore implements BatchStore {
           .forUpdate()
           .execute();
       }
+      // The queued calls' turns (dial-turns.ts): read once per priority, then consecutive in the
+      // order given, so the batch's calls of one priority follow each other in its lane.
+      const nextTurn = new Map<number, number>();
+      for (const { call, status } of calls) {
+        if (status === 'queued' && !nextTurn.has(call.priority))
+          nextTurn.set(call.priority, await nextDialTurn(trx, call.priority, batch.id));
+      }
+      const turnOf = (priority: number): number => {
+        const turn = nextTurn.get(priority) as number;
+        nextTurn.set(priority, turn + 1);
+        return turn;
+      };
       const rows: CallRow[] = [];
       for (let i = 0; i < calls.length; i += CALLS_PER_INSERT) {
         const chunk = calls.slice(i, i + CALLS_PER_INSERT);
         const inserted = await trx
           .insertInto('calls')
-          .values(chunk.map(({ call, status }) => ({ ...call, status })))
+          .values(
+            chunk.map(({ call, status }) => ({
+              ...call,
+              status,
+              dial_turn: status === 'queued' ? turnOf(call.priority) : null,
+            })),
+          )
           .returningAll()
           .execute();
         // RETURNING promises no order: put the rows back in the order given.

@@ -12,6 +12,7 @@ import { type Clock, wallClock } from '../../ports/clock';
 import type { PageRequest } from '../../ports/page-request';
 import { publishCallTransition, transitionSources } from '../call-transitions';
 import { newEventIdAfter } from '../ids';
+import { nextDialTurn } from './dial-turns';
 import { isPostgres } from './migrations/dialect';
 import type { Database } from './sqlite-schema';
 import { insertOwedWebhookDeliveries } from './webhook-deliveries-of-event';
@@ -102,7 +103,7 @@ export class SqliteCallStore implements CallStore {
     const written = await this.db.transaction().execute(async (trx) => {
       const current = await trx
         .selectFrom('calls')
-        .select('status')
+        .select(['status', 'priority', 'batch_id'])
         .where('id', '=', callId)
         // SQLite's transactions are serial (they begin IMMEDIATE), so the status read is the one
         // the update finds. PostgreSQL's run side by side: without the row lock, two changes of
@@ -111,10 +112,15 @@ export class SqliteCallStore implements CallStore {
         .$if(isPostgres(trx), (qb) => qb.forUpdate())
         .executeTakeFirst();
       if (!current || !sources.includes(current.status)) return undefined;
+      // Entering the Dial queue: its turn there, read in this transaction (see dial-turns.ts).
+      const turn =
+        to === 'queued'
+          ? { dial_turn: await nextDialTurn(trx, current.priority, current.batch_id ?? null) }
+          : {};
       // Guarded on the status just read: a change committed in between makes this a no-op.
       const updated = await trx
         .updateTable('calls')
-        .set({ ...patch, status: to, updated_at: at })
+        .set({ ...patch, ...turn, status: to, updated_at: at })
         .where('id', '=', callId)
         .where('status', '=', current.status)
         .returningAll()

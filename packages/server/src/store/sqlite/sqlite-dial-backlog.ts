@@ -19,15 +19,25 @@ export class SqliteDialBacklog implements DialBacklog {
   ) {}
 
   async queuedAfter(after: DialOrder | undefined, limit: number): Promise<DialKey[]> {
+    if (after === undefined) await this.#numberUnturned();
     const rows = await this.db
       .selectFrom('calls')
-      .select(['id', 'organization_id', 'priority', 'seq', 'calling_window', 'latest_at', 'batch_id'])
+      .select([
+        'id',
+        'organization_id',
+        'priority',
+        'dial_turn',
+        'seq',
+        'calling_window',
+        'latest_at',
+        'batch_id',
+      ])
       .where('status', '=', 'queued')
-      // A row-value comparison (SQLite ≥ 3.15 and Postgres) walks the (status, priority, seq) index.
-      .$if(after !== undefined, (qb) =>
-        qb.where(sql<boolean>`(priority, seq) > (${after?.priority}, ${after?.seq})`),
-      )
+      // A row-value comparison (SQLite ≥ 3.15 and Postgres) walks the calls_dial_order index,
+      // (status, priority, dial_turn, seq).
+      .$if(after !== undefined, (qb) => qb.where(afterKey(after as DialOrder)))
       .orderBy('priority')
+      .orderBy('dial_turn')
       .orderBy('seq')
       .limit(limit)
       .execute();
@@ -37,6 +47,7 @@ export class SqliteDialBacklog implements DialBacklog {
         id: row.id,
         organizationId: row.organization_id,
         priority: row.priority,
+        ...(row.dial_turn == null ? {} : { turn: Number(row.dial_turn) }),
         seq: row.seq,
         ...(limits ? { limits } : {}),
         ...(row.batch_id ? { batchId: row.batch_id } : {}),
@@ -44,17 +55,37 @@ export class SqliteDialBacklog implements DialBacklog {
     });
   }
 
-  queuedOrderAfter(after: DialOrder | undefined, limit: number): Promise<DialOrder[]> {
-    return this.db
+  async queuedOrderAfter(after: DialOrder | undefined, limit: number): Promise<DialOrder[]> {
+    if (after === undefined) await this.#numberUnturned();
+    const rows = await this.db
       .selectFrom('calls')
-      .select(['priority', 'seq'])
+      .select(['priority', 'dial_turn', 'seq'])
       .where('status', '=', 'queued')
-      .$if(after !== undefined, (qb) =>
-        qb.where(sql<boolean>`(priority, seq) > (${after?.priority}, ${after?.seq})`),
-      )
+      .$if(after !== undefined, (qb) => qb.where(afterKey(after as DialOrder)))
       .orderBy('priority')
+      .orderBy('dial_turn')
       .orderBy('seq')
       .limit(limit)
+      .execute();
+    return rows.map((row) =>
+      row.dial_turn == null
+        ? { priority: row.priority, seq: row.seq }
+        : { priority: row.priority, turn: Number(row.dial_turn), seq: row.seq },
+    );
+  }
+
+  /**
+   * Queued calls without a turn (written by a server from before migration 0008, or by hand) would
+   * fall out of the row-value comparisons: they get their seq as their turn, as the migration gave
+   * the calls it found, before a read from the start. The partial index calls_unturned holds only
+   * such rows, so this costs one index probe when there are none.
+   */
+  async #numberUnturned(): Promise<void> {
+    await this.db
+      .updateTable('calls')
+      .set((eb) => ({ dial_turn: eb.ref('seq') }))
+      .where('status', '=', sql.lit<'queued'>('queued'))
+      .where('dial_turn', 'is', null)
       .execute();
   }
 
@@ -157,4 +188,13 @@ export class SqliteDialBacklog implements DialBacklog {
       calls: Number(row.calls),
     }));
   }
+}
+
+/**
+ * Strictly after `after` in dial order. Every queued call has a turn since migration 0008 (it is
+ * set whenever a call is queued), so the row value never meets a null. A key without a turn (from
+ * before it) reads as its seq, as the migration numbered them.
+ */
+function afterKey(after: DialOrder) {
+  return sql<boolean>`(priority, dial_turn, seq) > (${after.priority}, ${after.turn ?? after.seq}, ${after.seq})`;
 }

@@ -6,6 +6,7 @@ import * as callEventFeed from './0004-call-event-feed';
 import * as webhooks from './0005-webhooks';
 import * as scheduledCalls from './0006-scheduled-calls';
 import * as batches from './0007-batches';
+import * as dialTurns from './0008-dial-turns';
 
 /**
  * Migrations are compiled into the bundle (not read from a folder at run time), so the server
@@ -21,6 +22,7 @@ export const migrationProvider: MigrationProvider = {
       '0005-webhooks': webhooks,
       '0006-scheduled-calls': scheduledCalls,
       '0007-batches': batches,
+      '0008-dial-turns': dialTurns,
     };
   },
 };
