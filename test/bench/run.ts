@@ -4,11 +4,13 @@
  * Speed figures are only compared within this run (ratios against a baseline measured now):
  * these machines are noisy.
  *
- * Run a subset with `pnpm bench pacing latency events priority http memory size` (`pacing-webhooks`:
- * only the CPS 50 pacing runs, without and with two webhook endpoints, from either thread).
+ * Run a subset with `pnpm bench pacing latency events priority batches http memory size`
+ * (`pacing-webhooks`: only the CPS 50 pacing runs, without and with two webhook endpoints, from
+ * either thread).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { batchCampaign } from './scenarios/batch-campaign';
 import { dialLatency } from './scenarios/dial-latency';
 import { eventLatency } from './scenarios/event-latency';
 import { httpThroughput } from './scenarios/http-throughput';
@@ -36,6 +38,8 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
     ...(await eventLatency(50, 200, 'worker')),
   ],
   priority: () => priorityUnderBacklog(),
+  // Issue 14: accepting a 10,000-call batch, pacing while one drains, a single call behind one.
+  batches: () => batchCampaign(),
   http: () => httpThroughput(),
   memory: () => memoryUnderBacklog(),
   size: () => sdkSize(),

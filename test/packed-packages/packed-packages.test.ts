@@ -85,7 +85,16 @@ beforeAll(async () => {
   // mock's, the emulator's and the server's declarations build against its own).
   await run(
     'pnpm',
-    ['-r', ...publishable.flatMap((p) => ['--filter', p.name]), 'pack', '--pack-destination', tarballs],
+    // One at a time: the server's prepack also builds the console and the SDK it bundles, which
+    // must not race the SDK's own prepack over its dist/.
+    [
+      '-r',
+      '--workspace-concurrency=1',
+      ...publishable.flatMap((p) => ['--filter', p.name]),
+      'pack',
+      '--pack-destination',
+      tarballs,
+    ],
     {
       cwd: workspace,
       maxBuffer: 64 * 1024 * 1024,
@@ -142,6 +151,12 @@ describe('pnpm pack of a fresh clone', () => {
         `${pkg.name}: named in package.json, missing from the tarball`,
       ).toEqual([]);
     }
+  });
+
+  it("ships the console's build inside the server, which serves it at /console", () => {
+    const server = packed.find((pkg) => pkg.name === '@outdial/server');
+    expect(server?.files).toContain('dist/console/index.html');
+    expect(server?.files.some((file) => /^dist\/console\/assets\/.+\.js$/.test(file))).toBe(true);
   });
 
   it('rewrites workspace: and catalog: specifiers to versions', () => {

@@ -35,9 +35,10 @@ export function copyUnbuiltWorkspace(root: string, dest: string): PublishablePac
   for (const folder of readdirSync(join(root, 'packages'))) {
     const source = join(root, 'packages', folder);
     const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
-    if (manifest.private === true) continue;
     const dir = join(dest, 'packages', folder);
+    // Private ones too: a publishable package may build from them (the server ships the console).
     copyDirectory(root, dest, join('packages', folder));
+    if (manifest.private === true) continue;
     packages.push({ name: manifest.name, version: manifest.version, dir });
   }
   return packages;

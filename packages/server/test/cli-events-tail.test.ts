@@ -181,7 +181,7 @@ describe('outdial events tail', { timeout: 60_000 }, () => {
     const badType = await outdial('events', 'tail', '--type', 'call.answered');
     expect(badType.code).toBe(2);
     expect(badType.stderr).toContain(
-      'outdial events tail: --type must be one of call.queued, call.connecting',
+      'outdial events tail: --type must be one of call.scheduled, call.queued, call.connecting',
     );
     expect(badType.stderr).toContain('got "call.answered"');
 

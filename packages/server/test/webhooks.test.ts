@@ -239,7 +239,9 @@ describe('webhook deliveries', () => {
     }, WAIT);
     expect(log[0]).toMatchObject({ endpointId: endpoint.id, nextAttemptAt: null });
     expect(log[0].attempts[0]).toMatchObject({ statusCode: 200, error: null, responseBody: 'ok' });
-  });
+    // A whole call's progression and its deliveries: more than the default 5 s when CI's suites
+    // share the two cores (the waits above are bounded by WAIT, not by this).
+  }, 30_000);
 
   it("never sends one organization's events to another organization's endpoint", async () => {
     const acmeHooks = await receiver();
