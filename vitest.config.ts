@@ -54,6 +54,10 @@ export default defineConfig({
       OUTDIAL_TEST_POSTGRES: withPostgres ? 'run' : 'skip',
       OUTDIAL_TEST_REDIS: withRedis ? 'run' : 'skip',
     },
+    // A bound, not a measurement: the HTTP tests run whole calls through a real server and the
+    // emulator, which under CI's parallel suites on two cores takes several times what it does
+    // alone (no test asserts a duration; the waits inside are bounded by this).
+    testTimeout: 30_000,
     // CI sums every run's report (scripts/print-test-summary.mjs); each run names its own file.
     reporters: [
       'default',
