@@ -58,6 +58,7 @@ export default defineConfig({
     // emulator, which under CI's parallel suites on two cores takes several times what it does
     // alone (no test asserts a duration; the waits inside are bounded by this).
     testTimeout: 30_000,
+    hookTimeout: 30_000,
     // CI sums every run's report (scripts/print-test-summary.mjs); each run names its own file.
     reporters: [
       'default',
