@@ -23,11 +23,12 @@ import {
   validationError,
 } from '@outdial/contract';
 import { agentPhoneNumbers } from '../agents/agent-resource';
+import { claimOrReplay } from '../calls/idempotent-create';
 import { requestHash } from '../calls/request-hash';
 import type { AgentStore } from '../ports/agent-store';
 import type { BatchRow, BatchStore, NewBatchCall } from '../ports/batch-store';
 import type { Clock } from '../ports/clock';
-import type { IdempotencyStore } from '../ports/idempotency-store';
+import type { IdempotencyRecordRow, IdempotencyStore } from '../ports/idempotency-store';
 import { newBatchId, newCallId } from '../store/ids';
 import type { BatchQueue } from './batch-queue';
 import { type BatchResource, toBatchResource } from './batch-resource';
@@ -52,9 +53,6 @@ export interface CreateBatchResult {
 
 /** The default of BatchRetry.delaySeconds. */
 const DEFAULT_RETRY_DELAY_SECONDS = 300;
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-/** As for single calls: a claim in progress this long was left by a process that died. */
-const ABANDONED_CLAIM_MS = 30_000;
 
 export async function createBatch(
   deps: CreateBatchDeps,
@@ -98,7 +96,14 @@ export async function createBatch(
   if (!deps.livekitConfigured) throw apiError('livekit_not_configured');
 
   if (idempotencyKey !== undefined) {
-    const replay = await claimOrReplay(deps, organizationId, idempotencyKey, body);
+    const hash = requestHash('POST', '/api/v1/batches', body);
+    const replay = await claimOrReplay<CreateBatchResult['body']>(
+      deps,
+      organizationId,
+      idempotencyKey,
+      hash,
+      (existing) => recoverBatch(deps, existing),
+    );
     if (replay) return replay;
   }
 
@@ -200,46 +205,17 @@ function metadataDetails(metadata: Record<string, unknown>, field: string): Erro
   return [];
 }
 
-/** As for single calls (calls/create-outbound-call.ts): the replay, or undefined once claimed. */
-async function claimOrReplay(
+/** The response the crashed request would have given, for an abandoned claim whose batch exists. */
+async function recoverBatch(
   deps: CreateBatchDeps,
-  organizationId: string,
-  key: string,
-  body: CreateBatchBody,
-): Promise<CreateBatchResult | undefined> {
-  const hash = requestHash('POST', '/api/v1/batches', body);
-  for (;;) {
-    const now = deps.clock.now();
-    const claim = await deps.idempotency.claim({
-      organization_id: organizationId,
-      key,
-      request_hash: hash,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
-    });
-    if (claim.claimed) return undefined;
-    const { existing } = claim;
-    if (existing.request_hash !== hash) throw apiError('idempotency_key_reused');
-    if (existing.state === 'completed' && existing.response_body !== null) {
-      return {
-        status: existing.response_status ?? 201,
-        body: JSON.parse(existing.response_body) as CreateBatchResult['body'],
-        replayed: true,
-      };
-    }
-    const abandoned = now.getTime() - Date.parse(existing.created_at) > ABANDONED_CLAIM_MS;
-    if (!abandoned) throw apiError('idempotency_in_progress', {}, { headers: { 'Retry-After': '1' } });
-    // The batch commits with its link to the claim, or not at all.
-    const batch = existing.call_id ? await deps.batches.find(existing.call_id) : undefined;
-    if (!batch) {
-      await deps.idempotency.dropAbandoned(existing);
-      continue;
-    }
-    const response = {
-      status: 201,
-      body: { data: toBatchResource(batch, await deps.batches.counts(batch.id)) },
-    };
-    await deps.idempotency.complete(organizationId, key, { ...response, callId: batch.id });
-    return { ...response, replayed: true };
-  }
+  existing: IdempotencyRecordRow,
+): Promise<{ status: number; body: CreateBatchResult['body']; resourceId: string } | undefined> {
+  // The batch commits with its link to the claim, or not at all.
+  const batch = existing.call_id ? await deps.batches.find(existing.call_id) : undefined;
+  if (!batch) return undefined;
+  return {
+    status: 201,
+    body: { data: toBatchResource(batch, await deps.batches.counts(batch.id)) },
+    resourceId: batch.id,
+  };
 }

@@ -26,10 +26,11 @@ import { agentPhoneNumbers } from '../agents/agent-resource';
 import type { AgentStore } from '../ports/agent-store';
 import type { CallRow, CallStore } from '../ports/call-store';
 import type { Clock } from '../ports/clock';
-import type { IdempotencyStore } from '../ports/idempotency-store';
+import type { IdempotencyRecordRow, IdempotencyStore } from '../ports/idempotency-store';
 import { newCallId } from '../store/ids';
 import type { CallQueue } from './call-queue';
 import { type QueuedCallResource, toQueuedCallResource } from './call-resource';
+import { claimOrReplay } from './idempotent-create';
 import { requestHash } from './request-hash';
 
 /** The request body after schema validation (defaults applied). */
@@ -110,7 +111,14 @@ export async function createOutboundCall(
   if (!deps.livekitConfigured) throw apiError('livekit_not_configured');
 
   if (idempotencyKey !== undefined) {
-    const replay = await claimOrReplay(deps, organizationId, idempotencyKey, body);
+    const hash = requestHash('POST', '/api/v1/calls/outbound', body);
+    const replay = await claimOrReplay<CreateOutboundCallResult['body']>(
+      deps,
+      organizationId,
+      idempotencyKey,
+      hash,
+      (existing) => recoverCall(deps.calls, existing),
+    );
     if (replay) return replay;
   }
 
@@ -165,66 +173,25 @@ export async function createOutboundCall(
   return { ...result, replayed: false };
 }
 
-/** How long an Idempotency-Key is remembered. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-
-/**
- * A claim still `in_progress` after this long was left by a process that died mid-request: no
- * request of ours takes more than a few database writes.
- */
-const ABANDONED_CLAIM_MS = 30_000;
-
-/**
- * Claims the key for this request, or answers as the contract says for a key already used:
- * the stored 201 (replay), 422 for another body, 409 while the first request is in flight.
- * @returns the replay, or undefined when this request now holds the key
- */
-async function claimOrReplay(
-  { calls, idempotency, clock }: CreateOutboundCallDeps,
-  organizationId: string,
-  key: string,
-  body: CreateOutboundCallBody,
-): Promise<CreateOutboundCallResult | undefined> {
-  const hash = requestHash('POST', '/api/v1/calls/outbound', body);
-  for (;;) {
-    const now = clock.now();
-    const claim = await idempotency.claim({
-      organization_id: organizationId,
-      key,
-      request_hash: hash,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
-    });
-    if (claim.claimed) return undefined;
-    const { existing } = claim;
-    if (existing.request_hash !== hash) throw apiError('idempotency_key_reused');
-    if (existing.state === 'completed' && existing.response_body !== null) {
-      return {
-        status: existing.response_status ?? 201,
-        body: JSON.parse(existing.response_body) as CreateOutboundCallResult['body'],
-        replayed: true,
-      };
-    }
-    const abandoned = now.getTime() - Date.parse(existing.created_at) > ABANDONED_CLAIM_MS;
-    if (!abandoned) throw apiError('idempotency_in_progress', {}, { headers: { 'Retry-After': '1' } });
-    const call = existing.call_id ? await calls.find(existing.call_id) : undefined;
-    // The process died before its call was queued (start-up fails such calls as `interrupted`):
-    // nothing was dialed, so the key is free again.
-    if (!call || call.status === 'initiated' || (call.status === 'failed' && call.room_id === null)) {
-      await idempotency.dropAbandoned(existing);
-      continue;
-    }
-    // The process died after creating the call: answer what it would have answered, never a second call.
-    const response = {
-      status: 201,
-      body: {
-        data: { ...toQueuedCallResource(call), status: await statusAnsweredAtCreation(calls, call.id) },
-        message: CALL_QUEUED_MESSAGE,
-      },
-    };
-    await idempotency.complete(organizationId, key, { ...response, callId: call.id });
-    return { ...response, replayed: true };
-  }
+/** The response the crashed request would have given, for an abandoned claim whose call exists. */
+async function recoverCall(
+  calls: CallStore,
+  existing: IdempotencyRecordRow,
+): Promise<{ status: number; body: CreateOutboundCallResult['body']; resourceId: string } | undefined> {
+  const call = existing.call_id ? await calls.find(existing.call_id) : undefined;
+  // The process died before its call was queued (start-up fails such calls as `interrupted`):
+  // nothing was dialed, so the key is free again.
+  if (!call || call.status === 'initiated' || (call.status === 'failed' && call.room_id === null))
+    return undefined;
+  // The process died after creating the call: answer what it would have answered, never a second call.
+  return {
+    status: 201,
+    body: {
+      data: { ...toQueuedCallResource(call), status: await statusAnsweredAtCreation(calls, call.id) },
+      message: CALL_QUEUED_MESSAGE,
+    },
+    resourceId: call.id,
+  };
 }
 
 /** What the create answered: the status the call entered after `initiated` (queued or scheduled). */
