@@ -1,5 +1,5 @@
 import { CALL_STATUSES, isTerminalStatus } from '@outdial/contract';
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type {
   BatchCallCounts,
   BatchRow,
@@ -22,6 +22,26 @@ import { enabledEndpointsOf, owedWebhookDeliveries } from './webhook-deliveries-
  */
 const CALLS_PER_INSERT = 500;
 const ROWS_PER_INSERT = 1000;
+
+/** A batch's call events and their webhook deliveries, inserted ROWS_PER_INSERT at a time. */
+async function insertEventsAndDeliveries(
+  trx: Kysely<Database>,
+  events: readonly Insertable<Database['call_events']>[],
+  deliveries: readonly Insertable<Database['webhook_deliveries']>[],
+): Promise<void> {
+  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('call_events')
+      .values(events.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  }
+  for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('webhook_deliveries')
+      .values(deliveries.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  }
+}
 const UNFINISHED = CALL_STATUSES.filter((status) => !isTerminalStatus(status));
 
 export class SqliteBatchStore implements BatchStore {
@@ -125,18 +145,7 @@ export class SqliteBatchStore implements BatchStore {
         deliveries.push(...ofCall);
         owed.push(ofCall.length);
       }
-      for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-        await trx
-          .insertInto('call_events')
-          .values(events.slice(i, i + ROWS_PER_INSERT))
-          .execute();
-      }
-      for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT) {
-        await trx
-          .insertInto('webhook_deliveries')
-          .values(deliveries.slice(i, i + ROWS_PER_INSERT))
-          .execute();
-      }
+      await insertEventsAndDeliveries(trx, events, deliveries);
       if (idempotencyKey) {
         // The record's resource link: the batch, for a retry after a crash to find.
         await trx
@@ -254,18 +263,7 @@ export class SqliteBatchStore implements BatchStore {
         deliveries.push(...ofCall);
         owed.push(ofCall.length);
       }
-      for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-        await trx
-          .insertInto('call_events')
-          .values(events.slice(i, i + ROWS_PER_INSERT))
-          .execute();
-      }
-      for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT) {
-        await trx
-          .insertInto('webhook_deliveries')
-          .values(deliveries.slice(i, i + ROWS_PER_INSERT))
-          .execute();
-      }
+      await insertEventsAndDeliveries(trx, events, deliveries);
       return { rows: rows.map((call) => ({ call, from: fromOf.get(call.id) ?? ('queued' as const) })), owed };
     });
     written.rows.forEach(({ call, from }, i) => {
