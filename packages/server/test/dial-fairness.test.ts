@@ -1,6 +1,6 @@
 /**
  * Fairness within one priority, end to end (issue 14): the real server and its Dial queue over
- * the LiveKit emulator, dialing slowly (DIAL_CPS 5), so a 1,000-call batch is still draining when
+ * the LiveKit emulator, dialing slowly (DIAL_CPS 2: a slot of 500 ms outlasts a call's preparation even on a loaded machine), so a 1,000-call batch is still draining when
  * a single call of the same priority arrives. The dial order is read from the calls' events (their
  * ids increase in commit order within the organization), never from timings.
  */
@@ -15,10 +15,11 @@ const BATCH_SIZE = 1000;
 describe('a single call behind a large batch of its priority', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ dialCps: 5, dialMaxInFlight: 20 });
+    t = await startTestServer({ dialCps: 2, dialMaxInFlight: 20 });
   });
   afterAll(() => t?.close());
 
+  const invites = () => (t.emulator?.requests ?? []).filter((r) => r.method === 'CreateSIPParticipant');
   const eventsOf = async (id: string): Promise<Json[]> =>
     (await t.request(`/api/v1/calls/${id}/events`)).body.data.events;
   const eventId = (events: Json[], type: string): string | undefined =>
@@ -57,6 +58,12 @@ describe('a single call behind a large batch of its priority', () => {
       interval: 50,
     });
 
+    // Past the first dials' warm-up, so the look-ahead is claimed and waiting for its slots.
+    await vi.waitFor(() => expect(invites().length).toBeGreaterThanOrEqual(3), {
+      timeout: 30_000,
+      interval: 20,
+    });
+    const invitesBeforePost = invites().length;
     const single = await t.request('/api/v1/calls/outbound', {
       method: 'POST',
       body: { agentId: t.acme.voiceAgentId, phoneNumber: '+14155550199', priority: 5 },
@@ -67,7 +74,7 @@ describe('a single call behind a large batch of its priority', () => {
     // Queued behind at most the batch call that shares its turn (or dialed already).
     if (read.status === 'queued') expect(read.queuePosition).toBeLessThanOrEqual(2);
 
-    // Without fairness the wait is 1,000 dials at 5 a second: far past this timeout.
+    // Without fairness the wait is 1,000 dials at 2 a second: far past this timeout.
     await vi.waitFor(
       async () => {
         const { body } = await t.request(`/api/v1/calls/${singleId}`);
@@ -91,6 +98,13 @@ describe('a single call behind a large batch of its priority', () => {
     }
     // It was the first or the second dial once queued.
     expect(dialedBetween).toBeLessThanOrEqual(1);
+    // And on the wire: at most 2 INVITEs left between its POST and its own, although the Dial
+    // queue had already claimed the batch's next calls (its look-ahead) when it arrived.
+    const ownInvite = () => invites().findIndex((r) => r.phoneNumber === '+14155550199');
+    await vi.waitFor(() => expect(ownInvite()).toBeGreaterThanOrEqual(0), { timeout: 10_000, interval: 20 });
+    const own = ownInvite();
+    expect(own).toBeGreaterThanOrEqual(invitesBeforePost);
+    expect(own - invitesBeforePost).toBeLessThanOrEqual(2);
     // The batch is far from drained: the single call did not merely wait for it to end.
     const batch = (await t.request(`/api/v1/batches/${batchId}`)).body.data;
     expect(batch.counters.queued).toBeGreaterThan(BATCH_SIZE / 2);

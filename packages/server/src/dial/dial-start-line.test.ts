@@ -22,6 +22,13 @@ function startLine(lookAhead: number) {
 }
 
 const call = (id: string, priority: number, seq: number): DialKey => ({ id, priority, seq });
+const batchCall = (id: string, turn: number, seq: number): DialKey => ({
+  id,
+  priority: 5,
+  turn,
+  seq,
+  batchId: 'batch_1',
+});
 const never = new AbortController().signal;
 
 describe('DialStartLine', () => {
@@ -73,5 +80,52 @@ describe('DialStartLine', () => {
     for (let seq = 1; seq <= 5; seq++) line.add(call(`c${seq}`, 5, seq), never);
     line.lookAhead = 3;
     expect(started).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('lets a lane joining its priority in ahead of the calls already started', async () => {
+    const keys: DialKey[] = [];
+    const sends = new Map<string, () => void>();
+    const line = new DialStartLine({
+      lookAhead: 3,
+      start: (key) => {
+        keys.push(key);
+        return new Promise<void>((resolve) => sends.set(key.id, resolve));
+      },
+      onError: () => undefined,
+    });
+    for (let i = 0; i < 10; i++) line.add(batchCall(`b${i}`, i, i + 1), never);
+    expect(keys.map((k) => k.id)).toEqual(['b0', 'b1', 'b2']);
+    // The single calls' lane joins with the head turn of the queued calls (dial-turns.ts): 3.
+    line.add({ id: 'single', priority: 5, turn: 3, seq: 11 }, never);
+    expect(keys.map((k) => k.id)).toEqual(['b0', 'b1', 'b2', 'single']);
+    // Ranked before the earliest started call, so the pacer gives it the next slot.
+    expect(keys.at(-1)?.turn).toBe(-1);
+    // A second single call joins a lane that is not empty: it keeps its turn and waits.
+    line.add({ id: 'single2', priority: 5, turn: 4, seq: 12 }, never);
+    expect(keys).toHaveLength(4);
+    sends.get('single')?.();
+    sends.get('b0')?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(keys.map((k) => k.id)).toEqual(['b0', 'b1', 'b2', 'single', 'b3']);
+    expect(keys.at(-1)?.turn).toBe(3);
+  });
+
+  it('gives a joining lane no head start over other priorities, nor when nothing is started', () => {
+    const keys: DialKey[] = [];
+    const line = new DialStartLine({
+      lookAhead: 2,
+      start: (key) => {
+        keys.push(key);
+        return new Promise<void>(() => undefined);
+      },
+      onError: () => undefined,
+    });
+    line.add({ id: 'urgent', priority: 0, turn: 7, seq: 1 }, never);
+    // Nothing of priority 5 is started: the batch's first call keeps its turn.
+    for (let i = 0; i < 4; i++) line.add(batchCall(`b${i}`, 10 + i, 10 + i), never);
+    expect(keys.map((k) => [k.id, k.turn])).toEqual([
+      ['urgent', 7],
+      ['b0', 10],
+    ]);
   });
 });
