@@ -84,6 +84,7 @@ export const serveCommand: CliCommand = {
       apiKeyCacheMs: config.apiKeyCacheSeconds * 1000,
       // The demo's receivers are local; anywhere else private addresses need the operator's word.
       webhookAllowPrivate: config.webhookAllowPrivate || emulate,
+      ...(config.webhookDispatch === null ? {} : { webhookDispatch: config.webhookDispatch }),
     });
     let signals = 0;
     const shutDown = (signal: NodeJS.Signals) => {

@@ -24,6 +24,7 @@ describe('loadEnvConfig', () => {
       maxConcurrentCalls: null,
       apiKeyCacheSeconds: 5,
       webhookAllowPrivate: false,
+      webhookDispatch: null,
     });
   });
 
@@ -35,6 +36,15 @@ describe('loadEnvConfig', () => {
       'OUTDIAL_REDIS_URL must be a redis:// or rediss:// URL (redis://user:password@host:6379)',
     );
     expect(() => loadEnvConfig({ OUTDIAL_REDIS_URL: 'http://:secret@cache' })).not.toThrow('secret');
+  });
+
+  it('reads OUTDIAL_WEBHOOK_DISPATCH as worker or in-process, unset by default', () => {
+    expect(loadEnvConfig({}).webhookDispatch).toBeNull();
+    expect(loadEnvConfig({ OUTDIAL_WEBHOOK_DISPATCH: 'worker' }).webhookDispatch).toBe('worker');
+    expect(loadEnvConfig({ OUTDIAL_WEBHOOK_DISPATCH: 'in-process' }).webhookDispatch).toBe('in-process');
+    expect(() => loadEnvConfig({ OUTDIAL_WEBHOOK_DISPATCH: 'thread' })).toThrow(
+      /OUTDIAL_WEBHOOK_DISPATCH must be worker or in-process \(got "thread"\)/,
+    );
   });
 
   it('reads OUTDIAL_WEBHOOK_ALLOW_PRIVATE as true or false only', () => {

@@ -49,6 +49,12 @@ export interface EnvConfig {
    * from API clients, and must not reach what only the server can.
    */
   webhookAllowPrivate: boolean;
+  /**
+   * OUTDIAL_WEBHOOK_DISPATCH: where webhook deliveries are sent from, `worker` (a thread of its
+   * own) or `in-process` (the main event loop); null when unset: the worker on PostgreSQL,
+   * in process on SQLite (see webhooks/webhook-delivery.ts for why).
+   */
+  webhookDispatch: 'worker' | 'in-process' | null;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +121,9 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   const webhookAllowPrivate = text('OUTDIAL_WEBHOOK_ALLOW_PRIVATE') ?? 'false';
   if (webhookAllowPrivate !== 'true' && webhookAllowPrivate !== 'false')
     problems.push(`OUTDIAL_WEBHOOK_ALLOW_PRIVATE must be true or false (got "${webhookAllowPrivate}")`);
+  const webhookDispatch = text('OUTDIAL_WEBHOOK_DISPATCH') ?? null;
+  if (webhookDispatch !== null && webhookDispatch !== 'worker' && webhookDispatch !== 'in-process')
+    problems.push(`OUTDIAL_WEBHOOK_DISPATCH must be worker or in-process (got "${webhookDispatch}")`);
   const metricsPort =
     text('OUTDIAL_METRICS_PORT') === undefined ? null : integer('OUTDIAL_METRICS_PORT', 0, 1, 65535);
   // A port without metrics would silently serve nothing.
@@ -149,6 +158,8 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     ),
     apiKeyCacheSeconds: integer('OUTDIAL_API_KEY_CACHE_SECONDS', 5, 0, 300),
     webhookAllowPrivate: webhookAllowPrivate === 'true',
+    webhookDispatch:
+      webhookDispatch === 'worker' || webhookDispatch === 'in-process' ? webhookDispatch : null,
   };
   if (metricsPort !== null && metricsPort === config.port)
     problems.push(`OUTDIAL_METRICS_PORT must differ from PORT (both ${metricsPort})`);
