@@ -1,9 +1,9 @@
 /**
  * @module
  * Wakes the open event streams of this process when a status change of theirs (or a batch event
- * of their organization) commits. It only
- * says "look again": what a stream sends it reads from the store after its own cursor, so a wake
- * that comes early, late or twice can neither lose an event nor repeat one.
+ * of their organization) commits. It only says "look again": what a stream sends it reads from the
+ * store after its own cursor, so a wake that comes early, late or twice can neither lose an event
+ * nor repeat one.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { CallStore } from '../ports/call-store';

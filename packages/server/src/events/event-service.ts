@@ -1,9 +1,8 @@
 /**
  * @module
  * The events of one organization (its calls' and its batches'): the JSON feed (newest first,
- * paginated), a call's events
- * (oldest first), and the live feeds behind the Server-Sent Events streams. Nothing here knows
- * about HTTP; errors are the contract's (ApiError).
+ * paginated), a call's events (oldest first), and the live feeds behind the Server-Sent Events
+ * streams. Nothing here knows about HTTP; errors are the contract's (ApiError).
  */
 import { apiError, encodePageCursor, fieldError, isTerminalStatus } from '@outdial/contract';
 import { findOwnCall } from '../calls/find-own-call';
