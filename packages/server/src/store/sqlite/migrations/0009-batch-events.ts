@@ -4,12 +4,11 @@ import { orderedText } from './dialect';
 // Batch events (issue 14 with issue 12): `batch.started | paused | resumed | completed | cancelled`,
 // each written in the transaction of the batch change that causes it, as call events are. A table
 // of their own rather than more rows in call_events: a call_events row is a step of one call's
-// status history (call_id NOT NULL, from_status, to_status), which a batch change is not. The
-// feed only needs both kinds to share
-// one id space (`evt_<ulid>`, increasing per organization in commit order), which every writer
-// keeps by reading the newest id of both tables under the same lock (store/sqlite/event-ids.ts). `snapshot` is JSON of the batch row and its
-// call counts as committed, which the API renders with the Batch serializer, as call events keep
-// the call row.
+// status history (call_id NOT NULL, from_status, to_status), which a batch change is not. The feed
+// only needs both kinds to share one id space (`evt_<ulid>`, increasing per organization in commit
+// order), which every writer keeps by reading the newest id of both tables under the same lock
+// (store/sqlite/event-ids.ts). `snapshot` is JSON of the batch row and its call counts as
+// committed, which the API renders with the Batch serializer, as call events keep the call row.
 // biome-ignore lint/suspicious/noExplicitAny: migrations describe the database as it was then.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
