@@ -651,11 +651,11 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A call event, delivered to your endpoint
-         * @description What Outdial POSTs to a webhook endpoint (and to a call's `webhookUrl`) for each event the
-         *     endpoint subscribes to. Answer 2xx within 15 seconds to acknowledge it; anything else is
-         *     retried (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). A call's events reach an
-         *     endpoint in `sequence` order.
+         * An event, delivered to your endpoint
+         * @description What Outdial POSTs to a webhook endpoint (and to a call's or a batch's `webhookUrl`) for
+         *     each event the endpoint subscribes to. Answer 2xx within 15 seconds to acknowledge it;
+         *     anything else is retried (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). A call's
+         *     events, and a batch's, reach an endpoint in `sequence` order.
          */
         post: operations["receiveCallEvent"];
         delete?: never;
@@ -938,7 +938,7 @@ export interface components {
             /** @description At most this many of the batch's calls are live (connecting, ringing or active) at once; a call held back does not use a dial slot. Default no limit beyond the server's. */
             maxConcurrentCalls?: number;
             retry?: components["schemas"]["BatchRetry"];
-            /** @description Every event of every call of the batch is also sent here, signed with your organization's webhook secret. */
+            /** @description The batch's own events (`batch.*`) and every event of every call of the batch are also sent here, signed with your organization's webhook secret. */
             webhookUrl?: components["schemas"]["WebhookUrl"];
             /** @description Kept on the batch and merged under each row's metadata on its call. At most 16384 bytes serialized. */
             metadata?: {
@@ -1056,19 +1056,38 @@ export interface components {
             message: "Call cancelled successfully";
         };
         /**
-         * @description `call.<status>`: the call reached that status. New types may be added; ignore an unknown one.
+         * @description `call.<status>`: the call reached that status. `batch.<change>`: a batch started dialing,
+         *     was paused, resumed, completed or cancelled. New types may be added; ignore an unknown one.
          * @enum {string}
          */
-        EventType: "call.scheduled" | "call.queued" | "call.connecting" | "call.ringing" | "call.active" | "call.completed" | "call.failed" | "call.cancelled" | "call.no_answer" | "call.busy";
+        EventType: "call.scheduled" | "call.queued" | "call.connecting" | "call.ringing" | "call.active" | "call.completed" | "call.failed" | "call.cancelled" | "call.no_answer" | "call.busy" | "batch.started" | "batch.paused" | "batch.resumed" | "batch.completed" | "batch.cancelled";
+        /**
+         * @description The event types of a call's status changes (`call.<status>`).
+         * @enum {string}
+         */
+        CallEventType: "call.scheduled" | "call.queued" | "call.connecting" | "call.ringing" | "call.active" | "call.completed" | "call.failed" | "call.cancelled" | "call.no_answer" | "call.busy";
+        /**
+         * @description The event types of a batch's changes: `batch.started` (its first calls became due: it is
+         *     `running`; a batch created with calls due at once starts as it is created),
+         *     `batch.paused`, `batch.resumed`, `batch.completed` (every contact reached a final result)
+         *     and `batch.cancelled`.
+         * @enum {string}
+         */
+        BatchEventType: "batch.started" | "batch.paused" | "batch.resumed" | "batch.completed" | "batch.cancelled";
+        /**
+         * @description One event: a call's status change (`call.*`, `data` is the Call) or a batch's change
+         *     (`batch.*`, `data` is the Batch). Discriminate on `type`.
+         */
+        Event: components["schemas"]["CallEvent"] | components["schemas"]["BatchEvent"];
         /**
          * @description One status change of a call. `data` is the call as `getCall` returned it at that moment,
          *     except `queuePosition`, which is null in events (a position changes with every dial; read
          *     it with `getCall`).
          */
-        Event: {
+        CallEvent: {
             /** @description Unique; increases in the order events were committed within your organization. */
             id: string;
-            type: components["schemas"]["EventType"];
+            type: components["schemas"]["CallEventType"];
             /**
              * Format: date-time
              * @description When the status change was committed.
@@ -1077,6 +1096,23 @@ export interface components {
             /** @description The event's place among its call's events, 1-based and gapless. */
             sequence: number;
             data: components["schemas"]["Call"];
+        };
+        /**
+         * @description One change of a batch. `data` is the batch as `getBatch` returned it at that moment
+         *     (its counters included).
+         */
+        BatchEvent: {
+            /** @description Unique; increases in the order events were committed within your organization. */
+            id: string;
+            type: components["schemas"]["BatchEventType"];
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            timestamp: string;
+            /** @description The event's place among its batch's events, 1-based and gapless. */
+            sequence: number;
+            data: components["schemas"]["Batch"];
         };
         ListEventsResponse: {
             data: {
@@ -1124,7 +1160,7 @@ export interface components {
         CreateWebhookEndpointRequest: {
             url: components["schemas"]["WebhookUrl"];
             description?: string;
-            /** @description The event types to send. Default every `call.*` type. */
+            /** @description The event types to send. Default every `call.*` type (`batch.*` are sent only to endpoints that name them, and to a batch's `webhookUrl`). */
             enabledEvents?: components["schemas"]["EventType"][];
         };
         UpdateWebhookEndpointRequest: {
@@ -1922,6 +1958,11 @@ export interface operations {
                  * @example call_01JD7ZK5W8Q3N2M4P6R8T0V2X4
                  */
                 callId?: string;
+                /**
+                 * @description Only the events of this batch and of its calls.
+                 * @example batch_01JD7ZK5W8Q3N2M4P6R8T0V2X4
+                 */
+                batchId?: string;
                 /**
                  * @description Page size.
                  * @example 20

@@ -100,11 +100,12 @@ export class BatchService {
   async cancel(organizationId: string, batchId: string): Promise<BatchResource> {
     const batch = await this.#own(organizationId, batchId);
     if (batch.status === 'cancelled') return this.#toResource(batch);
-    const cancelled = await this.#change(batch, 'cancelled', ['active', 'paused']);
-    // In one transaction. A queued call already taken by the Dial queue finds it cancelled at its
-    // claim (guarded by its status), before any INVITE; one claimed first is live and goes on.
-    await this.#deps.batches.cancelWaitingCalls(batchId, this.#deps.clock.now());
-    return this.#toResource(cancelled);
+    // In one transaction with its calls. A queued call already taken by the Dial queue finds it
+    // cancelled at its claim (guarded by its status), before any INVITE; one claimed first is
+    // live and goes on.
+    const cancelled = await this.#deps.batches.cancel(batchId, ['active', 'paused'], this.#deps.clock.now());
+    if (cancelled) return this.#toResource(cancelled.batch);
+    return this.#toResource(await this.#finishedMeanwhile(batch));
   }
 
   async #own(organizationId: string, batchId: string): Promise<BatchRow> {
@@ -114,10 +115,13 @@ export class BatchService {
     return batch;
   }
 
-  async #change(batch: BatchRow, to: StoredBatchStatus, from: StoredBatchStatus[]): Promise<BatchRow> {
+  async #change(batch: BatchRow, to: 'paused' | 'active', from: StoredBatchStatus[]): Promise<BatchRow> {
     const changed = await this.#deps.batches.setStatus(batch.id, to, from, this.#deps.clock.now());
-    if (changed) return changed;
-    // Finished meanwhile (its last call ended), or finished already.
+    return changed ?? this.#finishedMeanwhile(batch);
+  }
+
+  /** The batch a guarded change did not match: finished meanwhile (its last call ended), or already. */
+  async #finishedMeanwhile(batch: BatchRow): Promise<BatchRow> {
     const now = (await this.#deps.batches.find(batch.id)) ?? batch;
     if (now.status === 'completed' || now.status === 'cancelled') {
       throw apiError('batch_finished', { status: now.status });

@@ -114,8 +114,17 @@ async function pickOrganization(
   );
 }
 
-/** `<timestamp>  <type>  <call id>  <phone number>[  <failure reason or cancellation>]`. */
-function eventLine({ timestamp, type, data }: EventResource): string {
+/**
+ * `<timestamp>  <type>  <call id>  <phone number>[  <failure reason or cancellation>]`, or for a
+ * batch event `<timestamp>  <type>  <batch id>  <name>  <completed>/<total> completed`.
+ */
+function eventLine(event: EventResource): string {
+  if (event.type.startsWith('batch.')) {
+    const { timestamp, type, data } = event as Extract<EventResource, { data: { counters: unknown } }>;
+    const progress = `${data.counters.completed}/${data.counters.total} completed`;
+    return [timestamp, type.padEnd(15), data.id, data.name, progress].join('  ');
+  }
+  const { timestamp, type, data } = event as Exclude<EventResource, { data: { counters: unknown } }>;
   const why =
     data.failureReason ?? (data.cancellation === null ? undefined : `cancellation: ${data.cancellation}`);
   return [timestamp, type.padEnd(15), data.id, data.phoneNumber, ...(why === undefined ? [] : [why])].join(

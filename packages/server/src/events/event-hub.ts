@@ -1,11 +1,13 @@
 /**
  * @module
- * Wakes the open event streams of this process when a status change of theirs commits. It only
- * says "look again": what a stream sends it reads from the store after its own cursor, so a wake
- * that comes early, late or twice can neither lose an event nor repeat one.
+ * Wakes the open event streams of this process when a status change of theirs (or a batch event
+ * of their organization) commits. It only says "look again": what a stream sends it reads from the
+ * store after its own cursor, so a wake that comes early, late or twice can neither lose an event
+ * nor repeat one.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { CallStore } from '../ports/call-store';
+import { BATCH_EVENT_CHANNEL, type BatchEventMessage } from '../store/batch-changes';
 import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../store/call-transitions';
 
 /** What a stream watches: one organization's events, or one call's. */
@@ -21,18 +23,24 @@ export class EventHub {
     this.#wake(`org:${call.organization_id}`);
     this.#wake(`call:${call.id}`);
   };
+  readonly #onBatchEvent = (message: unknown) => {
+    const { calls, organizationId } = message as BatchEventMessage;
+    if (calls === this.#calls) this.#wake(`org:${organizationId}`);
+  };
 
-  /** @param calls the store whose committed transitions wake the streams */
+  /** @param calls the store whose committed transitions (and batch events) wake the streams */
   constructor(calls: CallStore) {
     this.#calls = calls;
   }
 
   start(): void {
     subscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
+    subscribe(BATCH_EVENT_CHANNEL, this.#onBatchEvent);
   }
 
   stop(): void {
     unsubscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
+    unsubscribe(BATCH_EVENT_CHANNEL, this.#onBatchEvent);
   }
 
   /** Calls `wake` after each committed change in `scope`. @returns the unwatch function */

@@ -1,17 +1,29 @@
 /**
  * @module
- * How a stored event looks in the API: the contract's `Event`, whose `data` is the call as
- * `getCall` returned it at that moment, except `queuePosition` (null in events: a position changes
- * with every dial).
+ * How a stored event looks in the API: the contract's `Event`. A call event's `data` is the call
+ * as `getCall` returned it at that moment, except `queuePosition` (null in events: a position
+ * changes with every dial); a batch event's is the batch as `getBatch` returned it then, counters
+ * included (the same serializer, over the row and counts its transaction saw).
  */
 import type { CallStatus, components } from '@outdial/contract';
+import { toBatchResource } from '../batches/batch-resource';
 import { toCallResource } from '../calls/call-resource';
-import type { EventRow } from '../ports/event-store';
+import type { EventRow, EventType } from '../ports/event-store';
 
+export type { EventType };
 export type EventResource = components['schemas']['Event'];
-export type EventType = components['schemas']['EventType'];
+type CallEventType = components['schemas']['CallEventType'];
 
 export function toEventResource(row: EventRow): EventResource {
+  if (row.kind === 'batch') {
+    return {
+      id: row.id,
+      type: row.type,
+      timestamp: row.at,
+      sequence: row.sequence,
+      data: toBatchResource(row.batch, row.counts),
+    };
+  }
   return {
     id: row.id,
     type: eventTypeOf(row.status),
@@ -22,11 +34,6 @@ export function toEventResource(row: EventRow): EventResource {
 }
 
 /** `call.<status>`. `initiated` is never an event (creation is not a status change). */
-export function eventTypeOf(status: CallStatus): EventType {
-  return `call.${status}` as EventType;
-}
-
-/** The status an event type names: `call.completed` → `completed`. */
-export function statusOfEventType(type: EventType): CallStatus {
-  return type.slice('call.'.length) as CallStatus;
+export function eventTypeOf(status: CallStatus): CallEventType {
+  return `call.${status}` as CallEventType;
 }

@@ -1,8 +1,8 @@
 /**
  * @module
- * The events of one organization: the JSON feed (newest first, paginated), a call's events
- * (oldest first), and the live feeds behind the Server-Sent Events streams. Nothing here knows
- * about HTTP; errors are the contract's (ApiError).
+ * The events of one organization (its calls' and its batches'): the JSON feed (newest first,
+ * paginated), a call's events (oldest first), and the live feeds behind the Server-Sent Events
+ * streams. Nothing here knows about HTTP; errors are the contract's (ApiError).
  */
 import { apiError, encodePageCursor, fieldError, isTerminalStatus } from '@outdial/contract';
 import { findOwnCall } from '../calls/find-own-call';
@@ -11,7 +11,7 @@ import type { EventFilters, EventRow, EventStore } from '../ports/event-store';
 import type { PageRequest } from '../ports/page-request';
 import { EventFeed } from './event-feed';
 import type { EventHub } from './event-hub';
-import { type EventResource, type EventType, statusOfEventType, toEventResource } from './event-resource';
+import { type EventResource, type EventType, toEventResource } from './event-resource';
 
 export interface EventServiceDeps {
   calls: CallStore;
@@ -24,6 +24,8 @@ export interface EventServiceDeps {
 export interface EventListFilters {
   types?: readonly EventType[] | undefined;
   callId?: string | undefined;
+  /** The batch's events and its calls' events. */
+  batchId?: string | undefined;
 }
 
 export interface EventPage {
@@ -133,7 +135,7 @@ export class EventService {
       },
       {
         after,
-        endsWith: (row) => isTerminalStatus(row.status),
+        endsWith: (row) => row.kind === 'call' && isTerminalStatus(row.status),
         endAfterReplay: isTerminalStatus(call.status),
         ...this.#errors(),
       },
@@ -153,6 +155,6 @@ export class EventService {
   }
 }
 
-function storeFilters({ types, callId }: EventListFilters): EventFilters {
-  return { statuses: types?.map(statusOfEventType), callId };
+function storeFilters({ types, callId, batchId }: EventListFilters): EventFilters {
+  return { types, callId, batchId };
 }

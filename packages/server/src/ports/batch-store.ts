@@ -4,6 +4,9 @@
  * into their first status (`queued`, or `scheduled` when not yet due) with their call events and
  * the webhook deliveries those owe, as `CallStore.transition` would have written them one by one.
  * Every later status change of a batch call goes through `CallStore.transition` like any other.
+ * Each change of a batch writes its batch event (event-store.ts) in the same transaction:
+ * `batch.started` (created with calls due now, or, in `CallStore.transition`, its first call
+ * leaving `scheduled`), `batch.paused`, `batch.resumed`, `batch.cancelled`, `batch.completed`.
  */
 import type { CallRow, CallStatus, NewCall } from './call-store';
 import type { PageRequest } from './page-request';
@@ -73,17 +76,19 @@ export interface BatchStore {
     page: PageRequest,
   ): Promise<BatchRow[]>;
   /**
-   * Moves the batch to `to` if it is in one of `from`.
+   * Pauses (`paused`) or resumes (`active`) the batch if it is in one of `from`, with its
+   * `batch.paused` or `batch.resumed` event in the same transaction.
    * @returns the batch as written, or undefined when it was in none of them
    */
   setStatus(
     batchId: string,
-    to: StoredBatchStatus,
+    to: 'paused' | 'active',
     from: readonly StoredBatchStatus[],
     at: Date,
   ): Promise<BatchRow | undefined>;
   /**
-   * Marks an `active` or `paused` batch `completed` if none of its calls is left to finish.
+   * Marks an `active` or `paused` batch `completed` if none of its calls is left to finish, with
+   * its `batch.completed` event in the same transaction.
    * @returns the batch as written, or undefined when it was not completed now
    */
   completeIfFinished(batchId: string, at: Date): Promise<BatchRow | undefined>;
@@ -91,12 +96,17 @@ export interface BatchStore {
   /** The batch's calls in one of `statuses`, in dial order. */
   callsWithStatus(batchId: string, statuses: readonly CallStatus[]): Promise<CallRow[]>;
   /**
-   * Cancels every call of the batch not yet dialed (`scheduled` or `queued`), in one transaction,
-   * each with its call event and webhook deliveries as `CallStore.transition` writes them
-   * (`cancellation: before_dial`); a call claimed for dialing first is left to go on.
-   * @returns the calls cancelled
+   * Cancels the batch if it is in one of `from`, and every call of it not yet dialed (`scheduled`
+   * or `queued`), in one transaction: each call with its call event and webhook deliveries as
+   * `CallStore.transition` writes them (`cancellation: before_dial`), then the batch's
+   * `batch.cancelled`. A call claimed for dialing first is left to go on.
+   * @returns the batch as written and the calls cancelled, or undefined when it was in none of `from`
    */
-  cancelWaitingCalls(batchId: string, at: Date): Promise<CallRow[]>;
+  cancel(
+    batchId: string,
+    from: readonly StoredBatchStatus[],
+    at: Date,
+  ): Promise<{ batch: BatchRow; calls: CallRow[] } | undefined>;
   /** The ids of every `paused` batch. */
   pausedIds(): Promise<string[]>;
   /** The `maxConcurrentCalls` of every batch not finished that has one. */

@@ -36,10 +36,13 @@ export interface WebhookDeliveryRow {
   /** Sent as `webhook-id`, the same on every attempt. */
   event_id: string;
   event_type: string;
-  /** The call the event is about, and the event's place among its events (null for a test event). */
+  /**
+   * What the event is about: the call, or for a batch event the batch (`batch_…`, never a call
+   * id); and the event's place among that subject's events. Null for a test event.
+   */
   call_id: string | null;
   sequence: number | null;
-  /** The body for a test event; null for call events, whose body is read from the event feed. */
+  /** The body for a test event; null for call and batch events, whose body is read from the event feed. */
   payload: string | null;
   status: WebhookDeliveryStatus;
   /** JSON array of WebhookAttemptRecord, oldest first. */

@@ -19,6 +19,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { CallStore } from '../ports/call-store';
 import type { WebhookDeliveryStore } from '../ports/webhook-delivery-store';
+import { BATCH_EVENT_CHANNEL } from '../store/batch-changes';
 import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../store/call-transitions';
 import type { FromWebhookWorker, ToWebhookWorker, WebhookWorkerData } from './webhook-delivery-worker';
 
@@ -43,7 +44,11 @@ export class WebhookDeliveryThread {
   #wakePosted = false;
   #timer: NodeJS.Timeout | undefined;
   readonly #onTransition = (message: unknown) => {
-    const { calls, webhookDeliveries } = message as CallTransitionMessage;
+    // A status change or a batch event (BatchEventMessage): both name their store and deliveries.
+    const { calls, webhookDeliveries } = message as Pick<
+      CallTransitionMessage,
+      'calls' | 'webhookDeliveries'
+    >;
     if (calls === this.#deps.calls && webhookDeliveries > 0) this.wake();
   };
 
@@ -55,6 +60,7 @@ export class WebhookDeliveryThread {
   start(): void {
     this.#running = true;
     subscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
+    subscribe(BATCH_EVENT_CHANNEL, this.#onTransition);
     void this.#lookForWork();
   }
 
@@ -78,6 +84,8 @@ export class WebhookDeliveryThread {
   async stop(): Promise<void> {
     this.#running = false;
     unsubscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
+    unsubscribe(BATCH_EVENT_CHANNEL, this.#onTransition);
+    subscribe(BATCH_EVENT_CHANNEL, this.#onTransition);
     clearTimeout(this.#timer);
     if (!this.#worker) return;
     this.#post({ kind: 'stop' });

@@ -36,6 +36,7 @@ import type {
   WebhookEndpointRow,
   WebhookEndpointStore,
 } from '../ports/webhook-endpoint-store';
+import { BATCH_EVENT_CHANNEL } from '../store/batch-changes';
 import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../store/call-transitions';
 import type { OrganizationWebhookSecrets } from './organization-webhook-secrets';
 import { DISABLE_FAILING_AFTER_MS, outcomeAfter } from './retry-schedule';
@@ -119,7 +120,11 @@ export class WebhookDispatcher {
   #nextRoundAt = 0;
   readonly #onTransition = (message: unknown) => {
     // The channel is process-wide; other servers in this process have their own stores.
-    const { calls, webhookDeliveries } = message as CallTransitionMessage;
+    // A status change or a batch event (BatchEventMessage): both name their store and deliveries.
+    const { calls, webhookDeliveries } = message as Pick<
+      CallTransitionMessage,
+      'calls' | 'webhookDeliveries'
+    >;
     // A change that owes no delivery (no endpoint subscribed, no webhookUrl) has nothing to send:
     // no queries on the dial path for servers that use no webhooks.
     if (calls === this.#deps.calls && webhookDeliveries > 0) this.wake();
@@ -136,6 +141,7 @@ export class WebhookDispatcher {
   start(): void {
     this.#running = true;
     subscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
+    subscribe(BATCH_EVENT_CHANNEL, this.#onTransition);
     this.wake();
   }
 
@@ -143,6 +149,8 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     this.#running = false;
     unsubscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
+    unsubscribe(BATCH_EVENT_CHANNEL, this.#onTransition);
+    subscribe(BATCH_EVENT_CHANNEL, this.#onTransition);
     clearTimeout(this.#timer);
     await this.#pumping;
     while (this.#sending.size > 0 || this.#refilling.size > 0)

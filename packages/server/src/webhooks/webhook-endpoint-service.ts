@@ -28,8 +28,13 @@ type CreateRequest = components['schemas']['CreateWebhookEndpointRequest'];
 type UpdateRequest = components['schemas']['UpdateWebhookEndpointRequest'];
 type WebhookTestEvent = components['schemas']['WebhookTestEvent'];
 
-/** What an endpoint gets when it names none: every event type there is. */
-export const ALL_CALL_EVENT_TYPES: readonly EventType[] = EVENT_TYPES;
+/**
+ * What an endpoint gets when it names none: every `call.*` type (`batch.*` only when named, so
+ * receivers written before batch events never see a type they do not know).
+ */
+export const ALL_CALL_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter((type) =>
+  type.startsWith('call.'),
+);
 
 interface Pagination {
   limit: number;

@@ -90,9 +90,20 @@ for (const kind of STORES) {
         'initiated',
         'queued',
       ]);
-      const feed = await stores.events.listAfter('org_a', {}, null, 10);
-      expect(feed.map((event) => event.call_id)).toEqual(rows.map(({ call }) => call.id));
-      expect(feed.every((event) => event.status === 'queued' && event.sequence === 1)).toBe(true);
+      // Created with calls due now: the batch starts as it is created, its event first.
+      const [started, ...feed] = await stores.events.listAfter('org_a', {}, null, 10);
+      expect(started).toMatchObject({
+        kind: 'batch',
+        batch_id: 'batch_1',
+        type: 'batch.started',
+        sequence: 1,
+      });
+      expect(feed.map((event) => event.kind === 'call' && event.call_id)).toEqual(
+        rows.map(({ call }) => call.id),
+      );
+      expect(
+        feed.every((event) => event.kind === 'call' && event.status === 'queued' && event.sequence === 1),
+      ).toBe(true);
       // In the Dial queue's order, like any queued call.
       expect((await stores.dialBacklog.queuedAfter(undefined, 10)).map((key) => key.batchId)).toEqual([
         'batch_1',
@@ -166,8 +177,9 @@ for (const kind of STORES) {
       // Back and forth once: its cancel is its fourth event.
       await stores.calls.transition(scheduled.id, 'queued');
       await stores.calls.transition(scheduled.id, 'scheduled', { patch: { scheduled_at: at(7200) } });
-      const cancelled = await stores.batches.cancelWaitingCalls('batch_7', new Date(at(50)));
-      expect(cancelled.map((call) => call.id).sort()).toEqual([scheduled.id, queued.id].sort());
+      const cancelled = await stores.batches.cancel('batch_7', ['active', 'paused'], new Date(at(50)));
+      expect(cancelled?.batch).toMatchObject({ status: 'cancelled', completed_at: at(50) });
+      expect(cancelled?.calls.map((call) => call.id).sort()).toEqual([scheduled.id, queued.id].sort());
       for (const call of [scheduled, queued]) {
         expect(await stores.calls.find(call.id)).toMatchObject({
           status: 'cancelled',
@@ -185,9 +197,15 @@ for (const kind of STORES) {
         ['queued', 'scheduled', 3],
         ['scheduled', 'cancelled', 4],
       ]);
-      const feed = await stores.events.listAfter('org_a', { statuses: ['cancelled'] }, null, 10);
-      expect(feed.map((event) => event.call_id).sort()).toEqual([scheduled.id, queued.id].sort());
-      expect(await stores.batches.cancelWaitingCalls('batch_7', new Date(at(60)))).toEqual([]);
+      const feed = await stores.events.listAfter('org_a', { types: ['call.cancelled'] }, null, 10);
+      expect(feed.map((event) => event.kind === 'call' && event.call_id).sort()).toEqual(
+        [scheduled.id, queued.id].sort(),
+      );
+      // Its own event last, its counters showing the cancellations it made.
+      const last = (await stores.events.list('org_a', {}, { limit: 1 }))[0];
+      expect(last).toMatchObject({ kind: 'batch', type: 'batch.cancelled', batch: { status: 'cancelled' } });
+      expect(last?.kind === 'batch' && last.counts.byStatus).toEqual({ cancelled: 2, connecting: 1 });
+      expect(await stores.batches.cancel('batch_7', ['active', 'paused'], new Date(at(60)))).toBeUndefined();
     });
 
     it('pauses, resumes and cancels by the stored status, and lists newest first', async () => {
@@ -210,9 +228,9 @@ for (const kind of STORES) {
       });
       expect(next.map((b) => b.id)).toEqual(['batch_5']);
       expect(
-        await stores.batches.setStatus('batch_5', 'cancelled', ['active', 'paused'], new Date(at(4))),
+        (await stores.batches.cancel('batch_5', ['active', 'paused'], new Date(at(4))))?.batch,
       ).toMatchObject({ status: 'cancelled', completed_at: at(4) });
-      expect((await stores.batches.callsWithStatus('batch_5', ['scheduled'])).length).toBe(1);
+      expect((await stores.batches.callsWithStatus('batch_5', ['cancelled'])).length).toBe(1);
       expect(
         (await stores.calls.list('org_a', { batchId: 'batch_6' }, { limit: 10 })).map((c) => c.batch_id),
       ).toEqual(['batch_6']);

@@ -6,7 +6,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallRow, CallStatus, NewCall } from '../../src/ports/call-store';
-import type { EventRow } from '../../src/ports/event-store';
+import type { CallFeedEvent, EventRow } from '../../src/ports/event-store';
 import type { Stores } from '../../src/ports/stores';
 import { newCallRow } from '../support/call-rows';
 import { STORES } from './store-kinds';
@@ -38,6 +38,7 @@ for (const kind of STORES) {
     };
 
     const eventOf = (call: CallRow, sequence: number): EventRow => ({
+      kind: 'call',
       id: expect.stringMatching(EVENT_ID) as unknown as string,
       organization_id: call.organization_id,
       call_id: call.id,
@@ -66,7 +67,7 @@ for (const kind of STORES) {
         await move(two.id, 'cancelled', 5, { cancellation: 'before_dial' }),
       ];
       expect(await stores.calls.transition(two.id, 'queued')).toBeUndefined(); // refused: no event
-      const events = await stores.events.listAfter('org_a', {}, null, 100);
+      const events = (await stores.events.listAfter('org_a', {}, null, 100)) as CallFeedEvent[];
       expect(events).toEqual([
         eventOf(written[0] as CallRow, 1),
         eventOf(written[1] as CallRow, 1),
@@ -94,7 +95,7 @@ for (const kind of STORES) {
       await move(a2.id, 'queued', 12);
       await move(a1.id, 'connecting', 13);
       await move(a2.id, 'failed', 14);
-      const all = await stores.events.listAfter('org_a', {}, null, 100);
+      const all = (await stores.events.listAfter('org_a', {}, null, 100)) as CallFeedEvent[];
       expect(all.map((e) => [e.call_id, e.status])).toEqual([
         [a1.id, 'queued'],
         [a2.id, 'queued'],
@@ -112,16 +113,16 @@ for (const kind of STORES) {
         first,
       ]);
       expect((await stores.events.listAfter('org_a', {}, second, 1)).map((e) => e.id)).toEqual([third]);
-      const filtered = await stores.events.list(
+      const filtered = (await stores.events.list(
         'org_a',
-        { statuses: ['queued', 'failed'], callId: a2.id },
+        { types: ['call.queued', 'call.failed'], callId: a2.id },
         { limit: 10 },
-      );
+      )) as CallFeedEvent[];
       expect(filtered.map((e) => e.status)).toEqual(['failed', 'queued']);
       expect(await stores.events.newestId('org_a')).toBe(fourth);
-      expect((await stores.events.find('org_a', second))?.call_id).toBe(a2.id);
+      expect(await stores.events.find('org_a', second)).toMatchObject({ call_id: a2.id });
       // Another organization's events are not found, listed or counted as its newest.
-      const [bEvent] = await stores.events.listAfter('org_b', {}, null, 100);
+      const [bEvent] = (await stores.events.listAfter('org_b', {}, null, 100)) as CallFeedEvent[];
       expect(bEvent?.call_id).toBe(b1.id);
       expect(await stores.events.find('org_a', bEvent?.id as string)).toBeUndefined();
       expect(await stores.events.list('org_a', { callId: b1.id }, { limit: 10 })).toEqual([]);
@@ -135,9 +136,9 @@ for (const kind of STORES) {
       expect(await stores.events.purgeBefore(new Date(at(10)))).toBe(1); // the creation record
       expect(await stores.events.purgeBefore(new Date(at(10)))).toBe(0);
       expect(await stores.events.purgeBefore(new Date(at(20)))).toBe(1);
-      expect((await stores.events.listAfter('org_a', {}, null, 10)).map((e) => e.status)).toEqual([
-        'connecting',
-      ]);
+      expect(
+        ((await stores.events.listAfter('org_a', {}, null, 10)) as CallFeedEvent[]).map((e) => e.status),
+      ).toEqual(['connecting']);
     });
   });
 }

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallRow, CallStatus, NewCall } from '../../src/ports/call-store';
+import type { CallFeedEvent } from '../../src/ports/event-store';
 import type { Stores } from '../../src/ports/stores';
 import { newCallRow } from '../support/call-rows';
 import { STORES } from './store-kinds';
@@ -132,7 +133,11 @@ for (const kind of STORES) {
       ).toMatchObject({ status: 'scheduled', scheduled_at: at(900).toISOString() });
       expect(await stores.calls.transition(scheduled.id, 'cancelled')).toMatchObject({ status: 'cancelled' });
       expect(await stores.calls.transition(scheduled.id, 'queued')).toBeUndefined();
-      const events = await stores.events.list('org_a', { callId: scheduled.id }, { limit: 10 });
+      const events = (await stores.events.list(
+        'org_a',
+        { callId: scheduled.id },
+        { limit: 10 },
+      )) as CallFeedEvent[];
       // The public events: `call.<status>` each, with the call as written (its new scheduled_at).
       expect(events.map((event) => event.status).reverse()).toEqual([
         'scheduled',

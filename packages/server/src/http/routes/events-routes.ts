@@ -52,6 +52,7 @@ export function eventsRoutes({ events, openStreams, eventStreamKeepAliveMs }: Ev
     const filters = {
       types: queryArray(query.type) as EventType[] | undefined,
       callId: query.callId as string | undefined,
+      batchId: query.batchId as string | undefined,
     };
     if (wantsEventStream(req)) {
       const feed = await events.organizationFeed(organizationOf(req), filters, req.get('last-event-id'));

@@ -1,5 +1,5 @@
 import { CALL_STATUSES, isTerminalStatus } from '@outdial/contract';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type {
   BatchCallCounts,
   BatchRow,
@@ -8,10 +8,15 @@ import type {
   StoredBatchStatus,
 } from '../../ports/batch-store';
 import type { CallRow, CallStatus, CallStore } from '../../ports/call-store';
+import type { BatchEventType } from '../../ports/event-store';
 import type { PageRequest } from '../../ports/page-request';
+import { publishBatchEvent } from '../batch-changes';
 import { publishCallTransition } from '../call-transitions';
 import { newEventIdAfter } from '../ids';
+import { batchCallCounts } from './batch-call-counts';
+import { insertBatchEvent } from './batch-events';
 import { nextDialTurn } from './dial-turns';
+import { lockEventIds, newestEventId } from './event-ids';
 import { isPostgres } from './migrations/dialect';
 import type { Database } from './sqlite-schema';
 import { enabledEndpointsOf, owedWebhookDeliveries } from './webhook-deliveries-of-event';
@@ -58,15 +63,8 @@ export class SqliteBatchStore implements BatchStore {
   ): Promise<CallRow[]> {
     const written = await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('batches').values(batch).execute();
-      // Event ids increase in commit order within the organization (see SqliteCallStore.transition).
-      if (isPostgres(trx)) {
-        await trx
-          .selectFrom('organizations')
-          .select('id')
-          .where('id', '=', batch.organization_id)
-          .forUpdate()
-          .execute();
-      }
+      // Event ids increase in commit order within the organization (event-ids.ts).
+      await lockEventIds(trx, batch.organization_id);
       // The queued calls' turns (dial-turns.ts): read once per priority, then consecutive in the
       // order given, so the batch's calls of one priority follow each other in its lane.
       const nextTurn = new Map<number, number>();
@@ -97,14 +95,11 @@ export class SqliteBatchStore implements BatchStore {
         const byId = new Map(inserted.map((row) => [row.id, row]));
         for (const { call } of chunk) rows.push(byId.get(call.id) as CallRow);
       }
-      const newest = await trx
-        .selectFrom('call_events')
-        .select('event_id')
-        .where('organization_id', '=', batch.organization_id)
-        .orderBy('event_id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      let eventId = newest?.event_id ?? undefined;
+      // Created with calls due now: the batch starts as it is created, its event before its calls'.
+      const started = rows.some((row) => row.status !== 'scheduled')
+        ? await insertBatchEvent(trx, batch, 'batch.started', new Date(batch.created_at))
+        : undefined;
+      let eventId = await newestEventId(trx, batch.organization_id);
       const endpoints = await enabledEndpointsOf(trx, batch.organization_id);
       const events = [];
       const deliveries = [];
@@ -155,8 +150,9 @@ export class SqliteBatchStore implements BatchStore {
           .where('key', '=', idempotencyKey.key)
           .execute();
       }
-      return { rows, owed };
+      return { rows, owed, started };
     });
+    if (written.started) publishBatchEvent({ calls: this.calls, ...written.started });
     written.rows.forEach((call, i) => {
       publishCallTransition({
         calls: this.calls,
@@ -170,25 +166,25 @@ export class SqliteBatchStore implements BatchStore {
     return written.rows;
   }
 
-  async cancelWaitingCalls(batchId: string, at: Date): Promise<CallRow[]> {
+  async cancel(
+    batchId: string,
+    from: readonly StoredBatchStatus[],
+    at: Date,
+  ): Promise<{ batch: BatchRow; calls: CallRow[] } | undefined> {
     const when = at.toISOString();
     const details = { reason: 'batch_cancelled', cancellation: 'before_dial', batchId };
     const written = await this.db.transaction().execute(async (trx) => {
+      // Marked first, so no retry is made for a call ending meanwhile (BatchProgress reads it).
       const batch = await trx
-        .selectFrom('batches')
-        .select('organization_id')
+        .updateTable('batches')
+        .set({ status: 'cancelled', updated_at: when, completed_at: when })
         .where('id', '=', batchId)
+        .where('status', 'in', from)
+        .returningAll()
         .executeTakeFirst();
-      if (!batch) return { rows: [] as { call: CallRow; from: CallStatus }[], owed: [] as number[] };
-      // As in SqliteCallStore.transition: the organization's row orders its event ids on PostgreSQL.
-      if (isPostgres(trx)) {
-        await trx
-          .selectFrom('organizations')
-          .select('id')
-          .where('id', '=', batch.organization_id)
-          .forUpdate()
-          .execute();
-      }
+      if (!batch) return undefined;
+      // The organization's row orders its event ids on PostgreSQL (event-ids.ts).
+      await lockEventIds(trx, batch.organization_id);
       const waiting = await trx
         .selectFrom('calls')
         .select(['id', 'status'])
@@ -196,7 +192,6 @@ export class SqliteBatchStore implements BatchStore {
         .where('status', 'in', ['scheduled', 'queued'])
         .$if(isPostgres(trx), (qb) => qb.forUpdate())
         .execute();
-      if (waiting.length === 0) return { rows: [], owed: [] };
       const fromOf = new Map(waiting.map((call) => [call.id, call.status]));
       const rows: CallRow[] = [];
       const ids = waiting.map((call) => call.id);
@@ -227,14 +222,7 @@ export class SqliteBatchStore implements BatchStore {
           .execute();
         for (const row of latest) sequences.set(row.call_id, Number(row.sequence ?? 0));
       }
-      const newest = await trx
-        .selectFrom('call_events')
-        .select('event_id')
-        .where('organization_id', '=', batch.organization_id)
-        .orderBy('event_id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      let eventId = newest?.event_id ?? undefined;
+      let eventId = await newestEventId(trx, batch.organization_id);
       const endpoints = await enabledEndpointsOf(trx, batch.organization_id);
       const events = [];
       const deliveries = [];
@@ -264,8 +252,16 @@ export class SqliteBatchStore implements BatchStore {
         owed.push(ofCall.length);
       }
       await insertEventsAndDeliveries(trx, events, deliveries);
-      return { rows: rows.map((call) => ({ call, from: fromOf.get(call.id) ?? ('queued' as const) })), owed };
+      // After its calls' cancellations, so its counters show them.
+      const cancelled = await insertBatchEvent(trx, batch, 'batch.cancelled', at);
+      return {
+        batch,
+        cancelled,
+        rows: rows.map((call) => ({ call, from: fromOf.get(call.id) ?? ('queued' as const) })),
+        owed,
+      };
     });
+    if (!written) return undefined;
     written.rows.forEach(({ call, from }, i) => {
       publishCallTransition({
         calls: this.calls,
@@ -276,7 +272,8 @@ export class SqliteBatchStore implements BatchStore {
         webhookDeliveries: written.owed[i] ?? 0,
       });
     });
-    return written.rows.map(({ call }) => call);
+    publishBatchEvent({ calls: this.calls, ...written.cancelled });
+    return { batch: written.batch, calls: written.rows.map(({ call }) => call) };
   }
 
   find(batchId: string): Promise<BatchRow | undefined> {
@@ -305,70 +302,66 @@ export class SqliteBatchStore implements BatchStore {
       .execute();
   }
 
-  setStatus(
+  async setStatus(
     batchId: string,
-    to: StoredBatchStatus,
+    to: 'paused' | 'active',
     from: readonly StoredBatchStatus[],
     at: Date,
   ): Promise<BatchRow | undefined> {
-    const final = to === 'cancelled' || to === 'completed';
-    return this.db
-      .updateTable('batches')
-      .set({
-        status: to,
-        updated_at: at.toISOString(),
-        ...(final ? { completed_at: at.toISOString() } : {}),
-      })
-      .where('id', '=', batchId)
-      .where('status', 'in', from)
-      .returningAll()
-      .executeTakeFirst();
+    const type = to === 'paused' ? 'batch.paused' : 'batch.resumed';
+    return this.#changeWithEvent(type, at, (trx) =>
+      trx
+        .updateTable('batches')
+        .set({ status: to, updated_at: at.toISOString() })
+        .where('id', '=', batchId)
+        .where('status', 'in', from)
+        .returningAll()
+        .executeTakeFirst(),
+    );
   }
 
   completeIfFinished(batchId: string, at: Date): Promise<BatchRow | undefined> {
-    return this.db
-      .updateTable('batches')
-      .set({ status: 'completed', updated_at: at.toISOString(), completed_at: at.toISOString() })
-      .where('id', '=', batchId)
-      .where('status', 'in', ['active', 'paused'])
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('calls')
-              .select('calls.id')
-              .where('calls.batch_id', '=', batchId)
-              // The statuses still to finish, listed: a few ranges of the calls_by_batch index,
-              // not a walk through every call of the batch.
-              .where('calls.status', 'in', UNFINISHED),
+    return this.#changeWithEvent('batch.completed', at, (trx) =>
+      trx
+        .updateTable('batches')
+        .set({ status: 'completed', updated_at: at.toISOString(), completed_at: at.toISOString() })
+        .where('id', '=', batchId)
+        .where('status', 'in', ['active', 'paused'])
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('calls')
+                .select('calls.id')
+                .where('calls.batch_id', '=', batchId)
+                // The statuses still to finish, listed: a few ranges of the calls_by_batch index,
+                // not a walk through every call of the batch.
+                .where('calls.status', 'in', UNFINISHED),
+            ),
           ),
-        ),
-      )
-      .returningAll()
-      .executeTakeFirst();
+        )
+        .returningAll()
+        .executeTakeFirst(),
+    );
   }
 
-  async counts(batchId: string): Promise<BatchCallCounts> {
-    const retries = sql<number>`case when c.retry_of is null then 0 else 1 end`;
-    const rows = await this.db
-      .selectFrom('calls as c')
-      .select(['c.status', retries.as('retry'), (eb) => eb.fn.countAll<number>().as('calls')])
-      .where('c.batch_id', '=', batchId)
-      // Each contact by its latest attempt: a call with a successor no longer counts.
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('calls as s').select('s.id').whereRef('s.retry_of', '=', 'c.id'))),
-      )
-      .groupBy(['c.status', retries])
-      .execute();
-    const counts: BatchCallCounts = { total: 0, byStatus: {}, retrying: 0 };
-    for (const row of rows) {
-      const calls = Number(row.calls);
-      counts.total += calls;
-      if (row.status === 'scheduled' && Number(row.retry) === 1) counts.retrying += calls;
-      else counts.byStatus[row.status] = (counts.byStatus[row.status] ?? 0) + calls;
-    }
-    return counts;
+  /** A guarded batch update and, when it matched, its event, in one transaction; published after. */
+  async #changeWithEvent(
+    type: BatchEventType,
+    at: Date,
+    change: (trx: Kysely<Database>) => Promise<BatchRow | undefined>,
+  ): Promise<BatchRow | undefined> {
+    const written = await this.db.transaction().execute(async (trx) => {
+      const batch = await change(trx);
+      return batch && { batch, event: await insertBatchEvent(trx, batch, type, at) };
+    });
+    if (!written) return undefined;
+    publishBatchEvent({ calls: this.calls, ...written.event });
+    return written.batch;
   }
 
+  counts(batchId: string): Promise<BatchCallCounts> {
+    return batchCallCounts(this.db, batchId);
+  }
   callsWithStatus(batchId: string, statuses: readonly CallStatus[]): Promise<CallRow[]> {
     if (statuses.length === 0) return Promise.resolve([]);
     return this.db

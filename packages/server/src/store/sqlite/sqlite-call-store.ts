@@ -10,9 +10,11 @@ import type {
 } from '../../ports/call-store';
 import { type Clock, wallClock } from '../../ports/clock';
 import type { PageRequest } from '../../ports/page-request';
+import { publishBatchEvent } from '../batch-changes';
 import { publishCallTransition, transitionSources } from '../call-transitions';
-import { newEventIdAfter } from '../ids';
+import { insertBatchStartedIfFirst, type WrittenBatchEvent } from './batch-events';
 import { nextDialTurn } from './dial-turns';
+import { lockEventIds, nextEventId } from './event-ids';
 import { isPostgres } from './migrations/dialect';
 import type { Database } from './sqlite-schema';
 import { insertOwedWebhookDeliveries } from './webhook-deliveries-of-event';
@@ -100,6 +102,7 @@ export class SqliteCallStore implements CallStore {
     const at = now.toISOString();
     let previous: CallStatus | undefined;
     let webhookDeliveries = 0;
+    let batchStarted: WrittenBatchEvent | undefined;
     const written = await this.db.transaction().execute(async (trx) => {
       const current = await trx
         .selectFrom('calls')
@@ -127,18 +130,17 @@ export class SqliteCallStore implements CallStore {
         .executeTakeFirst();
       if (!updated) return undefined;
       // Event ids must increase in commit order within the organization (they are resume
-      // points). SQLite has one writer at a time: the transaction holds the write lock from its
-      // start. PostgreSQL runs transactions side by side, so there the organization's row is
-      // locked until commit first. Either way, what is read next follows every event committed
-      // before this one, by this process or any other; the call's own row lock (the update above)
-      // already orders its events.
-      if (isPostgres(trx)) {
-        await trx
-          .selectFrom('organizations')
-          .select('id')
-          .where('id', '=', updated.organization_id)
-          .forUpdate()
-          .execute();
+      // points): the lock orders this transaction's ids after every other writer's (event-ids.ts);
+      // the call's own row lock (the update above) already orders its events.
+      await lockEventIds(trx, updated.organization_id);
+      // A batch's first call to become due starts it: its `batch.started` goes first.
+      if (
+        updated.batch_id &&
+        (current.status === 'scheduled' || current.status === 'initiated') &&
+        to !== 'scheduled' &&
+        to !== 'cancelled'
+      ) {
+        batchStarted = await insertBatchStartedIfFirst(trx, updated.batch_id, now);
       }
       const previousEvent = await trx
         .selectFrom('call_events')
@@ -148,14 +150,7 @@ export class SqliteCallStore implements CallStore {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const newest = await trx
-        .selectFrom('call_events')
-        .select('event_id')
-        .where('organization_id', '=', updated.organization_id)
-        .orderBy('event_id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const eventId = newEventIdAfter(newest?.event_id ?? undefined, now.getTime());
+      const eventId = await nextEventId(trx, updated.organization_id, now);
       const sequence = (previousEvent?.sequence ?? 0) + 1;
       await trx
         .insertInto('call_events')
@@ -182,6 +177,7 @@ export class SqliteCallStore implements CallStore {
       previous = current.status;
       return updated;
     });
+    if (batchStarted) publishBatchEvent({ calls: this, ...batchStarted });
     if (written && previous)
       publishCallTransition({ calls: this, from: previous, to, call: written, details, webhookDeliveries });
     return written;

@@ -7,7 +7,7 @@
 import type { Generated } from 'kysely';
 import type { AgentRow } from '../../ports/agent-store';
 import type { ApiKeyRow } from '../../ports/api-key-store';
-import type { BatchRow } from '../../ports/batch-store';
+import type { BatchCallCounts, BatchRow } from '../../ports/batch-store';
 import type { CallEventRow, CallRow } from '../../ports/call-store';
 import type { IdempotencyRecordRow } from '../../ports/idempotency-store';
 import type { OrganizationRow } from '../../ports/organization-store';
@@ -24,6 +24,24 @@ export interface CallEventsTable extends Omit<CallEventRow, 'id'> {
   id: Generated<number>;
 }
 
+/** A batch event (migration 0009): the feed's other kind, in the same id space as call events. */
+export interface BatchEventsTable {
+  event_id: string;
+  organization_id: string;
+  batch_id: string;
+  type: string;
+  sequence: number;
+  at: string;
+  /** JSON of {@link BatchEventSnapshot}. */
+  snapshot: string;
+}
+
+/** What a batch event keeps of its batch: the row and its calls' counts, as committed. */
+export interface BatchEventSnapshot {
+  batch: BatchRow;
+  counts: BatchCallCounts;
+}
+
 export interface HealthProbeTable {
   id: number;
   at: string;
@@ -36,6 +54,7 @@ export interface Database {
   calls: CallsTable;
   batches: BatchRow;
   call_events: CallEventsTable;
+  batch_events: BatchEventsTable;
   idempotency_records: IdempotencyRecordRow;
   health_probe: HealthProbeTable;
   webhook_endpoints: WebhookEndpointRow;

@@ -1,13 +1,15 @@
 /**
  * @module
  * The webhook deliveries an event owes, inserted in the transaction that writes the event: one per
- * enabled endpoint of the organization subscribed to the event's type, and one to the call's own
- * `webhook_url`. Recording them with the event (rather than deriving them later from the outbox
+ * enabled endpoint of the organization subscribed to the event's type, and one to the call's (or,
+ * for a batch event, the batch's) own `webhook_url`. Recording them with the event (rather than deriving them later from the outbox
  * through a cursor per endpoint) makes "owed" a row that exists exactly when the event does, so a
  * crash at any moment loses none, and the delivery log shows pending deliveries at once.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { BatchRow } from '../../ports/batch-store';
 import type { CallRow, CallStatus } from '../../ports/call-store';
+import type { BatchEventType } from '../../ports/event-store';
 import type { WebhookDeliveryRow } from '../../ports/webhook-delivery-store';
 import { newWebhookDeliveryId } from '../ids';
 import type { Database } from './sqlite-schema';
@@ -33,7 +35,7 @@ export async function insertOwedWebhookDeliveries(
 export type SubscribedEndpoint = { id: string; enabledEvents: readonly string[] };
 
 export async function enabledEndpointsOf(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   organizationId: string,
 ): Promise<SubscribedEndpoint[]> {
   const endpoints = await trx
@@ -56,16 +58,69 @@ export function owedWebhookDeliveries(
   endpoints: readonly SubscribedEndpoint[],
   { eventId, status, sequence, at, call }: CommittedEvent,
 ): WebhookDeliveryRow[] {
-  const type = `call.${status}`;
+  return owedDeliveries(endpoints, {
+    organizationId: call.organization_id,
+    eventId,
+    type: `call.${status}`,
+    subjectId: call.id,
+    sequence,
+    at,
+    webhookUrl: call.webhook_url ?? null,
+  });
+}
+
+export interface CommittedBatchEvent {
+  eventId: string;
+  type: BatchEventType;
+  sequence: number;
+  at: string;
+  batch: BatchRow;
+}
+
+/**
+ * The deliveries a batch event owes: endpoints that name its type (the default subscription is
+ * every `call.*` type only) and the batch's own `webhook_url`. The batch id stands in the
+ * deliveries' `call_id`, the subject whose events go out in `sequence` order.
+ */
+export function owedBatchEventDeliveries(
+  endpoints: readonly SubscribedEndpoint[],
+  { eventId, type, sequence, at, batch }: CommittedBatchEvent,
+): WebhookDeliveryRow[] {
+  return owedDeliveries(endpoints, {
+    organizationId: batch.organization_id,
+    eventId,
+    type,
+    subjectId: batch.id,
+    sequence,
+    at,
+    webhookUrl: batch.webhook_url,
+  });
+}
+
+interface OwedEvent {
+  organizationId: string;
+  eventId: string;
+  type: string;
+  /** The call or batch the event is about. */
+  subjectId: string;
+  sequence: number;
+  at: string;
+  webhookUrl: string | null;
+}
+
+function owedDeliveries(
+  endpoints: readonly SubscribedEndpoint[],
+  { organizationId, eventId, type, subjectId, sequence, at, webhookUrl }: OwedEvent,
+): WebhookDeliveryRow[] {
   const owed = (target: string, endpointId: string | null, url: string | null): WebhookDeliveryRow => ({
     id: newWebhookDeliveryId(),
-    organization_id: call.organization_id,
+    organization_id: organizationId,
     endpoint_id: endpointId,
     url,
     target,
     event_id: eventId,
     event_type: type,
-    call_id: call.id,
+    call_id: subjectId,
     sequence,
     payload: null,
     status: 'pending',
@@ -77,6 +132,6 @@ export function owedWebhookDeliveries(
   const rows = endpoints
     .filter((endpoint) => endpoint.enabledEvents.includes(type))
     .map((endpoint) => owed(endpoint.id, endpoint.id, null));
-  if (call.webhook_url) rows.push(owed(call.webhook_url, null, call.webhook_url));
+  if (webhookUrl) rows.push(owed(webhookUrl, null, webhookUrl));
   return rows;
 }

@@ -7,6 +7,7 @@ import * as webhooks from './0005-webhooks';
 import * as scheduledCalls from './0006-scheduled-calls';
 import * as batches from './0007-batches';
 import * as dialTurns from './0008-dial-turns';
+import * as batchEvents from './0009-batch-events';
 
 /**
  * Migrations are compiled into the bundle (not read from a folder at run time), so the server
@@ -23,6 +24,7 @@ export const migrationProvider: MigrationProvider = {
       '0006-scheduled-calls': scheduledCalls,
       '0007-batches': batches,
       '0008-dial-turns': dialTurns,
+      '0009-batch-events': batchEvents,
     };
   },
 };

@@ -1,0 +1,94 @@
+/**
+ * @module
+ * Writing a batch event inside the transaction of the batch change that causes it: its id (after
+ * every event of the organization, either kind), its place among the batch's events, the batch and
+ * its counters as that transaction sees them, and the webhook deliveries it owes, all committed
+ * with the change or not at all.
+ */
+import type { Kysely } from 'kysely';
+import type { BatchRow } from '../../ports/batch-store';
+import type { BatchEventType } from '../../ports/event-store';
+import { batchCallCounts } from './batch-call-counts';
+import { lockEventIds, nextEventId } from './event-ids';
+import type { BatchEventSnapshot, Database } from './sqlite-schema';
+import { enabledEndpointsOf, owedBatchEventDeliveries } from './webhook-deliveries-of-event';
+
+/** What {@link insertBatchEvent} wrote: what the channel message says after the commit. */
+export interface WrittenBatchEvent {
+  organizationId: string;
+  batchId: string;
+  eventId: string;
+  type: BatchEventType;
+  webhookDeliveries: number;
+}
+
+/** @param batch the batch as this transaction wrote it (or read it, for `batch.started`) */
+export async function insertBatchEvent(
+  trx: Kysely<Database>,
+  batch: BatchRow,
+  type: BatchEventType,
+  now: Date,
+): Promise<WrittenBatchEvent> {
+  await lockEventIds(trx, batch.organization_id);
+  const eventId = await nextEventId(trx, batch.organization_id, now);
+  const previous = await trx
+    .selectFrom('batch_events')
+    .select('sequence')
+    .where('batch_id', '=', batch.id)
+    .orderBy('sequence', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const sequence = (previous?.sequence ?? 0) + 1;
+  const at = now.toISOString();
+  const snapshot: BatchEventSnapshot = { batch, counts: await batchCallCounts(trx, batch.id) };
+  await trx
+    .insertInto('batch_events')
+    .values({
+      event_id: eventId,
+      organization_id: batch.organization_id,
+      batch_id: batch.id,
+      type,
+      sequence,
+      at,
+      snapshot: JSON.stringify(snapshot),
+    })
+    .execute();
+  const deliveries = owedBatchEventDeliveries(await enabledEndpointsOf(trx, batch.organization_id), {
+    eventId,
+    type,
+    sequence,
+    at,
+    batch,
+  });
+  if (deliveries.length > 0) await trx.insertInto('webhook_deliveries').values(deliveries).execute();
+  return {
+    organizationId: batch.organization_id,
+    batchId: batch.id,
+    eventId,
+    type,
+    webhookDeliveries: deliveries.length,
+  };
+}
+
+/**
+ * `batch.started` for the batch of a call that just left `scheduled` (or `initiated`) for a status
+ * other than `scheduled` or `cancelled`, unless the batch has started already: the batch's first
+ * calls became due, so `getBatch` reads it `running` from now on.
+ */
+export async function insertBatchStartedIfFirst(
+  trx: Kysely<Database>,
+  batchId: string,
+  now: Date,
+): Promise<WrittenBatchEvent | undefined> {
+  const started = await trx
+    .selectFrom('batch_events')
+    .select('event_id')
+    .where('batch_id', '=', batchId)
+    .where('type', '=', 'batch.started')
+    .limit(1)
+    .executeTakeFirst();
+  if (started) return undefined;
+  const batch = await trx.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+  if (!batch) return undefined;
+  return insertBatchEvent(trx, batch, 'batch.started', now);
+}
