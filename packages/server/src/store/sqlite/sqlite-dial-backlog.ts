@@ -96,6 +96,16 @@ export class SqliteDialBacklog implements DialBacklog {
     });
   }
 
+  unclaim(callId: string, at: Date): Promise<CallRow | undefined> {
+    return this.calls.transition(callId, 'queued', {
+      from: ['connecting'],
+      // Its room was deleted before anything rang: the ids name nothing any more.
+      patch: { room_id: null, job_id: null },
+      details: { source: 'batch_paused' },
+      now: at,
+    });
+  }
+
   async liveCalls(): Promise<{ id: string; organizationId: string; batchId: string | null }[]> {
     const rows = await this.db
       .selectFrom('calls')
