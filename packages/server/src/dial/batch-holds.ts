@@ -78,11 +78,13 @@ export class BatchHolds {
           ),
         ),
       );
+      // Nothing of the batch is left to hold back.
+      this.#paused.delete(batchId);
     } finally {
       // Every call of the batch is cancelled now, or live, or being handed back by a dial that
-      // checks isCancelling after its write (and this set is read again by nothing else).
+      // was in `dialing` above (so cancelled there or by its own isCancelling check). When the
+      // cancel failed, a paused batch stays paused here.
       this.#cancelling.delete(batchId);
-      this.#paused.delete(batchId);
     }
   }
 
