@@ -97,7 +97,8 @@ export interface DialBacklog {
   /** The same for one organization's calls (`GET /api/v1/queue`). */
   organizationDepthByTrunk(organizationId: string): Promise<QueueDepthRow[]>;
   /**
-   * One organization's dial starts (`queued → connecting`) at or after `since`, counted per
+   * One organization's dial starts (`queued → connecting`, less the claims handed straight back
+   * by a batch's pause, which dialed nothing) at or after `since`, counted per
    * trunk and UTC second, read from the call events.
    */
   organizationDialsSince(organizationId: string, since: Date): Promise<DialCountRow[]>;

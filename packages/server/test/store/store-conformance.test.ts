@@ -552,6 +552,10 @@ for (const kind of STORES) {
         // Queued and cancelled are not dials.
         const cancelled = await queuedCall();
         await stores.calls.transition(cancelled.id, 'cancelled', { now: new Date(T0 + 100_200) });
+        // Nor is a claim handed back before its INVITE (a paused batch); its later dial is one.
+        const handedBack = await dial(101.2);
+        await stores.dialBacklog.unclaim(handedBack.id, new Date(T0 + 101_300));
+        await stores.calls.transition(handedBack.id, 'connecting', { now: new Date(T0 + 140_000) });
         const rows = await stores.dialBacklog.organizationDialsSince('org_a', new Date(T0 + 60_000));
         const sorted = [...rows].sort(
           (a, b) =>
@@ -561,6 +565,7 @@ for (const kind of STORES) {
           { sipTrunkId: null, second: '2026-01-01T00:01:41', calls: 1 },
           { sipTrunkId: 'ST_a', second: '2026-01-01T00:01:40', calls: 2 },
           { sipTrunkId: 'ST_a', second: '2026-01-01T00:01:41', calls: 1 },
+          { sipTrunkId: 'ST_a', second: '2026-01-01T00:02:20', calls: 1 },
         ]);
       });
     });
