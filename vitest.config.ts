@@ -9,6 +9,7 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 const PACING_TESTS = 'src/dial/dial-queue-pacing.test.ts';
 const SERVER_POSTGRES_TESTS = [
   'test/batch-events.test.ts',
+  'test/batch-holds.test.ts',
   'test/batches.test.ts',
   'test/calls.test.ts',
   'test/contract-errors.test.ts',

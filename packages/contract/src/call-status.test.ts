@@ -34,11 +34,14 @@ test('no route out of a terminal status, backwards, or to the same status', () =
   expect(pathTo('active', 'ringing')).toBeUndefined();
   expect(pathTo('active', 'queued')).toBeUndefined();
   expect(pathTo('queued', 'queued')).toBeUndefined();
-  expect(pathTo('connecting', 'scheduled')).toBeUndefined();
+  // Back to the queue only before the INVITE: once ringing, never.
+  expect(pathTo('ringing', 'queued')).toBeUndefined();
+  expect(pathTo('ringing', 'scheduled')).toBeUndefined();
 });
 
 test('allowedSourcesOf lists every status that may move to the target: the SQL guard', () => {
-  expect(allowedSourcesOf('queued')).toEqual(['initiated', 'scheduled']);
+  // A claimed call whose INVITE has not left goes back to the queue when its batch is paused.
+  expect(allowedSourcesOf('queued')).toEqual(['initiated', 'scheduled', 'connecting']);
   // A queued call goes back to waiting when its calling window closes before its dial.
   expect(allowedSourcesOf('scheduled')).toEqual(['initiated', 'queued']);
   expect(allowedSourcesOf('cancelled')).toEqual(CALL_STATUSES.filter(isCancellable));

@@ -14,7 +14,7 @@ export const CALL_STATUS_TRANSITIONS = {
   "initiated": ["scheduled", "queued", "failed", "cancelled"] as const,
   "scheduled": ["queued", "failed", "cancelled"] as const,
   "queued": ["scheduled", "connecting", "failed", "cancelled"] as const,
-  "connecting": ["ringing", "active", "busy", "no_answer", "failed", "cancelled"] as const,
+  "connecting": ["queued", "ringing", "active", "busy", "no_answer", "failed", "cancelled"] as const,
   "ringing": ["active", "busy", "no_answer", "failed", "cancelled"] as const,
   "active": ["completed", "failed", "cancelled"] as const,
   "completed": [] as const,

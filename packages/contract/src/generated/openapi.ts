@@ -425,7 +425,7 @@ export interface paths {
         put?: never;
         /**
          * Pause a batch
-         * @description Calls of the batch not yet dialed stop being dialed (within one dial slot); live calls go on. Pausing a paused batch changes nothing.
+         * @description Calls of the batch not yet dialed stop being dialed (within one dial slot); live calls go on. A call already being prepared (`connecting`) whose INVITE has not left goes back to `queued` (a `call.queued` event), keeping its place for the resume. Pausing a paused batch changes nothing.
          */
         post: operations["pauseBatch"];
         delete?: never;
@@ -477,7 +477,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a batch
-         * @description Every call of the batch not yet dialed (scheduled or queued, retries included) becomes `cancelled` and is never dialed; live calls go on. Cancelling a cancelled batch changes nothing.
+         * @description Every call of the batch not yet dialed (scheduled or queued, retries included, and those being prepared whose INVITE has not left) becomes `cancelled` and is never dialed; live calls go on. Cancelling a cancelled batch changes nothing.
          */
         post: operations["cancelBatch"];
         delete?: never;

@@ -75,12 +75,16 @@ export class BatchService {
     };
   }
 
-  /** Calls not yet claimed stop being dialed; live calls go on. Pausing a paused batch does nothing. */
+  /**
+   * Calls not yet dialed stop being dialed (claimed ones whose INVITE has not left go back to
+   * `queued`); live calls go on. Answered only once the Dial queue lets no INVITE of the batch
+   * start. Pausing a paused batch does nothing.
+   */
   async pause(organizationId: string, batchId: string): Promise<BatchResource> {
     const batch = await this.#own(organizationId, batchId);
     if (batch.status === 'paused') return this.#toResource(batch);
     const paused = await this.#change(batch, 'paused', ['active']);
-    this.#deps.queue.pauseBatch(batchId);
+    await this.#deps.queue.pauseBatch(batchId);
     return this.#toResource(paused);
   }
 
@@ -94,16 +98,20 @@ export class BatchService {
   }
 
   /**
-   * Every call not yet dialed (scheduled or queued, retries included) is cancelled, never dialed;
-   * live calls go on. The batch is marked first, so no retry is made for a call ending meanwhile.
+   * Every call not yet dialed (scheduled or queued, retries included, and those claimed whose
+   * INVITE has not left) is cancelled, never dialed; live calls go on. The batch is marked first,
+   * so no retry is made for a call ending meanwhile.
    */
   async cancel(organizationId: string, batchId: string): Promise<BatchResource> {
     const batch = await this.#own(organizationId, batchId);
     if (batch.status === 'cancelled') return this.#toResource(batch);
-    // In one transaction with its calls. A queued call already taken by the Dial queue finds it
-    // cancelled at its claim (guarded by its status), before any INVITE; one claimed first is
-    // live and goes on.
-    const cancelled = await this.#deps.batches.cancel(batchId, ['active', 'paused'], this.#deps.clock.now());
+    // The batch and its waiting calls in one transaction (a queued call taken by the Dial queue
+    // meanwhile finds it cancelled at its claim); the queue cancels those claimed before it,
+    // through its DialGate, so no INVITE of the batch leaves once this answers.
+    let cancelled: { batch: BatchRow } | undefined;
+    await this.#deps.queue.cancelBatch(batchId, async () => {
+      cancelled = await this.#deps.batches.cancel(batchId, ['active', 'paused'], this.#deps.clock.now());
+    });
     if (cancelled) return this.#toResource(cancelled.batch);
     return this.#toResource(await this.#finishedMeanwhile(batch));
   }

@@ -8,7 +8,8 @@
  * before the INVITE reached it). So both hold this gate: the dial from its last check until the
  * INVITE's headers are on the socket, the cancel around its commit. Either the cancel commits
  * first and the dial sees it and stops, or the INVITE is already on the wire when the cancel
- * commits and the cancel knows it must hang the call up in LiveKit.
+ * commits and the cancel knows it must hang the call up in LiveKit. A batch's pause is ordered
+ * the same way (whenClear, and the check `enterDial` runs inside the gate).
  */
 
 /** What the gate knows about one call's dial. */
@@ -26,8 +27,10 @@ interface GateEntry {
 
 /** The dial's pass through the gate, held until the INVITE's headers are written. */
 export interface DialPass {
-  /** False when a cancel committed first: send nothing. */
+  /** False when a cancel committed first, or the dial is held back: send nothing. */
   readonly mayDial: boolean;
+  /** The dial was held back (its batch paused), not cancelled: nothing was sent. */
+  readonly heldBack: boolean;
   release(): void;
 }
 
@@ -68,13 +71,29 @@ export class DialGate {
     return this.#entries.get(callId)?.cancelled ?? false;
   }
 
-  /** The dial's last check before its INVITE. Release the pass once the headers are written. */
-  async enterDial(callId: string): Promise<DialPass> {
+  /**
+   * The dial's last check before its INVITE. Release the pass once the headers are written.
+   * @param holdBack read inside the gate: true stops the dial without counting it as sent (a
+   *   pause waits on the gate, see whenClear, so a pause answered before this is seen)
+   */
+  async enterDial(callId: string, holdBack: () => boolean = () => false): Promise<DialPass> {
     this.open(callId);
     const { entry, release } = await this.#lock(callId);
-    const mayDial = !entry.cancelled;
+    const heldBack = !entry.cancelled && holdBack();
+    const mayDial = !entry.cancelled && !heldBack;
     if (mayDial) entry.inviteSent = true;
-    return { mayDial, release };
+    return { mayDial, heldBack, release };
+  }
+
+  /**
+   * Resolves once no dial of the call holds its pass: a dial that passed its last check before
+   * this call has its INVITE on the socket by then, and any later one checks again. How a pause
+   * (which the dial checks inside the gate) knows that nothing it should stop is still leaving.
+   */
+  async whenClear(callId: string): Promise<void> {
+    if (!this.#entries.has(callId)) return;
+    const { release } = await this.#lock(callId);
+    release();
   }
 
   /**

@@ -10,6 +10,7 @@ import type { CallRow, CallStore } from '../ports/call-store';
 import { type Clock, type MonotonicClock, monotonicClock, wallClock } from '../ports/clock';
 import type { DialBacklog } from '../ports/dial-backlog';
 import { dialTimeLimitsOf } from '../store/dial-time-limits';
+import { BatchHolds } from './batch-holds';
 import { ConcurrencyLimits } from './concurrency-limits';
 import { publishInviteSent } from './dial-diagnostics';
 import { DialGate, type DialPass } from './dial-gate';
@@ -54,6 +55,9 @@ export interface DialQueueDeps {
 /** Raised inside a dial that was cancelled before its INVITE: nothing was dialed. */
 class DialAbandoned extends Error {}
 
+/** Raised inside a dial whose batch was paused before its INVITE: it goes back to the queue. */
+class DialHeldBack extends Error {}
+
 const LIVE_STATUSES: readonly string[] = ['connecting', 'ringing', 'active'];
 const MAX_WRITE_RETRY_DELAY_MS = 5000;
 /** More queued calls than this at once are read back from the backlog rather than admitted one by one. */
@@ -95,8 +99,10 @@ export class DialQueue {
   /** Dials in progress by call id: settles once the dial's CreateSIPParticipant has answered. */
   readonly #placing = new Map<string, Promise<void>>();
   readonly #dialsSettled = new Set<Promise<void>>();
-  /** Batches whose calls are not to be dialed: checked before each batch call's claim. */
-  readonly #pausedBatches = new Set<string>();
+  /** Calls from just before their claim until their dial is over: what a batch's pause or cancel reaches. */
+  readonly #dialing = new Map<string, DialKey>();
+  /** Paused batches, and batches being cancelled: checked before each batch call's claim and at its INVITE. */
+  readonly #holds: BatchHolds;
   readonly #concurrency: ConcurrencyLimits;
   #running = false;
 
@@ -135,6 +141,11 @@ export class DialQueue {
       calls: deps.calls,
       perOrganization: deps.maxConcurrentCallsPerOrganization,
       readmit: (call) => this.#window.admit(call),
+    });
+    this.#holds = new BatchHolds({
+      calls: deps.calls,
+      gate: this.#gate,
+      dialing: () => this.#dialing.values(),
     });
     this.#teardown = deps.dialer ? new RoomTeardown({ dialer: deps.dialer, logger: this.#log }) : undefined;
     this.#tracker =
@@ -209,17 +220,28 @@ export class DialQueue {
   }
 
   /**
-   * Stops dialing the batch's calls: those not yet claimed stay queued in the database (dials
-   * already claimed go on). Call before start() for the batches stored paused.
+   * Stops dialing the batch's calls: those not yet claimed stay queued in the database, and those
+   * claimed whose INVITE has not left go back to `queued` at their INVITE's slot (live calls go
+   * on). Resolves once no INVITE of the batch can start any more. Call before start() for the
+   * batches stored paused.
    */
-  pauseBatch(batchId: string): void {
-    this.#pausedBatches.add(batchId);
+  pauseBatch(batchId: string): Promise<void> {
+    return this.#holds.pause(batchId);
   }
 
   /** Dials the batch's calls again: `queued` are its calls waiting, handed back to the queue. */
   resumeBatch(batchId: string, queued: readonly QueuedCallNotice[]): void {
-    this.#pausedBatches.delete(batchId);
+    this.#holds.resume(batchId);
     this.notifyQueuedMany(queued);
+  }
+
+  /**
+   * Cancels the batch's calls not yet dialed: `cancelWaiting` commits the cancel of its scheduled
+   * and queued ones, and the calls claimed here whose INVITE has not left end `cancelled` too.
+   * Resolves once no INVITE of the batch can start any more. See BatchHolds.cancel.
+   */
+  cancelBatch(batchId: string, cancelWaiting: () => Promise<unknown>): Promise<void> {
+    return this.#holds.cancel(batchId, cancelWaiting, this.#wallClock.now());
   }
 
   /** See CallQueue.cancel. `before` is the call as it was read before the cancel. */
@@ -274,31 +296,42 @@ export class DialQueue {
     // p-queue starts higher numbers first; ours are 0 = most urgent, FIFO within one turn.
     const priority = -dialOrderKey(call);
     return new Promise<void>((inviteSent) => {
+      let handedBack = false;
       const settled = this.#inFlight
-        .add(() => this.#dial(call, inviteSent), { priority })
+        .add(
+          async () => {
+            handedBack = await this.#dial(call, inviteSent);
+          },
+          { priority },
+        )
         .catch((error: unknown) => this.#log.error({ err: error, callId }, 'dial crashed'))
         .finally(() => {
           inviteSent();
           this.#taken.delete(callId);
           this.#dialsSettled.delete(settled);
+          // Handed back while its batch was paused, and resumed since: the resume may have read it
+          // still connecting (or found it taken), so it is admitted here, once its dial is over.
+          if (handedBack && !this.#holds.holdsBack(call)) this.#window.admit(call);
         });
       this.#dialsSettled.add(settled);
     });
   }
 
-  async #dial(key: DialKey, inviteSent: () => void): Promise<void> {
+  /** @returns true when the call was handed back to the queue (its batch paused before its INVITE) */
+  async #dial(key: DialKey, inviteSent: () => void): Promise<boolean> {
     const { calls, backlog } = this.#deps;
     const callId = key.id;
     const dialer = this.#deps.dialer as Dialer;
-    if (!this.#running) return;
+    if (!this.#running) return false;
     // Left queued in the database; resumeBatch hands them back.
-    if (key.batchId && this.#pausedBatches.has(key.batchId)) return;
-    if (key.limits && (await this.#heldBackByTime(key))) return;
+    if (this.#holds.holdsBack(key)) return false;
+    if (key.limits && (await this.#heldBackByTime(key))) return false;
     // Held back while its batch (or organization) is at its concurrency limit: before the claim,
     // so no slot is used.
-    if (!this.#concurrency.reserve(key)) return;
+    if (!this.#concurrency.reserve(key)) return false;
     // Open before the claim, so that a cancel committed at any moment from here on is seen.
     this.#gate.open(callId);
+    this.#dialing.set(callId, key);
     let placed!: () => void;
     this.#placing.set(callId, new Promise<void>((resolve) => (placed = resolve)));
     let start: DialStart | undefined;
@@ -310,19 +343,26 @@ export class DialQueue {
       if (!call) {
         // Cancelled, or dialed already: its reserved place is free again.
         this.#concurrency.release(callId);
-        return;
+        return false;
       }
       const claimedAt = this.#clock.now();
       const request = await placeCallRequestFor(backlog, call);
+      // Handed back before (its batch paused): that room's teardown must be over before the room
+      // is created again under the same name.
+      await this.#teardown?.whenDone(callId);
       let outcome: DialOutcome;
       try {
         outcome = await dialer.placeCall(request, {
           beforeDialStart: async () => {
             if (this.#gate.isCancelled(callId)) throw new DialAbandoned();
+            // Paused while it was prepared: back to the queue without taking a slot.
+            if (this.#holds.holdsBack(key)) throw new DialHeldBack();
             this.#starts.lookAhead = this.#lookAhead.record(this.#clock.now() - claimedAt);
             start = await this.#pacer.acquire(dialOrderKey(key));
-            // Held until the INVITE's headers are on the socket (onDialSent).
-            pass = await this.#gate.enterDial(callId);
+            // Held until the INVITE's headers are on the socket (onDialSent). The batch is checked
+            // inside the gate: a pause waits for the gate, so one answered before this is seen.
+            pass = await this.#gate.enterDial(callId, () => this.#holds.holdsBack(key));
+            if (pass.heldBack) throw new DialHeldBack();
             if (!pass.mayDial) throw new DialAbandoned();
             inviteSent();
           },
@@ -341,20 +381,55 @@ export class DialQueue {
         placed();
       }
       await this.#recordOutcome(callId, outcome);
+      return false;
     } catch (error) {
       if (error instanceof DialAbandoned) {
         // Cancelled while preparing: the room may have been created after the cancel deleted it.
         await this.#teardown?.start(callId, 'cancelled before dialing');
-        return;
+        return false;
+      }
+      if (error instanceof DialHeldBack) {
+        // Nothing rang: the room and the agent's dispatch go, and the call waits for the resume.
+        await this.#teardown?.start(callId, 'batch paused before dialing');
+        return this.#handBack(key);
       }
       await this.#recordOutcome(callId, {
         status: 'failed',
         failureReason: `Dial error: ${error instanceof Error ? error.message : String(error)}`,
       });
+      return false;
     } finally {
       placed();
       this.#placing.delete(callId);
+      this.#dialing.delete(callId);
       this.#gate.close(callId);
+    }
+  }
+
+  /**
+   * Returns a claimed call whose INVITE never left to the queue, at its place (its turn kept);
+   * its live place (concurrency) is freed by the status change. A call of a batch being cancelled
+   * ends cancelled instead, also when the cancel began while it was handed back (BatchHolds.cancel).
+   * @returns true when the call is queued again
+   */
+  async #handBack(key: DialKey): Promise<boolean> {
+    const now = this.#wallClock.now();
+    try {
+      if (this.#holds.isCancelling(key)) {
+        await this.#holds.cancelBeforeDial(key, now);
+        return false;
+      }
+      const queued = await this.#deps.backlog.unclaim(key.id, now);
+      if (queued && this.#holds.isCancelling(key)) {
+        await this.#holds.cancelBeforeDial(key, now);
+        return false;
+      }
+      return queued !== undefined;
+    } catch (error) {
+      // Still connecting and never dialed: the tracker finds no SIP participant and ends it.
+      this.#log.error({ err: error, callId: key.id }, 'could not hand a paused call back to the queue');
+      this.#tracker?.track(key.id);
+      return false;
     }
   }
 

@@ -63,6 +63,15 @@ export class RoomTeardown {
     return attempted;
   }
 
+  /**
+   * Resolves once the call's teardown (if any) is confirmed or stopped. A call handed back to the
+   * queue before its INVITE is dialed again later, into a room of the same name: its old
+   * teardown's retried DeleteRoom must not delete the new room.
+   */
+  whenDone(callId: string): Promise<void> {
+    return this.#running.get(callId) ?? Promise.resolve();
+  }
+
   /** Stops retrying (the process is shutting down; start-up reconciliation takes over). */
   async stop(): Promise<void> {
     this.#stopped = true;

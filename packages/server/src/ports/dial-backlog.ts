@@ -77,6 +77,12 @@ export interface DialBacklog {
    * @returns the claimed call, or undefined when it is no longer queued (cancelled, claimed)
    */
   claim(callId: string): Promise<CallRow | undefined>;
+  /**
+   * Hands a claimed call whose INVITE never left back to the queue (`connecting → queued`, its
+   * batch paused), keeping its turn so that it keeps its place. Records `source: batch_paused`.
+   * @returns the queued call, or undefined when it is no longer connecting
+   */
+  unclaim(callId: string, at: Date): Promise<CallRow | undefined>;
   /** The calls live now (connecting, ringing or active), for the concurrency limits. */
   liveCalls(): Promise<{ id: string; organizationId: string; batchId: string | null }[]>;
   /** The agent's worker name and trunk as they are now; undefined for a deleted agent. */
@@ -91,7 +97,8 @@ export interface DialBacklog {
   /** The same for one organization's calls (`GET /api/v1/queue`). */
   organizationDepthByTrunk(organizationId: string): Promise<QueueDepthRow[]>;
   /**
-   * One organization's dial starts (`queued → connecting`) at or after `since`, counted per
+   * One organization's dial starts (`queued → connecting`, less the claims handed straight back
+   * by a batch's pause, which dialed nothing) at or after `since`, counted per
    * trunk and UTC second, read from the call events.
    */
   organizationDialsSince(organizationId: string, since: Date): Promise<DialCountRow[]>;

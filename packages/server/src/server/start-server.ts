@@ -453,7 +453,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     // loads them with the rest of the backlog, in dial order.
     await scheduler.start();
     cleanups.splice(1, 0, () => scheduler.stop());
-    for (const batchId of await stores.batches.pausedIds()) dialQueue.pauseBatch(batchId);
+    for (const batchId of await stores.batches.pausedIds()) await dialQueue.pauseBatch(batchId);
     for (const { id, maxConcurrentCalls } of await stores.batches.concurrencyLimits()) {
       dialQueue.limitBatch(id, maxConcurrentCalls);
     }

@@ -449,6 +449,36 @@ for (const kind of STORES) {
         expect(JSON.parse(events.at(-1)?.details ?? '{}')).toEqual({ source: 'dial_queue' });
       });
 
+      it('hands a claimed call back to the queue at the turn it had, and nothing else', async () => {
+        const first = await queuedCall({ priority: 5 });
+        const second = await queuedCall({ priority: 5 });
+        expect([first.dial_turn, second.dial_turn]).toEqual([0, 1]);
+        await stores.dialBacklog.claim(first.id);
+        await stores.dialBacklog.recordLiveKitIds(
+          first.id,
+          { room_id: `outdial-${first.id}` },
+          new Date(at(5)),
+        );
+        const back = await stores.dialBacklog.unclaim(first.id, new Date(at(6)));
+        // Its old turn, ahead of the call queued after it (a new turn would put it behind).
+        expect(back).toMatchObject({ status: 'queued', dial_turn: 0, room_id: null, updated_at: at(6) });
+        expect((await stores.dialBacklog.queuedAfter(undefined, 10)).map((key) => key.id)).toEqual([
+          first.id,
+          second.id,
+        ]);
+        const events = await stores.calls.events(first.id);
+        expect(events.slice(-2).map((e) => [e.from_status, e.to_status])).toEqual([
+          ['queued', 'connecting'],
+          ['connecting', 'queued'],
+        ]);
+        expect(JSON.parse(events.at(-1)?.details ?? '{}')).toEqual({ source: 'batch_paused' });
+        // Only a connecting call goes back: a queued, ringing or ended one does not.
+        expect(await stores.dialBacklog.unclaim(first.id, new Date(at(7)))).toBeUndefined();
+        await stores.dialBacklog.claim(second.id);
+        await stores.calls.transition(second.id, 'ringing');
+        expect(await stores.dialBacklog.unclaim(second.id, new Date(at(8)))).toBeUndefined();
+      });
+
       it("reads the agent's dial settings as they are now, and records a dial's LiveKit ids", async () => {
         expect(await stores.dialBacklog.agentDialSettings('agent-a')).toEqual({
           livekitAgentName: null,
@@ -522,6 +552,10 @@ for (const kind of STORES) {
         // Queued and cancelled are not dials.
         const cancelled = await queuedCall();
         await stores.calls.transition(cancelled.id, 'cancelled', { now: new Date(T0 + 100_200) });
+        // Nor is a claim handed back before its INVITE (a paused batch); its later dial is one.
+        const handedBack = await dial(101.2);
+        await stores.dialBacklog.unclaim(handedBack.id, new Date(T0 + 101_300));
+        await stores.calls.transition(handedBack.id, 'connecting', { now: new Date(T0 + 140_000) });
         const rows = await stores.dialBacklog.organizationDialsSince('org_a', new Date(T0 + 60_000));
         const sorted = [...rows].sort(
           (a, b) =>
@@ -531,6 +565,7 @@ for (const kind of STORES) {
           { sipTrunkId: null, second: '2026-01-01T00:01:41', calls: 1 },
           { sipTrunkId: 'ST_a', second: '2026-01-01T00:01:40', calls: 2 },
           { sipTrunkId: 'ST_a', second: '2026-01-01T00:01:41', calls: 1 },
+          { sipTrunkId: 'ST_a', second: '2026-01-01T00:02:20', calls: 1 },
         ]);
       });
     });

@@ -106,7 +106,7 @@ export class SqliteCallStore implements CallStore {
     const written = await this.db.transaction().execute(async (trx) => {
       const current = await trx
         .selectFrom('calls')
-        .select(['status', 'priority', 'batch_id'])
+        .select(['status', 'priority', 'batch_id', 'dial_turn'])
         .where('id', '=', callId)
         // SQLite's transactions are serial (they begin IMMEDIATE), so the status read is the one
         // the update finds. PostgreSQL's run side by side: without the row lock, two changes of
@@ -115,9 +115,10 @@ export class SqliteCallStore implements CallStore {
         .$if(isPostgres(trx), (qb) => qb.forUpdate())
         .executeTakeFirst();
       if (!current || !sources.includes(current.status)) return undefined;
-      // Entering the Dial queue: its turn there, read in this transaction (see dial-turns.ts).
+      // Entering the Dial queue: its turn there, read in this transaction (see dial-turns.ts). A
+      // claimed call handed back before its INVITE (its batch paused) keeps the turn it had.
       const turn =
-        to === 'queued'
+        to === 'queued' && !(current.status === 'connecting' && current.dial_turn != null)
           ? { dial_turn: await nextDialTurn(trx, current.priority, current.batch_id ?? null) }
           : {};
       // Guarded on the status just read: a change committed in between makes this a no-op.

@@ -96,6 +96,16 @@ export class SqliteDialBacklog implements DialBacklog {
     });
   }
 
+  unclaim(callId: string, at: Date): Promise<CallRow | undefined> {
+    return this.calls.transition(callId, 'queued', {
+      from: ['connecting'],
+      // Its room was deleted before anything rang: the ids name nothing any more.
+      patch: { room_id: null, job_id: null },
+      details: { source: 'batch_paused' },
+      now: at,
+    });
+  }
+
   async liveCalls(): Promise<{ id: string; organizationId: string; batchId: string | null }[]> {
     const rows = await this.db
       .selectFrom('calls')
@@ -155,6 +165,20 @@ export class SqliteDialBacklog implements DialBacklog {
       .where('call_events.event_id', '>=', eventIdFloor(since))
       .where('call_events.at', '>=', since.toISOString())
       .where('call_events.to_status', '=', 'connecting')
+      // A claim handed straight back to the queue (its batch paused before the INVITE) dialed
+      // nothing: its next event is connecting → queued.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('call_events as back')
+              .select('back.id')
+              .whereRef('back.call_id', '=', 'call_events.call_id')
+              .where('back.from_status', '=', 'connecting')
+              .where('back.to_status', '=', 'queued')
+              .where('back.sequence', '=', sql<number>`call_events.sequence + 1`),
+          ),
+        ),
+      )
       .groupBy(['agents.sip_trunk_id', sql`substr(call_events.at, 1, 19)`])
       .execute();
     return rows.map((row) => ({ sipTrunkId: row.sipTrunkId, second: row.second, calls: Number(row.calls) }));
