@@ -183,8 +183,6 @@ export class SqliteBatchStore implements BatchStore {
         .returningAll()
         .executeTakeFirst();
       if (!batch) return undefined;
-      // The organization's row orders its event ids on PostgreSQL (event-ids.ts).
-      await lockEventIds(trx, batch.organization_id);
       const waiting = await trx
         .selectFrom('calls')
         .select(['id', 'status'])
@@ -192,6 +190,10 @@ export class SqliteBatchStore implements BatchStore {
         .where('status', 'in', ['scheduled', 'queued'])
         .$if(isPostgres(trx), (qb) => qb.forUpdate())
         .execute();
+      // The organization's row orders its event ids on PostgreSQL (event-ids.ts). Locked after
+      // the calls, as CallStore.transition locks its call and then the organization: the other
+      // order deadlocks against the Dial queue claiming one of these calls meanwhile.
+      await lockEventIds(trx, batch.organization_id);
       const fromOf = new Map(waiting.map((call) => [call.id, call.status]));
       const rows: CallRow[] = [];
       const ids = waiting.map((call) => call.id);
