@@ -20,8 +20,8 @@ let uniqueNumber = 0;
 const freshNumber = () => `+1312555${String(1000 + uniqueNumber++).padStart(4, '0')}`;
 const EVENT_ID = /^evt_[0-9A-HJKMNP-TV-Z]{26}$/;
 
-async function collect(stream: AsyncIterable<OutdialEvent>, count = Number.POSITIVE_INFINITY) {
-  const seen: OutdialEvent[] = [];
+async function collect<E extends OutdialEvent>(stream: AsyncIterable<E>, count = Number.POSITIVE_INFINITY) {
+  const seen: E[] = [];
   for await (const event of stream) if (seen.push(event) >= count) break;
   return seen;
 }
@@ -139,6 +139,41 @@ describe.each(CONTRACT_TARGETS)('the events contract on the $name', ({ start }) 
       ofCall.length - 1,
     );
     expect(resumed).toEqual(ofCall.slice(1));
+  });
+
+  it("streams a batch's events and its calls' with batchId: started first, completed last, snapshots as getBatch", async () => {
+    // Resume after the newest event, so the stream misses nothing the batch writes.
+    const [newest] = (await outdial.events.list({ limit: 1 })).data;
+    const batch = await outdial.batches.create({
+      name: 'Events contract',
+      agentId: target.agents.voice.id,
+      calls: [{ phoneNumber: freshNumber() }, { phoneNumber: freshNumber() }],
+    });
+    const seen: OutdialEvent[] = [];
+    const signal = AbortSignal.timeout(20_000); // a missing batch.completed fails below, not by hanging
+    for await (const event of outdial.events.stream({ batchId: batch.id, lastEventId: newest?.id, signal })) {
+      seen.push(event);
+      if (event.type === 'batch.completed') break;
+    }
+    const ofBatch = seen.filter((event) => event.type.startsWith('batch.'));
+    expect(ofBatch.map((event) => [event.type, event.sequence])).toEqual([
+      ['batch.started', 1],
+      ['batch.completed', 2],
+    ]);
+    expect(seen[0]?.type).toBe('batch.started');
+    const ofCalls = seen.filter((event) => event.type.startsWith('call.'));
+    expect(ofCalls.length).toBeGreaterThanOrEqual(4); // queued … final, for each of the two
+    for (const event of ofCalls) expect(event.data).toMatchObject({ batchId: batch.id });
+    const completed = ofBatch.at(-1);
+    expect(completed?.data).toEqual(await outdial.batches.get(batch.id));
+    // The JSON feed has the same events; a call's own list has none of its batch's.
+    const listed = await outdial.events.list({ batchId: batch.id, limit: 100 }).toArray();
+    expect([...listed].reverse()).toEqual(seen);
+    const onlyBatch = await outdial.events.list({ batchId: batch.id, types: ['batch.completed'] }).toArray();
+    expect(onlyBatch.map((event) => event.data.counters.total)).toEqual([2]);
+    const firstCall = ofCalls[0]?.data.id as string;
+    const callEvents = (await outdial.calls.listEvents(firstCall)).events;
+    expect(callEvents.every((event) => event.type.startsWith('call.'))).toBe(true);
   });
 
   it('keeps organizations apart', async () => {

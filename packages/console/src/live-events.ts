@@ -1,12 +1,13 @@
 /**
  * @module
  * One live event stream per signed-in tab (`outdial.events.stream`, SSE), shared by every view
- * that wants to follow calls: the SDK resumes a dropped connection with `Last-Event-ID`.
+ * that wants to follow calls: the SDK resumes a dropped connection with `Last-Event-ID`. Only
+ * call events reach the views (the batch pages re-read their batch on a timer instead).
  */
-import type { Outdial, OutdialEvent } from '@outdial/sdk';
+import type { CallEvent, Outdial, OutdialEvent } from '@outdial/sdk';
 import { useEffect } from 'preact/hooks';
 
-export type EventListener = (event: OutdialEvent) => void;
+export type EventListener = (event: CallEvent) => void;
 
 export class LiveEvents {
   readonly #listeners = new Set<EventListener>();
@@ -20,6 +21,7 @@ export class LiveEvents {
 
   async #follow(outdial: Outdial): Promise<void> {
     for await (const event of outdial.events.stream({ signal: this.#controller.signal })) {
+      if (!isCallEvent(event)) continue;
       for (const listener of this.#listeners) listener(event);
     }
   }
@@ -34,7 +36,9 @@ export class LiveEvents {
   }
 }
 
-/** Calls `listener` with every live event while the component is mounted. */
+const isCallEvent = (event: OutdialEvent): event is CallEvent => event.type.startsWith('call.');
+
+/** Calls `listener` with every live call event while the component is mounted. */
 export function useLiveEvents(live: LiveEvents, listener: EventListener, deps: unknown[]): void {
   useEffect(() => live.subscribe(listener), [live, ...deps]);
 }

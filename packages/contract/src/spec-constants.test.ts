@@ -14,7 +14,7 @@ it("reads the spec's numbers and messages", () => {
     AGENT_DELETED_MESSAGE: 'Agent deleted successfully',
   });
   // One event type per status a call can reach after its creation.
-  expect(constants.EVENT_TYPES).toEqual([
+  expect(constants.CALL_EVENT_TYPES).toEqual([
     'call.scheduled',
     'call.queued',
     'call.connecting',
@@ -26,6 +26,15 @@ it("reads the spec's numbers and messages", () => {
     'call.no_answer',
     'call.busy',
   ]);
+  expect(constants.BATCH_EVENT_TYPES).toEqual([
+    'batch.started',
+    'batch.paused',
+    'batch.resumed',
+    'batch.completed',
+    'batch.cancelled',
+  ]);
+  // Every type is one of the two kinds, in the spec's order: calls', then batches'.
+  expect(constants.EVENT_TYPES).toEqual([...constants.CALL_EVENT_TYPES, ...constants.BATCH_EVENT_TYPES]);
 });
 
 it("orders a call's metadata: the caller's keys as sent, then the API's, whose values win", () => {

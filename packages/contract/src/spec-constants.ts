@@ -33,5 +33,16 @@ export const CALL_CANCELLED_MESSAGE: string = schemas.CancelCallResponse.propert
 /** The `message` of deleteAgent's 200. */
 export const AGENT_DELETED_MESSAGE: string = schemas.DeleteAgentResponse.properties.message.const;
 
-/** Every event type (`EventType`), in the spec's order: what a webhook endpoint gets by default. */
+/** Every event type (`EventType`), call and batch, in the spec's order. */
 export const EVENT_TYPES: readonly components['schemas']['EventType'][] = schemas.EventType.enum;
+
+/**
+ * The types of a call's status changes (`CallEventType`): what a webhook endpoint created without
+ * `enabledEvents` receives (batch types only when named, so receivers written before batch
+ * events never meet a type they do not know).
+ */
+export const CALL_EVENT_TYPES: readonly components['schemas']['CallEventType'][] = schemas.CallEventType.enum;
+
+/** The types of a batch's changes (`BatchEventType`). */
+export const BATCH_EVENT_TYPES: readonly components['schemas']['BatchEventType'][] =
+  schemas.BatchEventType.enum;

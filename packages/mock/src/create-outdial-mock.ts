@@ -201,7 +201,8 @@ export function createOutdialMock(options: OutdialMockOptions): OutdialMock {
     holdsBack: (stored) => holds.holdsBack(stored),
     entersQueue: (stored) => state.enterQueue(stored),
   });
-  const batches = new BatchRunner({ state, ids, now, progression });
+  const batches = new BatchRunner({ state, ids, now, progression, events });
+  events.beforeCallEvent((stored) => batches.startIfFirstDue(stored));
   // After the webhooks: a retry's first event must not overtake the event of the call it retries.
   events.subscribe((stored) => batches.eventRecorded(stored));
   // After the retries: a freed slot may go to a retry due at once.

@@ -214,51 +214,98 @@ export type ErrorType = Schemas['ErrorType'];
 export type ErrorDetail = Schemas['ErrorDetail'];
 
 /**
- * What happened to a call: `call.<status>`. New types may be added (with new statuses): ignore
- * one you do not know, as you would an unknown `CallStatus`.
+ * What happened: `call.<status>` (a call reached that status) or `batch.<change>` (a batch
+ * started, was paused, resumed, completed or cancelled). New types may be added: ignore one you
+ * do not know, as you would an unknown `CallStatus`.
  *
  * @example
  * ```ts
- * const wanted: EventType[] = ['call.completed', 'call.failed'];
+ * const wanted: EventType[] = ['call.completed', 'call.failed', 'batch.completed'];
  * ```
  */
 export type EventType = Schemas['EventType'];
 
+/** The types of a call's status changes: `call.<status>`. */
+export type CallEventType = Schemas['CallEventType'];
+
+/** The types of a batch's changes: `batch.started`, `paused`, `resumed`, `completed`, `cancelled`. */
+export type BatchEventType = Schemas['BatchEventType'];
+
 /** The status an event type reports: `call.completed` → `completed`. */
-type StatusOf<T extends EventType> = T extends `call.${infer S extends CallStatus}` ? S : never;
+type StatusOf<T extends CallEventType> = T extends `call.${infer S extends CallStatus}` ? S : never;
 
 /**
- * One status change of a call (the spec's `Event`), discriminated by `type`: narrowing `type`
+ * One status change of a call (the spec's `CallEvent`), discriminated by `type`: narrowing `type`
  * narrows `data.status` too. `data` is the call as `calls.get` returned it at that moment, except
  * `queuePosition`, which is always null in events.
  *
  * @example
  * ```ts
- * for await (const event of outdial.events.stream()) {
+ * for await (const event of outdial.calls.stream(call.id)) {
  *   if (event.type === 'call.completed') console.log(event.data.id, event.data.duration);
  * }
  * ```
  */
-export type OutdialEvent = {
-  [T in EventType]: Omit<Schemas['Event'], 'type' | 'data'> & {
+export type CallEvent = {
+  [T in CallEventType]: Omit<Schemas['CallEvent'], 'type' | 'data'> & {
     type: T;
     data: Call & { status: StatusOf<T> };
   };
-}[EventType];
+}[CallEventType];
+
+/**
+ * One change of a batch (the spec's `BatchEvent`): `data` is the batch as `batches.get` returned
+ * it at that moment, counters included; `sequence` counts the batch's own events.
+ *
+ * @example
+ * ```ts
+ * if (event.type === 'batch.completed') console.log(event.data.counters);
+ * ```
+ */
+export type BatchEvent = {
+  [T in BatchEventType]: Omit<Schemas['BatchEvent'], 'type' | 'data'> & { type: T; data: Batch };
+}[BatchEventType];
+
+/**
+ * An event of your organization's feed (the spec's `Event`): a call's or a batch's, discriminated
+ * by `type`.
+ *
+ * @example
+ * ```ts
+ * for await (const event of outdial.events.stream()) {
+ *   if (event.type === 'call.completed') console.log(event.data.id, event.data.duration);
+ *   else if (event.type === 'batch.completed') console.log(event.data.name, event.data.counters);
+ * }
+ * ```
+ */
+export type OutdialEvent = CallEvent | BatchEvent;
+
+/**
+ * The events of the types in `T` (every event when `T` is every type): what `events.list` and
+ * `events.stream` yield for their `types` filter.
+ *
+ * @example
+ * ```ts
+ * const done: EventOfType<'batch.completed'> = event; // data is a Batch
+ * ```
+ */
+export type EventOfType<T extends EventType> = Extract<OutdialEvent, { type: T }>;
 
 /**
  * The filters of `events.list`. `types` is sent as the API's repeatable `type` parameter.
  *
  * @example
  * ```ts
- * const filters: ListEventsParams = { types: ['call.completed'], callId, limit: 50 };
+ * const filters: ListEventsParams = { types: ['call.completed'], batchId, limit: 50 };
  * ```
  */
-export type ListEventsParams = {
+export type ListEventsParams<T extends EventType = EventType> = {
   /** Only events of these types. */
-  types?: EventType[] | undefined;
+  types?: T[] | undefined;
   /** Only the events of this call. */
   callId?: string | undefined;
+  /** Only the events of this batch: its own and its calls'. */
+  batchId?: string | undefined;
   /** Page size, 1 to 100. Default 20. */
   limit?: number | undefined;
   /** Resumes from this page (a `nextCursor`). */
@@ -273,7 +320,7 @@ export type ListEventsParams = {
  * const { events }: CallEvents = await outdial.calls.listEvents(call.id);
  * ```
  */
-export type CallEvents = { events: OutdialEvent[] };
+export type CallEvents = { events: CallEvent[] };
 
 /**
  * The body `webhookEndpoints.sendTest` delivers: `type: 'webhook.test'`, and the endpoint's id.
@@ -286,7 +333,7 @@ export type CallEvents = { events: OutdialEvent[] };
 export type WebhookTestEvent = Schemas['WebhookTestEvent'];
 
 /**
- * What a webhook delivers (and `verifyWebhook` returns): a call event or a test event.
+ * What a webhook delivers (and `verifyWebhook` returns): a call or batch event, or a test event.
  *
  * @example
  * ```ts

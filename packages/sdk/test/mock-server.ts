@@ -7,7 +7,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { type ClientOptions, Outdial } from '../src/index';
-import type { Agent, Batch, Call, CallStatus, OutdialEvent } from '../src/models';
+import type { Agent, Batch, Call, CallEvent, CallStatus, OutdialEvent } from '../src/models';
 
 export const BASE_URL = 'http://outdial.test';
 export const url = (path: string) => `${BASE_URL}/api/v1${path}`;
@@ -134,14 +134,14 @@ export const noEventStreams = () =>
 let eventNumber = 0;
 
 /** An event of call_1 reaching `status` (ids increase from one call to the next). */
-export function eventFixture(status: CallStatus, sequence = 1): OutdialEvent {
+export function eventFixture(status: CallStatus, sequence = 1): CallEvent {
   return {
     id: `evt_01JD7ZK5W9A1B2C3D4E5F6${String(eventNumber++).padStart(4, '0')}`,
     type: `call.${status}`,
     timestamp: '2025-12-01T15:30:00.000Z',
     sequence,
     data: callFixture({ status, queuePosition: null }),
-  } as OutdialEvent;
+  } as CallEvent;
 }
 
 /** One Server-Sent Events frame, as the server writes it. */

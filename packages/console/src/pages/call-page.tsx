@@ -3,7 +3,7 @@
  * One call: its details, the timeline of every event (live: events of this call are appended as
  * they arrive), its queue position while queued, and Cancel while it has not ended.
  */
-import { type Call, isTerminalStatus, type Outdial, type OutdialEvent } from '@outdial/sdk';
+import { type Call, type CallEvent, isTerminalStatus, type Outdial } from '@outdial/sdk';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { StatusChip } from '../components/status-chip';
 import { errorText } from '../error-text';
@@ -14,7 +14,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 export function CallPage({ outdial, live, callId }: { outdial: Outdial; live: LiveEvents; callId: string }) {
   const [call, setCall] = useState<Call | null>(null);
-  const [events, setEvents] = useState<OutdialEvent[]>([]);
+  const [events, setEvents] = useState<CallEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   /** A re-read of the queue position is under way: events meanwhile need no other. */
@@ -147,7 +147,7 @@ export function CallPage({ outdial, live, callId }: { outdial: Outdial; live: Li
   );
 }
 
-function mergeEvents(a: OutdialEvent[], b: OutdialEvent[]): OutdialEvent[] {
+function mergeEvents(a: CallEvent[], b: CallEvent[]): CallEvent[] {
   const byId = new Map([...a, ...b].map((e) => [e.id, e]));
   return [...byId.values()].toSorted((x, y) => x.sequence - y.sequence);
 }

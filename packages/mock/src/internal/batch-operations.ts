@@ -146,35 +146,33 @@ export async function createBatch(request: OperationRequest): Promise<OperationR
       organizationId: organization.id,
       contacts: [],
       paused: false,
+      started: false,
       cancelled: false,
       completedAt: null,
       updatedAt: nowIso,
     };
     runtime.state.batches.set(batch.batch.id, batch);
-    body.calls.forEach((row, index) => {
+    const calls = body.calls.map((row) => {
       const callerId = (row.callerId ?? batchCallerId) as string;
       const priority = row.priority ?? batchPriority;
-      runtime.batches.place(
-        batch,
-        index,
-        newCall({
-          id: runtime.ids.callId(now.getTime()),
-          status: schedule.scheduled ? 'scheduled' : 'queued',
-          now: nowIso,
-          agent,
-          phoneNumber: row.phoneNumber,
-          callerId,
-          metadata: callMetadata({ ...body.metadata, ...row.metadata }, callerId, priority),
-          priority,
-          variables: row.variables,
-          webhookUrl: body.webhookUrl,
-          scheduledAt: schedule.scheduled ? schedule.dueAt.toISOString() : null,
-          latestAt,
-          callingWindow,
-          batchId: batch.batch.id,
-        }),
-      );
+      return newCall({
+        id: runtime.ids.callId(now.getTime()),
+        status: schedule.scheduled ? 'scheduled' : 'queued',
+        now: nowIso,
+        agent,
+        phoneNumber: row.phoneNumber,
+        callerId,
+        metadata: callMetadata({ ...body.metadata, ...row.metadata }, callerId, priority),
+        priority,
+        variables: row.variables,
+        webhookUrl: body.webhookUrl,
+        scheduledAt: schedule.scheduled ? schedule.dueAt.toISOString() : null,
+        latestAt,
+        callingWindow,
+        batchId: batch.batch.id,
+      });
     });
+    runtime.batches.begin(batch, calls);
     return { status: 201, body: { data: toBatch(batch) } };
   });
 }
@@ -231,6 +229,7 @@ export function pauseBatch(request: OperationRequest): OperationResult {
   if (!batch.paused) {
     batch.paused = true;
     batch.updatedAt = request.runtime.now().toISOString();
+    request.runtime.events.recordBatch(batch, 'batch.paused');
   }
   return answer(batch);
 }
@@ -242,6 +241,8 @@ export function resumeBatch(request: OperationRequest): OperationResult {
   if (batch.paused) {
     batch.paused = false;
     batch.updatedAt = request.runtime.now().toISOString();
+    // Its event before the calls it wakes move on.
+    request.runtime.events.recordBatch(batch, 'batch.resumed');
     request.runtime.holds.wakeBatch(batch);
   }
   return answer(batch);
@@ -265,5 +266,7 @@ export function cancelBatch(request: OperationRequest): OperationResult {
       request.runtime.progression.setStatus(contact, 'cancelled');
     }
   }
+  // After its calls' cancellations, so its counters show them (as the server writes it).
+  request.runtime.events.recordBatch(batch, 'batch.cancelled');
   return answer(batch);
 }

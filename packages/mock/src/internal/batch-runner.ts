@@ -3,13 +3,15 @@
  * How a batch's calls go on after they end, as on the server: a call ending in one of `retry.on`
  * with attempts left gets a successor (`attempt + 1`, `retryOf`) `delaySeconds` after its end,
  * inside the window; a batch whose contacts have all reached a final result is completed. It
- * learns of every status change from the event log, after the webhooks have. (What holds a call
- * back from its dial is `DialHolds`.)
+ * learns of every status change from the event log, after the webhooks have, and records the
+ * batch's own events: `batch.started` (ahead of its first due call's event, as the server writes
+ * it in that call's transaction) and `batch.completed`. (What holds a call back from its dial is
+ * `DialHolds`; pause, resume and cancel record theirs in batch-operations.ts.)
  */
 import { callSchedule, isTerminalStatus } from '@outdial/contract';
 import { isSettled } from './batch-view';
 import type { CallProgression } from './call-progression';
-import type { StoredEvent } from './event-log';
+import { type EventLog, isCallEvent, type StoredEvent } from './event-log';
 import type { IdGenerator } from './id-generator';
 import type { MockState } from './mock-state';
 import type { StoredBatch, StoredCall } from './mock-types';
@@ -20,8 +22,9 @@ import { EXPIRED_FAILURE_REASON } from './scheduled-call';
  * Runs the batches of one mock.
  *
  * @example
- * const runner = new BatchRunner({ state, ids, now, progression });
+ * const runner = new BatchRunner({ state, ids, now, progression, events });
  * events.subscribe((event) => runner.eventRecorded(event));
+ * events.beforeCallEvent((call) => runner.startIfFirstDue(call));
  */
 export class BatchRunner {
   constructor(
@@ -30,29 +33,65 @@ export class BatchRunner {
       ids: IdGenerator;
       now: () => Date;
       progression: CallProgression;
+      events: Pick<EventLog, 'recordBatch'>;
     },
   ) {}
 
   /** A status change of some call: a batch call that ended may earn a retry, and may complete its batch. */
   eventRecorded({ event }: StoredEvent): void {
+    if (!isCallEvent(event)) return;
     const stored = this.deps.state.calls.get(event.data.id);
     const batch = stored && this.#batchOf(stored);
     if (!stored || !batch) return;
     batch.updatedAt = event.timestamp;
     if (!isTerminalStatus(stored.call.status)) return;
     if (this.#earnsRetry(batch, stored)) this.#retry(batch, stored);
-    if (batch.completedAt === null && isSettled(batch)) batch.completedAt = event.timestamp;
+    if (batch.completedAt === null && isSettled(batch)) {
+      batch.completedAt = event.timestamp;
+      this.deps.events.recordBatch(batch, 'batch.completed');
+    }
   }
 
-  /** Records and starts a new call of `batch` for contact `index` (its first attempt, or a retry). */
+  /**
+   * Before a call's event: when it is the first of its batch to become due (leaving `scheduled`
+   * for anything but `cancelled`), the batch starts, and `batch.started` goes first.
+   */
+  startIfFirstDue(stored: StoredCall): void {
+    const batch = this.#batchOf(stored);
+    const { status } = stored.call;
+    if (!batch || batch.started || status === 'scheduled' || status === 'cancelled') return;
+    this.#start(batch);
+  }
+
+  /**
+   * A new batch's calls, recorded, then started: a batch created with calls due now starts as it
+   * is created, its `batch.started` (counting every contact) ahead of its calls' first events.
+   */
+  begin(batch: StoredBatch, calls: readonly ReturnType<typeof newCall>[]): void {
+    const added = calls.map((call, index) => this.#add(batch, index, call));
+    if (added.some(({ call }) => call.status !== 'scheduled')) this.#start(batch);
+    for (const stored of added) this.deps.progression.started(stored);
+  }
+
+  /** Records and starts a new call of `batch` for contact `index` (a retry). */
   place(batch: StoredBatch, index: number, call: ReturnType<typeof newCall>): StoredCall {
+    const stored = this.#add(batch, index, call);
+    this.deps.progression.started(stored);
+    return stored;
+  }
+
+  #add(batch: StoredBatch, index: number, call: ReturnType<typeof newCall>): StoredCall {
     const { state } = this.deps;
     const stored: StoredCall = { call, organizationId: batch.organizationId, sequence: state.nextSequence() };
     if (call.status === 'queued') state.enterQueue(stored);
     state.calls.set(call.id, stored);
     batch.contacts[index] = stored;
-    this.deps.progression.started(stored);
     return stored;
+  }
+
+  #start(batch: StoredBatch): void {
+    batch.started = true;
+    this.deps.events.recordBatch(batch, 'batch.started');
   }
 
   #batchOf(stored: StoredCall): StoredBatch | undefined {

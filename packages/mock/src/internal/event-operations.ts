@@ -8,17 +8,18 @@
 import { encodePageCursor, fieldError, isTerminalStatus } from '@outdial/contract';
 import { findOwnCall } from './call-operations';
 import { decodeCursor } from './cursor';
-import type { Event, StoredEvent } from './event-log';
+import { type Event, isCallEvent, type StoredEvent } from './event-log';
 import { type EventStreamSource, eventStreamBody } from './event-stream-body';
 import { type OperationRequest, type OperationResult, organizationOf } from './operation-context';
 
 const EVENT_ID = /^evt_[0-9A-HJKMNP-TV-Z]{26}$/;
 
-type EventFilters = { type?: Event['type'][]; callId?: string };
+type EventFilters = { type?: Event['type'][]; callId?: string; batchId?: string };
 
 /**
  * listEvents: the organization's events, newest first (by id, which is commit order), filtered
- * and keyset-paginated; or their live stream, after Last-Event-ID or from now on.
+ * and keyset-paginated; or their live stream, after Last-Event-ID or from now on. `callId` keeps
+ * that call's events; `batchId` the batch's own events and its calls'.
  *
  * @example
  * listEvents(request); // { status: 200, body: { data: { events, pagination } } }
@@ -29,7 +30,9 @@ export function listEvents(request: OperationRequest): OperationResult {
   const matches = ({ event, organizationId }: StoredEvent) =>
     organizationId === organization.id &&
     (p.type === undefined || p.type.includes(event.type)) &&
-    (p.callId === undefined || event.data.id === p.callId);
+    (p.callId === undefined || (isCallEvent(event) && event.data.id === p.callId)) &&
+    (p.batchId === undefined ||
+      (isCallEvent(event) ? event.data.batchId === p.batchId : event.data.id === p.batchId));
 
   if (wantsEventStream(request.headers)) {
     const after = resumePoint(request, p['Last-Event-ID']);
@@ -86,7 +89,7 @@ export function listCallEvents(request: OperationRequest): OperationResult {
   const stored = findOwnCall(request);
   const callId = stored.call.id;
   const { events } = request.runtime;
-  const ofCall = (e: StoredEvent) => e.event.data.id === callId;
+  const ofCall = (e: StoredEvent) => isCallEvent(e.event) && e.event.data.id === callId;
   // In `onPoll` mode a call moves only when it is read, so a live stream of it would never move:
   // the mock answers as a server without event streams does (JSON), and the SDK's waiters poll.
   if (!wantsEventStream(request.headers) || request.runtime.progression.movesOnPoll) {
@@ -99,7 +102,7 @@ export function listCallEvents(request: OperationRequest): OperationResult {
       .filter((e) => ofCall(e) && (after === undefined || e.event.id > after))
       .map(copyOf),
     subscribe: (send) => events.subscribe((e) => ofCall(e) && send(e.event)),
-    endsWith: (event) => isTerminalStatus(event.data.status),
+    endsWith: (event) => isCallEvent(event) && isTerminalStatus(event.data.status),
     endAfterReplay: isTerminalStatus(stored.call.status),
   });
 }

@@ -22,6 +22,8 @@ export type StoredBatch = {
   /** Each contact's latest attempt, in the order the contacts were sent. */
   contacts: StoredCall[];
   paused: boolean;
+  /** Whether its `batch.started` was recorded (its first calls became due). */
+  started: boolean;
   /** When it was cancelled, or became completed (ISO); null while it runs. */
   completedAt: string | null;
   cancelled: boolean;

@@ -4,7 +4,13 @@
  * /api/v1/webhook-endpoints/{endpointId} and POST …/rotate-secret. Scoped to the organization:
  * another organization's endpoint is not found. The secret is shown only on create and rotation.
  */
-import { apiError, type components, resolvePointer, type SchemaNode } from '@outdial/contract';
+import {
+  apiError,
+  CALL_EVENT_TYPES,
+  type components,
+  resolvePointer,
+  type SchemaNode,
+} from '@outdial/contract';
 import { paginate } from './cursor';
 import { type OperationRequest, type OperationResult, organizationOf } from './operation-context';
 import { RotatingSecret } from './rotating-secret';
@@ -13,9 +19,6 @@ import type { StoredEndpoint, WebhookEndpoint } from './webhook-registry';
 type CreateBody = components['schemas']['CreateWebhookEndpointRequest'];
 type UpdateBody = components['schemas']['UpdateWebhookEndpointRequest'];
 
-/** Every `call.*` type: what an endpoint created without `enabledEvents` receives. */
-const ALL_EVENT_TYPES = resolvePointer<SchemaNode>('#/components/schemas/EventType')
-  .enum as WebhookEndpoint['enabledEvents'];
 const DELETED_MESSAGE = resolvePointer<SchemaNode>('#/components/schemas/DeleteWebhookEndpointResponse')
   .properties?.message?.const as string;
 
@@ -45,7 +48,8 @@ export function createWebhookEndpoint(request: OperationRequest): OperationResul
     id: runtime.ids.webhookEndpointId(now.getTime()),
     url: body.url,
     description: body.description ?? null,
-    enabledEvents: body.enabledEvents ?? [...ALL_EVENT_TYPES],
+    // Every `call.*` type (`batch.*` only when named), as the server.
+    enabledEvents: body.enabledEvents ?? [...CALL_EVENT_TYPES],
     status: 'enabled',
     disabledReason: null,
     createdAt: now.toISOString(),

@@ -2,8 +2,9 @@
  * @module
  * Delivers the mock's events as webhooks, signed as the server signs them (Standard Webhooks,
  * body = the Event JSON): to every enabled endpoint of the event's organization subscribed to
- * its type, logged as deliveries, and to the call's own `webhookUrl`, signed with the
- * organization's secret (not logged: it belongs to no endpoint). Each attempt is a real `fetch`
+ * its type, logged as deliveries, and to the call's (or batch's) own `webhookUrl`, signed with
+ * the organization's secret (not logged: it belongs to no endpoint). A batch's `webhookUrl` gets
+ * its batch events and, through its calls' `webhookUrl`, theirs. Each attempt is a real `fetch`
  * (`globalThis.fetch` at send time, so an msw handler can be the receiver, or a local server).
  *
  * Simplified against the server: the retry schedule runs on `setTimeout` (fake timers drive it,
@@ -60,7 +61,7 @@ export class WebhookSender {
     return this.parts.scheduleMs ?? WEBHOOK_RETRY_SCHEDULE_MS;
   }
 
-  /** Fans an event out to its organization's endpoints and to its call's `webhookUrl`. */
+  /** Fans an event out to its organization's endpoints and to its call's or batch's `webhookUrl`. */
   eventRecorded({ event, organizationId }: StoredEvent): void {
     const { registry } = this.parts;
     for (const stored of registry.endpoints.values()) {
@@ -76,7 +77,7 @@ export class WebhookSender {
     }
   }
 
-  /** Runs `send` once the first attempt of the call's previous event to `receiver` has finished. */
+  /** Runs `send` once the first attempt of the call's (or batch's) previous event to `receiver` has finished. */
   #inCallOrder(receiver: string, event: Event, send: () => Promise<void>): void {
     const key = `${receiver} ${event.data.id}`;
     const sent = (this.#callChains.get(key) ?? Promise.resolve()).then(send);

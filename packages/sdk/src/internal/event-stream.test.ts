@@ -111,6 +111,25 @@ describe('the event stream client', () => {
     expect(headers?.['last-event-id']).toBe('evt_01JD7ZK5W9A1B2C3D4E5F6G7H8');
   });
 
+  it("yields a batch's events, whose data is the Batch, and sends batchId", async () => {
+    const started = {
+      id: 'evt_01JD7ZK5W9A1B2C3D4E5F6G7H9',
+      type: 'batch.started',
+      timestamp: '2025-12-01T15:30:00.000Z',
+      sequence: 1,
+      data: { id: 'batch_1', status: 'running', counters: { total: 2 } },
+    } as unknown as OutdialEvent;
+    const queued = event('queued');
+    script = ({ res }) => {
+      openStream(res);
+      res.write(`data: ${JSON.stringify({ ...started, data: undefined })}\n\n`); // no data: skipped
+      res.write(frame(started));
+      res.write(frame(queued));
+    };
+    expect(await take(client().events.stream({ batchId: 'batch_1' }), 2)).toEqual([started, queued]);
+    expect(connections[0]?.req.url).toBe('/api/v1/events?batchId=batch_1');
+  });
+
   it("reconnects after a dropped connection with the last event's id, waiting the server's retry:", async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0); // no jitter
     const events = [event('queued'), event('connecting', 2), event('ringing', 3)];

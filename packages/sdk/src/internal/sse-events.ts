@@ -57,8 +57,10 @@ function toEvent(data: string): OutdialEvent | undefined {
   } catch {
     return undefined;
   }
-  const status = event?.data?.status;
-  return typeof event?.id === 'string' && event.type === `call.${status}`
+  if (typeof event?.id !== 'string' || typeof event.data?.id !== 'string') return undefined;
+  const { type } = event;
+  // A call event names its call's status; a batch event is any `batch.*` (its data is the Batch).
+  return type === `call.${event.data.status}` || type?.startsWith('batch.')
     ? (event as OutdialEvent)
     : undefined;
 }

@@ -7,7 +7,7 @@
  */
 import { AbortError } from '../core/errors';
 import type { WaitOptions } from '../core/wait-options';
-import type { Call, OutdialEvent } from '../models';
+import type { Call, CallEvent } from '../models';
 import { DEFAULT_WAIT_TIMEOUT_MS, observe, pollCall, startWait } from './poll-call';
 import { MAX_TIMER_MS } from './sleep';
 
@@ -20,7 +20,7 @@ import { MAX_TIMER_MS } from './sleep';
  * event). At the deadline that is the one last check.
  */
 export async function waitForCall(
-  stream: (signal: AbortSignal, remainingMs: number) => AsyncIterable<OutdialEvent>,
+  stream: (signal: AbortSignal, remainingMs: number) => AsyncIterable<CallEvent>,
   check: (remainingMs: number) => Promise<Call>,
   isDone: (call: Call) => boolean,
   options: WaitOptions = {},

@@ -14,12 +14,12 @@ import { waitForCall } from '../internal/wait-for-call';
 import type { WithInstantStrings } from '../internal/with-instant-strings';
 import type {
   Call,
+  CallEvent,
   CallEvents,
   CallStatus,
   CancelledCall,
   CreateCallParams,
   ListCallsParams,
-  OutdialEvent,
   QueuedCall,
 } from '../models';
 
@@ -126,12 +126,13 @@ export class Calls extends ApiResource {
    * }
    * ```
    */
-  stream(callId: string, options: StreamOptions = {}): AsyncIterable<OutdialEvent> {
+  stream(callId: string, options: StreamOptions = {}): AsyncIterable<CallEvent> {
+    // A call's stream carries only that call's events.
     return this._client.getStream(
       '/api/v1/calls/{callId}/events',
       { params: { path: { callId } } },
       { ...options, endsWithCall: true },
-    );
+    ) as AsyncIterable<CallEvent>;
   }
 
   /**

@@ -2,7 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { client, errorResponse, eventFixture, url, useMockServer } from '../../test/mock-server';
 import { NotFoundError } from '../core/errors';
-import type { OutdialEvent } from '../models';
+import type { BatchEvent, EventOfType, OutdialEvent } from '../models';
 
 const server = useMockServer();
 
@@ -29,7 +29,8 @@ describe('events.list', () => {
       callId: 'call_1',
       limit: 2,
     })) {
-      expectTypeOf(event).toEqualTypeOf<OutdialEvent>();
+      // Narrowed by the `types` asked for.
+      expectTypeOf(event).toEqualTypeOf<EventOfType<'call.completed' | 'call.failed' | 'call.busy'>>();
       seen.push(event);
     }
     expect(seen).toEqual(events);
@@ -57,6 +58,37 @@ describe('events.list', () => {
     expect(page.nextCursor).toBe('cur1');
     expect(await client().events.list().toArray({ limit: 3 })).toHaveLength(3);
     expect(requests).toBe(3);
+  });
+});
+
+describe('batch events', () => {
+  it('sends batchId; batch types narrow to BatchEvent, whose data is the Batch', async () => {
+    const queries: string[] = [];
+    const batchEvent = {
+      id: 'evt_01JD7ZK5W9A1B2C3D4E5F60999',
+      type: 'batch.completed',
+      timestamp: '2025-12-01T15:30:00.000Z',
+      sequence: 2,
+      data: { id: 'batch_1', status: 'completed', counters: { total: 1, completed: 1 } },
+    };
+    server.use(
+      http.get(url('/events'), ({ request }) => {
+        queries.push(new URL(request.url).searchParams.toString());
+        return HttpResponse.json({
+          data: { events: [batchEvent], pagination: { limit: 20, hasMore: false, nextCursor: null } },
+        });
+      }),
+    );
+    const events = await client()
+      .events.list({ batchId: 'batch_1', types: ['batch.completed', 'batch.cancelled'] })
+      .toArray();
+    expectTypeOf(events).toEqualTypeOf<EventOfType<'batch.completed' | 'batch.cancelled'>[]>();
+    expectTypeOf(events).toExtend<BatchEvent[]>();
+    expect(events).toEqual([batchEvent]);
+    expect(events[0]?.data.counters.total).toBe(1);
+    expect(queries).toEqual(['type=batch.completed&type=batch.cancelled&batchId=batch_1']);
+    // Unfiltered, the feed is either kind, told apart by `type`.
+    expectTypeOf<EventOfType<OutdialEvent['type']>>().toEqualTypeOf<OutdialEvent>();
   });
 });
 

@@ -6,7 +6,7 @@ import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
 import { ApiResource } from '../core/resource';
 import type { StreamOptions } from '../core/stream-options';
-import type { EventType, ListEventsParams, OutdialEvent } from '../models';
+import type { EventOfType, EventType, ListEventsParams } from '../models';
 
 /**
  * The events resource, as `outdial.events`.
@@ -25,16 +25,20 @@ export class Events extends ApiResource {
    * ```ts
    * for await (const event of outdial.events.list({ types: ['call.failed'] })) console.log(event.data.failureReason);
    * const recent = await outdial.events.list({ callId: call.id }).toArray({ limit: 50 });
+   * const campaign = await outdial.events.list({ batchId: batch.id }).toArray(); // the batch's and its calls'
    * ```
    */
-  list(params: ListEventsParams = {}, options?: RequestOptions): PagePromise<OutdialEvent> {
+  list<T extends EventType = EventType>(
+    params: ListEventsParams<T> = {},
+    options?: RequestOptions,
+  ): PagePromise<EventOfType<T>> {
     const { types, ...query } = params;
     return this._client.getList(
       '/api/v1/events',
       'events',
       { type: types, ...query },
       options,
-    ) as PagePromise<OutdialEvent>;
+    ) as PagePromise<EventOfType<T>>;
   }
 
   /**
@@ -50,10 +54,14 @@ export class Events extends ApiResource {
    * }
    * ```
    */
-  stream(
-    params: { types?: EventType[] | undefined; callId?: string | undefined } & StreamOptions = {},
-  ): AsyncIterable<OutdialEvent> {
-    const { types, callId, ...options } = params;
-    return this._client.getStream('/api/v1/events', { params: { query: { type: types, callId } } }, options);
+  stream<T extends EventType = EventType>(
+    params: Pick<ListEventsParams<T>, 'types' | 'callId' | 'batchId'> & StreamOptions = {},
+  ): AsyncIterable<EventOfType<T>> {
+    const { types, callId, batchId, ...options } = params;
+    return this._client.getStream(
+      '/api/v1/events',
+      { params: { query: { type: types, callId, batchId } } },
+      options,
+    ) as AsyncIterable<EventOfType<T>>;
   }
 }

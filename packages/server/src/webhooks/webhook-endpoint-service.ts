@@ -4,7 +4,7 @@
  * endpoint or delivery is "not found", exactly like a missing one. Nothing here knows about HTTP;
  * errors are the contract's (ApiError).
  */
-import { apiError, type components, EVENT_TYPES, encodePageCursor } from '@outdial/contract';
+import { apiError, CALL_EVENT_TYPES, type components, encodePageCursor } from '@outdial/contract';
 import { type Clock, wallClock } from '../ports/clock';
 import type { PageRequest } from '../ports/page-request';
 import type { WebhookDeliveryStatus, WebhookDeliveryStore } from '../ports/webhook-delivery-store';
@@ -23,18 +23,9 @@ import {
 } from './webhook-endpoint-resource';
 import { newWebhookSecret, PREVIOUS_SECRET_VALID_MS } from './webhook-secret';
 
-type EventType = components['schemas']['EventType'];
 type CreateRequest = components['schemas']['CreateWebhookEndpointRequest'];
 type UpdateRequest = components['schemas']['UpdateWebhookEndpointRequest'];
 type WebhookTestEvent = components['schemas']['WebhookTestEvent'];
-
-/**
- * What an endpoint gets when it names none: every `call.*` type (`batch.*` only when named, so
- * receivers written before batch events never see a type they do not know).
- */
-export const ALL_CALL_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter((type) =>
-  type.startsWith('call.'),
-);
 
 interface Pagination {
   limit: number;
@@ -86,7 +77,7 @@ export class WebhookEndpointService {
       organization_id: organizationId,
       url: input.url,
       description: input.description ?? null,
-      enabled_events: JSON.stringify(input.enabledEvents ?? ALL_CALL_EVENT_TYPES),
+      enabled_events: JSON.stringify(input.enabledEvents ?? CALL_EVENT_TYPES),
       status: 'enabled',
       disabled_reason: null,
       secret: newWebhookSecret(),
