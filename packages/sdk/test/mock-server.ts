@@ -127,9 +127,11 @@ export function errorResponse(
   );
 }
 
-/** A server from before event streams: `GET /calls/{id}/events` is an unknown route (404). */
-export const noEventStreams = () =>
-  http.get(url('/calls/:callId/events'), () => errorResponse(404, 'not_found', 'Not found'));
+/** A server from before event streams: `GET /calls/{id}/events` and `GET /events` are unknown routes (404). */
+export const noEventStreams = () => [
+  http.get(url('/calls/:callId/events'), () => errorResponse(404, 'not_found', 'Not found')),
+  http.get(url('/events'), () => errorResponse(404, 'not_found', 'Not found')),
+];
 
 let eventNumber = 0;
 

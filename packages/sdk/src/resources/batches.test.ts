@@ -5,12 +5,15 @@ import {
   batchFixture,
   client,
   errorResponse,
+  eventFixture,
+  eventStreamResponse,
+  noEventStreams,
   url,
   useFakeClock,
   useMockServer,
 } from '../../test/mock-server';
 import { WaitTimeoutError } from '../core/errors';
-import type { Batch } from '../models';
+import type { Batch, OutdialEvent } from '../models';
 
 const server = useMockServer();
 const ID = 'batch_01JD7ZK5WBA1B2C3D4E5F6G7H8';
@@ -105,6 +108,7 @@ describe('batches', () => {
     ];
     let polls = 0;
     server.use(
+      ...noEventStreams(),
       http.get(url(`/batches/${ID}`), () => HttpResponse.json({ data: answers[Math.min(polls++, 3)] })),
     );
     const progress: Batch['counters'][] = [];
@@ -120,11 +124,62 @@ describe('batches', () => {
     expect(progress).toEqual([answers[0]?.counters, answers[2]?.counters, answers[3]?.counters]);
   });
 
+  it("waitForCompletion follows the batch's events after its newest one, returning on batch.completed without polling", async () => {
+    const running = batchFixture({ counters: counters({ queued: 1, inProgress: 1 }) });
+    const completed = batchFixture({ status: 'completed', counters: counters({ queued: 0, completed: 2 }) });
+    const event = (type: string, data: unknown, n: number) =>
+      ({
+        id: `evt_01JD7ZK5W9A1B2C3D4E5F6G${n}00`,
+        type,
+        timestamp: completed.createdAt,
+        sequence: n,
+        data,
+      }) as OutdialEvent;
+    const requests: { query: string; lastEventId: string | null; stream: boolean }[] = [];
+    let gets = 0;
+    server.use(
+      http.get(url('/events'), ({ request }) => {
+        const stream = request.headers.get('accept') === 'text/event-stream';
+        const query = new URL(request.url).searchParams.toString();
+        requests.push({ query, lastEventId: request.headers.get('last-event-id'), stream });
+        if (!stream) {
+          const data = {
+            events: [event('batch.started', running, 1)],
+            pagination: { limit: 1, hasMore: true, nextCursor: 'c' },
+          };
+          return HttpResponse.json({ data });
+        }
+        // One of its calls ended (within minDelayMs of the first read: not read again), then the batch.
+        return eventStreamResponse([
+          { ...eventFixture('completed'), id: 'evt_01JD7ZK5W9A1B2C3D4E5F6G200' },
+          event('batch.completed', completed, 3),
+        ]);
+      }),
+      http.get(url(`/batches/${ID}`), () => {
+        gets++;
+        return HttpResponse.json({ data: running });
+      }),
+    );
+    const progress: Batch['counters'][] = [];
+    const done = await client().batches.waitForCompletion(ID, {
+      minDelayMs: 60_000,
+      onProgress: (b) => progress.push(b.counters),
+    });
+    expect(done).toEqual(completed);
+    expect(gets).toBe(1);
+    expect(progress).toEqual([running.counters, completed.counters]);
+    expect(requests).toEqual([
+      { query: `batchId=${ID}&limit=1`, lastEventId: null, stream: false },
+      { query: `batchId=${ID}`, lastEventId: 'evt_01JD7ZK5W9A1B2C3D4E5F6G100', stream: true },
+    ]);
+  });
+
   it('waitForCompletion rides out a 503 and throws WaitTimeoutError with the last batch at its deadline', async () => {
     useFakeClock();
     vi.spyOn(Math, 'random').mockReturnValue(0);
     let polls = 0;
     server.use(
+      ...noEventStreams(),
       http.get(url(`/batches/${ID}`), () =>
         polls++ === 1
           ? errorResponse(503, 'internal_error', 'Unavailable')

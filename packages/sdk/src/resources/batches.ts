@@ -7,7 +7,7 @@ import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
 import { ApiResource } from '../core/resource';
 import type { WaitOptions } from '../core/wait-options';
-import { pollCall } from '../internal/poll-call';
+import { waitForCall, waitRequest } from '../internal/wait-for-call';
 import type { WithInstantStrings } from '../internal/with-instant-strings';
 import type { Batch, CreateBatchParams, ListBatchesParams } from '../models';
 
@@ -54,8 +54,11 @@ export class Batches extends ApiResource {
    */
   create(params: CreateBatchParams, options?: RequestOptions): ApiPromise<Batch> {
     // A `Date` goes out as its ISO string: JSON.stringify calls its toJSON, which is toISOString.
-    const body = params as WithInstantStrings<CreateBatchParams>;
-    return this._client.post('/api/v1/batches', { body }, options);
+    return this._client.post(
+      '/api/v1/batches',
+      { body: params as WithInstantStrings<CreateBatchParams> },
+      options,
+    );
   }
 
   /**
@@ -119,10 +122,14 @@ export class Batches extends ApiResource {
   }
 
   /**
-   * Waits until a batch is `completed` or `cancelled`, polling with backoff (1 s → 5 s by default),
-   * and returns it. `onProgress` sees each change of its status or counters. Transient failures
-   * are ridden out; `WaitTimeoutError` (with `lastBatch`) at `timeoutMs` (default 15 minutes: pass
-   * a longer one for a campaign), `AbortError` when `signal` aborts.
+   * Waits until a batch is `completed` or `cancelled`, and returns it. It follows the batch's
+   * events (its own carry the batch; when one of its calls moves, the batch is read again, at most
+   * once per `minDelayMs`, default 1 s), so it returns as the batch ends and reads nothing while
+   * the batch waits for its calling window. Where there is no event stream (an older server, a
+   * runtime without streaming `fetch`) it polls with backoff (1 s → 5 s by default). `onProgress`
+   * sees each change of its status or counters. Transient failures are ridden out;
+   * `WaitTimeoutError` (with `lastBatch`) at `timeoutMs` (default 15 minutes: pass a longer one
+   * for a campaign), `AbortError` when `signal` aborts.
    *
    * @example
    * ```ts
@@ -137,21 +144,35 @@ export class Batches extends ApiResource {
     options: BatchWaitOptions = {},
   ): Promise<Batch & { status: 'completed' | 'cancelled' }> {
     const { onProgress, ...wait } = options;
+    const { signal, headers, minDelayMs = 1_000 } = wait;
     let seen = '';
-    const check = async (remainingMs: number) => {
-      const batch = await this.get(batchId, {
-        headers: wait.headers,
-        signal: wait.signal,
-        maxRetries: 0,
-        timeoutMs: Math.min(this._client._policy.timeoutMs, Math.max(remainingMs, 1_000)),
-      });
+    const report = (batch: Batch) => {
       const progress = JSON.stringify([batch.status, batch.counters]);
       if (progress !== seen) onProgress?.(batch);
       seen = progress;
       return batch;
     };
+    const client = this._client;
+    const check = async (remainingMs: number) =>
+      report(await this.get(batchId, waitRequest(client, headers, signal, remainingMs)));
+    const { events } = client;
+    async function* follow(ended: AbortSignal, remainingMs: number) {
+      const request = waitRequest(client, headers, ended, remainingMs);
+      // Its newest event first, so the stream resumes after it and no change is missed.
+      const [newest] = (await events.list({ batchId, limit: 1 }, request)).data;
+      yield { data: await check(remainingMs) };
+      let readAt = Date.now();
+      for await (const event of events.stream({ batchId, lastEventId: newest?.id, ...request })) {
+        if (event.type.startsWith('batch.')) yield { data: report(event.data as Batch) };
+        // Any event of one of its calls moves its counters: read it again, at most once per minDelayMs.
+        else if (Date.now() - readAt >= minDelayMs) {
+          readAt = Date.now();
+          yield { data: await check(remainingMs) };
+        }
+      }
+    }
     const isDone = (batch: Batch) => batch.status === 'completed' || batch.status === 'cancelled';
-    return pollCall(check, isDone, { ...wait, waitedFor: 'batch' }) as Promise<
+    return waitForCall(follow, check, isDone, { ...wait, waitedFor: 'batch' }) as Promise<
       Batch & { status: 'completed' | 'cancelled' }
     >;
   }

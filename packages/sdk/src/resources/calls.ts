@@ -10,7 +10,7 @@ import type { RequestOptions } from '../core/request-options';
 import { ApiResource } from '../core/resource';
 import type { StreamOptions } from '../core/stream-options';
 import type { WaitOptions } from '../core/wait-options';
-import { waitForCall } from '../internal/wait-for-call';
+import { waitForCall, waitRequest } from '../internal/wait-for-call';
 import type { WithInstantStrings } from '../internal/with-instant-strings';
 import type {
   Call,
@@ -52,8 +52,11 @@ export class Calls extends ApiResource {
    */
   create(params: CreateCallParams, options?: RequestOptions): ApiPromise<QueuedCall> {
     // A `Date` goes out as its ISO string: JSON.stringify calls its toJSON, which is toISOString.
-    const body = params as WithInstantStrings<CreateCallParams>;
-    return this._client.post('/api/v1/calls/outbound', { body }, options);
+    return this._client.post(
+      '/api/v1/calls/outbound',
+      { body: params as WithInstantStrings<CreateCallParams> },
+      options,
+    );
   }
 
   /**
@@ -161,16 +164,10 @@ export class Calls extends ApiResource {
   ): Promise<Call> {
     const isDone = typeof until === 'function' ? until : (call: Call) => until.includes(call.status);
     const { signal, headers } = options;
-    // The wait rides out failures by itself (by polling); a request must not outlive the deadline
-    // by much either.
-    const attempt = (remainingMs: number) => ({
-      headers,
-      maxRetries: 0,
-      timeoutMs: Math.min(this._client._policy.timeoutMs, Math.max(remainingMs, 1_000)),
-    });
-    const check = (remainingMs: number) => this.get(callId, { ...attempt(remainingMs), signal });
+    const check = (remainingMs: number) =>
+      this.get(callId, waitRequest(this._client, headers, signal, remainingMs));
     const stream = (ended: AbortSignal, remainingMs: number) =>
-      this.stream(callId, { ...attempt(remainingMs), signal: ended });
+      this.stream(callId, waitRequest(this._client, headers, ended, remainingMs));
     return waitForCall(stream, check, isDone, options);
   }
 

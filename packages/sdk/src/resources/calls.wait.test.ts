@@ -21,7 +21,7 @@ import type { Call } from '../models';
  */
 const server = useMockServer();
 beforeEach(() => {
-  server.use(noEventStreams());
+  server.use(...noEventStreams());
 });
 
 /** Serves GET /calls/call_1 from `respond`, counting polls. */
