@@ -138,7 +138,10 @@ describe('a 1,000-call batch draining at CPS 50', () => {
     const dialed = invites();
     expect(dialed).toHaveLength(BATCH_SIZE);
     expect(new Set(dialed).size).toBe(BATCH_SIZE);
-    expect((await t.request(`/api/v1/batches/${batchId}`)).body.data.status).toBe('completed');
+    // Completion is written just after the last call's end (BatchProgress), not in its transaction.
+    await waitUntil(
+      async () => (await t.request(`/api/v1/batches/${batchId}`)).body.data.status === 'completed',
+    );
   }, 120_000);
 
   it('cancel: at most the INVITE already leaving after the 200; every call not dialed is cancelled', async () => {

@@ -84,11 +84,12 @@ it('a second process taking the write lock over and over: no 500, no call stuck'
 
 it('outcome writes refused while another process holds the lock are retried: the calls finish without a restart', async () => {
   const dbPath = join(dir, 'outdial.db');
-  // Writes give up after 100 ms, so a lock held for 1.5 s makes them fail, as on a full disk.
+  // Writes give up after 100 ms, so a lock held for 3 s makes them fail, as on a full disk.
   t = await startTestServer({
     dbPath,
     databaseBusyTimeoutMs: 100,
-    emulatorTimings: { ...FAST_TIMINGS, ringMs: 600 },
+    // Rings long enough that all ten ring at once even on a loaded machine.
+    emulatorTimings: { ...FAST_TIMINGS, ringMs: 2_500 },
   });
   const server = t;
   const ids = (await Promise.all(Array.from({ length: 10 }, (_, i) => placeCall(server, i)))).map(
@@ -101,7 +102,7 @@ it('outcome writes refused while another process holds the lock are retried: the
     })
     .toBe(true);
   // The answers arrive while the lock is held: their writes fail, then must be retried.
-  writer = await startForeignWriter(dbPath, { holdMs: [1500, 1500], gapMs: [0, 0], rounds: 1 });
+  writer = await startForeignWriter(dbPath, { holdMs: [3000, 3000], gapMs: [0, 0], rounds: 1 });
   const readiness = await server.request('/readyz');
   expect(readiness.status).toBe(503);
   expect(readiness.body).toMatchObject({ status: 'not_ready', checks: { database: 'error' } });

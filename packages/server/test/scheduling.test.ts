@@ -69,11 +69,11 @@ describe('scheduled calls', () => {
     const done = await waitForCall(t, id, (c) => TERMINAL.includes(c.status));
     expect(done).toMatchObject({ status: 'completed', scheduledAt });
     const events = await eventsOf(t, id);
-    expect(events.map((e) => e.type)).toEqual([
+    // `ringing` may be skipped: LiveKit's webhooks race, and an answer that lands first wins.
+    expect(events.map((e) => e.type).filter((type) => type !== 'call.ringing')).toEqual([
       'call.scheduled',
       'call.queued',
       'call.connecting',
-      'call.ringing',
       'call.active',
       'call.completed',
     ]);

@@ -58,7 +58,7 @@ export async function openRateLimitStore(backend: RateLimitBackend): Promise<Ope
       };
     }
     case 'postgres': {
-      const config = { connectionString: backend.databaseUrl, max: 2 };
+      const config = { connectionString: withoutSearchPath(backend.databaseUrl), max: 2 };
       // The prefix names the limiter's session row; every replica must use the same one. The
       // constructor starts the package's own migrations (under an advisory lock, so replicas
       // starting together are safe) without awaiting them: wait for their last function, or the
@@ -78,6 +78,19 @@ export async function openRateLimitStore(backend: RateLimitBackend): Promise<Ope
       };
     }
   }
+}
+
+/**
+ * The URL without its `options` (where a `-c search_path=…` scopes a server to a schema). The
+ * limiter's tables live in its own `rate_limit` schema, database-wide, but its migrations table
+ * and the `uuid-ossp` extension it creates follow the connection's search_path: scoped to a
+ * schema, they would land in it, and dropping that schema would take the extension, and with it
+ * the defaults of the limiter's tables (every later request a 500).
+ */
+function withoutSearchPath(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.delete('options');
+  return url.toString();
 }
 
 /** Resolves once the function `signature` (schema.name(types)) exists, polling every 50 ms; rejects after `timeoutMs`. */
