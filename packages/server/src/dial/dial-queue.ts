@@ -105,6 +105,8 @@ export class DialQueue {
   readonly #holds: BatchHolds;
   readonly #concurrency: ConcurrencyLimits;
   #running = false;
+  /** This replica lost its trunk leadership: nothing more may be dialed, and start() never runs. */
+  #abdicated = false;
 
   constructor(deps: DialQueueDeps) {
     if (!(Number.isInteger(deps.maxInFlight) && deps.maxInFlight > 0)) {
@@ -179,6 +181,7 @@ export class DialQueue {
       return;
     }
     await this.#reconcileInterruptedDials(this.#tracker);
+    if (this.#abdicated) return;
     if (this.#concurrency.active) this.#concurrency.start(await this.#deps.backlog.liveCalls());
     this.#tracker.start();
     this.#running = true;
@@ -212,6 +215,25 @@ export class DialQueue {
       return;
     }
     this.#window.rewind();
+  }
+
+  /**
+   * Reads the backlog again from its head: calls another process queued may have been missed
+   * (a lost notification, a batch resumed elsewhere).
+   */
+  rereadBacklog(): void {
+    if (this.#running) this.#window.rewind();
+  }
+
+  /**
+   * Another process committed this call's cancel: a queued call leaves the window, and a call
+   * claimed here whose INVITE has not left is abandoned at its INVITE (the gate orders the two).
+   */
+  async cancelledElsewhere(callId: string): Promise<void> {
+    this.#window.remove(callId);
+    await this.#gate.whileCancelling(callId, async ({ dialedHere, inviteSent }) =>
+      dialedHere && !inviteSent ? true : undefined,
+    );
   }
 
   /** At most `max` of the batch's calls are live at once (its `maxConcurrentCalls`). */
@@ -261,6 +283,16 @@ export class DialQueue {
     // Waits for the first DeleteRoom only; retries (and the INVITE still in flight) go on.
     await this.#teardown?.start(callId, 'cancelled', this.#placing.get(callId));
     return cancelled;
+  }
+
+  /**
+   * This replica no longer leads: from now on no INVITE leaves (a claimed call past its last check
+   * goes back to `queued`, as when its batch is paused), and a start() in progress never dials.
+   * Resolves once the dials in flight have settled.
+   */
+  abdicate(): Promise<void> {
+    this.#abdicated = true;
+    return this.stop();
   }
 
   /** Stops starting dials and waits for in-flight ones to settle. Queued calls stay queued. */
@@ -356,12 +388,12 @@ export class DialQueue {
           beforeDialStart: async () => {
             if (this.#gate.isCancelled(callId)) throw new DialAbandoned();
             // Paused while it was prepared: back to the queue without taking a slot.
-            if (this.#holds.holdsBack(key)) throw new DialHeldBack();
+            if (this.#abdicated || this.#holds.holdsBack(key)) throw new DialHeldBack();
             this.#starts.lookAhead = this.#lookAhead.record(this.#clock.now() - claimedAt);
             start = await this.#pacer.acquire(dialOrderKey(key));
             // Held until the INVITE's headers are on the socket (onDialSent). The batch is checked
             // inside the gate: a pause waits for the gate, so one answered before this is seen.
-            pass = await this.#gate.enterDial(callId, () => this.#holds.holdsBack(key));
+            pass = await this.#gate.enterDial(callId, () => this.#abdicated || this.#holds.holdsBack(key));
             if (pass.heldBack) throw new DialHeldBack();
             if (!pass.mayDial) throw new DialAbandoned();
             inviteSent();

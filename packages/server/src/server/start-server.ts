@@ -16,7 +16,9 @@ import { type Logger, pino } from 'pino';
 import { AgentService } from '../agents/agent-service';
 import { ApiKeyService } from '../api-keys/api-key-service';
 import { BatchProgress } from '../batches/batch-progress';
+import type { BatchQueue } from '../batches/batch-queue';
 import { BatchService } from '../batches/batch-service';
+import type { CallQueue } from '../calls/call-queue';
 import { CallService } from '../calls/call-service';
 import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
 import type { EmulatedLiveKit, EmulatorTimings } from '../config/emulator-types';
@@ -26,7 +28,7 @@ import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
 import { QueuedCallRanks } from '../dial/queued-call-ranks';
-import { TrunkQueues } from '../dial/trunk-queues';
+import { TrunkQueues, UNNAMED_DEFAULT_TRUNK } from '../dial/trunk-queues';
 import { EventHub } from '../events/event-hub';
 import { EventRetention } from '../events/event-retention';
 import { EventService } from '../events/event-service';
@@ -38,6 +40,8 @@ import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { type Clock, wallClock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
+import { ReplicaDialQueue } from '../replicas/replica-dial-queue';
+import { Replication } from '../replicas/replication';
 import { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
 import { createWebhookDelivery, type WebhookDispatchMode } from '../webhooks/webhook-delivery';
 import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service';
@@ -143,6 +147,11 @@ export interface ServerOptions
    * shorten it.
    */
   webhookPollIntervalMs?: number;
+  /**
+   * With `databaseUrl` (replicas): milliseconds between a follower's attempts to take the
+   * dialer's lock, and the leader's heartbeats. Default 500: a dead leader is replaced within it.
+   */
+  leadershipRetryMs?: number;
   /** pino level. Default 'info'. */
   logLevel?: string;
   logger?: Logger;
@@ -152,7 +161,7 @@ export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
   url: string;
   port: number;
-  dialQueue: DialQueue;
+  dialQueue: ServerDialQueue;
   /** With `livekit: 'emulate'`: the in-process LiveKit emulator. */
   emulator?: EmulatedLiveKit;
   admin: AdminOperations;
@@ -161,6 +170,13 @@ export interface RunningServer {
   /** Stops accepting requests, lets in-flight dials settle, closes the database. Queued calls stay queued. */
   close(): Promise<void>;
 }
+
+/**
+ * The Dial queue as the server runs it: a DialQueue on SQLite (one process), a ReplicaDialQueue
+ * on PostgreSQL (it dials only while this replica leads).
+ */
+export type ServerDialQueue = CallQueue &
+  BatchQueue & { start(): Promise<void>; stop(): Promise<void>; readonly pendingTeardowns: number };
 
 const EMULATED_SIP_TRUNK_ID = 'ST_outdial_emulated';
 const EMULATED_AGENT_NAME = 'outdial-demo-agent';
@@ -244,17 +260,24 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     }
 
     const dialCps = options.dialCps ?? 10;
-    const dialQueue = new DialQueue({
-      calls: stores.calls,
-      backlog: stores.dialBacklog,
-      dialer: livekit ? new LiveKitDialer(livekit) : null,
-      logger, // The queue names its component itself.
-      cps: dialCps,
-      maxInFlight: options.dialMaxInFlight ?? 50,
-      maxConcurrentCallsPerOrganization: options.maxConcurrentCalls,
-      ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
-      wallClock: clock,
-    });
+    const createDialQueue = () =>
+      new DialQueue({
+        calls: stores.calls,
+        backlog: stores.dialBacklog,
+        dialer: livekit ? new LiveKitDialer(livekit) : null,
+        logger, // The queue names its component itself.
+        cps: dialCps,
+        maxInFlight: options.dialMaxInFlight ?? 50,
+        maxConcurrentCallsPerOrganization: options.maxConcurrentCalls,
+        ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
+        wallClock: clock,
+      });
+    // Replicas share PostgreSQL (`databaseUrl`); stores handed over by a test keep one process.
+    const replicated = options.databaseUrl !== undefined;
+    const dialQueue: DialQueue | ReplicaDialQueue = replicated
+      ? new ReplicaDialQueue({ createQueue: createDialQueue, batches: stores.batches, logger })
+      : createDialQueue();
+    let replication: Replication | undefined;
     const webhookReceiver = livekit
       ? new LiveKitWebhookHandler({
           calls: stores.calls,
@@ -410,8 +433,10 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
         clock,
         cps: dialCps,
         defaultTrunkId: livekit?.sipTrunkId,
-        // Today one process dials everything it can: it leads every trunk, or none without LiveKit.
-        leader: livekit ? `${hostname()}:${process.pid}` : null,
+        // One process dials everything it can: it leads every trunk, or none without LiveKit. Of
+        // replicas, the one holding the dialer's lock does.
+        leader: async () =>
+          replication ? replication.leader() : livekit ? `${hostname()}:${process.pid}` : null,
       }),
       organizationWebhookSecrets,
       eventStreamKeepAliveMs: options.eventStreamKeepAliveMs,
@@ -425,6 +450,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       rateLimit: rateLimit && { ...rateLimit, store: rateLimitStore?.store },
       validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
       isServing: () => serving,
+      trunkLeads: () => replication?.trunks(),
       corsOrigins: options.corsOrigins,
       ...(metrics ? { metrics: { server: metrics, onApiPort: options.metricsPort === undefined } } : {}),
     });
@@ -453,15 +479,35 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     // loads them with the rest of the backlog, in dial order.
     await scheduler.start();
     cleanups.splice(1, 0, () => scheduler.stop());
-    for (const batchId of await stores.batches.pausedIds()) await dialQueue.pauseBatch(batchId);
-    for (const { id, maxConcurrentCalls } of await stores.batches.concurrencyLimits()) {
-      dialQueue.limitBatch(id, maxConcurrentCalls);
-    }
     // Before the Dial queue: the retries a crash left unmade join the backlog it loads.
     await batchProgress.start();
     cleanups.splice(1, 0, () => batchProgress.stop());
-    await dialQueue.start();
-    cleanups.splice(1, 0, () => dialQueue.stop());
+    if (dialQueue instanceof ReplicaDialQueue) {
+      // A leader's queue starts as after a restart (paused batches, limits, the backlog).
+      const queue = dialQueue;
+      const started = await Replication.start({
+        url: options.databaseUrl as string,
+        trunkId: livekit ? (livekit.sipTrunkId ?? UNNAMED_DEFAULT_TRUNK) : null,
+        calls: stores.calls,
+        queue,
+        hub,
+        webhooks: webhookDispatcher,
+        logger,
+        ...(options.leadershipRetryMs === undefined ? {} : { leadershipRetryMs: options.leadershipRetryMs }),
+      });
+      replication = started;
+      cleanups.splice(1, 0, async () => {
+        await started.stop();
+        await queue.close();
+      });
+    } else {
+      for (const batchId of await stores.batches.pausedIds()) await dialQueue.pauseBatch(batchId);
+      for (const { id, maxConcurrentCalls } of await stores.batches.concurrencyLimits()) {
+        dialQueue.limitBatch(id, maxConcurrentCalls);
+      }
+      await dialQueue.start();
+      cleanups.splice(1, 0, () => dialQueue.stop());
+    }
     // First of all: open streams never end on their own, and the HTTP server waits for them.
     cleanups.unshift(async () => openStreams.endAll());
     serving = true;

@@ -1,0 +1,158 @@
+/**
+ * Two replicas in this process on one PostgreSQL schema and one LiveKit emulator: one dials, the
+ * other answers requests; what one commits wakes the other (queued calls reach the leader's Dial
+ * queue, cancels keep calls from being dialed, event streams follow calls dialed elsewhere,
+ * LiveKit webhooks land on the follower); and the follower takes over when the leader closes.
+ * The SIGKILL case, with real processes, is replicas-failover.test.ts.
+ */
+import { hostname } from 'node:os';
+import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../src/index';
+import { openEventStream } from './support/event-stream-client';
+import { waitUntil } from './support/polling';
+import { createTestSchema, type TestSchema } from './support/postgres-database';
+import { FAST_TIMINGS, TERMINAL } from './support/test-server';
+
+const TRUNK = 'ST_replicas';
+
+/** The shared database as every replica's URL names it: the schema rides in `search_path`. */
+export function schemaUrl({ url, schema }: Pick<TestSchema, 'url' | 'schema'>): string {
+  const options = encodeURIComponent(`-c search_path=${schema}`);
+  return `${url}${url.includes('?') ? '&' : '?'}options=${options}`;
+}
+
+describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one PostgreSQL database', () => {
+  let schema: TestSchema;
+  let emulator: LiveKitEmulator;
+  let first: RunningServer;
+  let second: RunningServer;
+  let apiKey: string;
+  let agentId: string;
+
+  const replica = () =>
+    startServer({
+      port: 0,
+      databaseUrl: schemaUrl(schema),
+      databasePoolSize: 4,
+      livekit: {
+        url: emulator.url,
+        apiKey: emulator.apiKey,
+        apiSecret: emulator.apiSecret,
+        sipTrunkId: TRUNK,
+        agentName: 'replica-agent',
+      },
+      dialCps: 5,
+      rateLimit: false,
+      leadershipRetryMs: 100,
+      eventStreamKeepAliveMs: 60_000,
+      logLevel: 'silent',
+    });
+
+  const request = async (
+    server: RunningServer,
+    path: string,
+    init: { method?: string; body?: unknown } = {},
+  ) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const post = async (server: RunningServer, phoneNumber: string) => {
+    const { status, body } = await request(server, '/api/v1/calls/outbound', {
+      method: 'POST',
+      body: { agentId, phoneNumber },
+    });
+    expect(status).toBe(201);
+    return body.data.id as string;
+  };
+  const statusOf = async (server: RunningServer, callId: string) =>
+    (await request(server, `/api/v1/calls/${callId}`)).body.data.status as string;
+  const dialedNumbers = () =>
+    emulator.requests.filter((r) => r.method === 'CreateSIPParticipant').map((r) => r.phoneNumber);
+  const readiness = async (server: RunningServer) => {
+    const response = await fetch(`${server.url}/readyz`);
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    emulator = await startLiveKitEmulator({ timings: { ...FAST_TIMINGS, ringMs: 30, talkMs: 100 } });
+    first = await replica();
+    second = await replica();
+    // LiveKit's webhooks reach the follower only: it records what the leader dialed.
+    emulator.setWebhookUrl(`${second.url}/api/v1/livekit/webhook`);
+    const org = await first.admin.createOrganization('Replicas');
+    ({ key: apiKey } = await first.admin.createApiKey(org.id));
+    agentId = (await first.admin.createAgent(org.id, { name: 'voice', phoneNumbers: ['+14155550100'] })).id;
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await emulator?.stop();
+    await schema?.drop();
+  });
+
+  it('has one leader; both are ready and say which leads', async () => {
+    const [a, b] = [await readiness(first), await readiness(second)];
+    expect(a).toEqual({
+      status: 200,
+      body: {
+        status: 'ready',
+        checks: { database: 'ok', dialQueue: 'ok', livekit: 'ok' },
+        trunks: [{ trunkId: TRUNK, leading: true }],
+      },
+    });
+    expect(b).toEqual({
+      status: 200,
+      body: {
+        status: 'ready',
+        checks: { database: 'ok', dialQueue: 'following', livekit: 'ok' },
+        trunks: [{ trunkId: TRUNK, leading: false }],
+      },
+    });
+    const queue = await request(second, '/api/v1/queue');
+    expect(queue.body.data.trunks[0]).toMatchObject({
+      trunkId: TRUNK,
+      leader: `${hostname()}:${process.pid}`,
+    });
+  });
+
+  it('dials a call posted to the follower, which records its end from LiveKit’s webhooks', async () => {
+    const stream = await openEventStream(`${second.url}/api/v1/events`, apiKey);
+    const callId = await post(second, '+14155551001');
+    await waitUntil(async () => TERMINAL.includes(await statusOf(second, callId)));
+    expect(await statusOf(first, callId)).toBe('completed');
+    expect(dialedNumbers().filter((n) => n === '+14155551001')).toHaveLength(1);
+    // The follower's stream saw the leader's transitions without waiting for a keep-alive.
+    await waitUntil(() =>
+      stream.events().some((e) => e.event === 'call.completed' && e.data.data.id === callId),
+    );
+    stream.close();
+  });
+
+  it('never dials a call the follower cancelled', async () => {
+    // CPS 5: the last of these waits about a second behind the others.
+    const ahead = [];
+    for (let i = 0; i < 6; i++) ahead.push(await post(first, `+1415555200${i}`));
+    const last = await post(first, '+14155552099');
+    const cancel = await request(second, `/api/v1/calls/${last}`, { method: 'DELETE' });
+    expect(cancel.status).toBe(200);
+    for (const id of ahead) await waitUntil(async () => TERMINAL.includes(await statusOf(first, id)));
+    expect(await statusOf(first, last)).toBe('cancelled');
+    expect(dialedNumbers()).not.toContain('+14155552099');
+  });
+
+  it('hands the dialer to the follower when the leader closes', async () => {
+    await first.close();
+    await waitUntil(async () => (await readiness(second)).body.checks.dialQueue === 'ok');
+    const callId = await post(second, '+14155553001');
+    await waitUntil(async () => TERMINAL.includes(await statusOf(second, callId)));
+    expect(await statusOf(second, callId)).toBe('completed');
+  });
+});
