@@ -12,15 +12,10 @@ import { type RunningServer, startServer } from '../src/index';
 import { openEventStream } from './support/event-stream-client';
 import { waitUntil } from './support/polling';
 import { createTestSchema, type TestSchema } from './support/postgres-database';
+import { schemaUrl } from './support/schema-url';
 import { FAST_TIMINGS, TERMINAL } from './support/test-server';
 
 const TRUNK = 'ST_replicas';
-
-/** The shared database as every replica's URL names it: the schema rides in `search_path`. */
-export function schemaUrl({ url, schema }: Pick<TestSchema, 'url' | 'schema'>): string {
-  const options = encodeURIComponent(`-c search_path=${schema}`);
-  return `${url}${url.includes('?') ? '&' : '?'}options=${options}`;
-}
 
 describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one PostgreSQL database', () => {
   let schema: TestSchema;

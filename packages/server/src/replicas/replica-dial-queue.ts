@@ -30,6 +30,12 @@ export interface ReplicaDialQueueDeps {
   /** A new, unstarted Dial queue: one per leadership term, and an idle one while following. */
   createQueue(): DialQueue;
   batches: Pick<BatchStore, 'pausedIds' | 'concurrencyLimits'>;
+  /**
+   * Milliseconds a new leader waits before its first dial: one pacing window (1 s plus the guard
+   * band). The previous leader stopped dialing before this one could take the lock, so no 1 s
+   * window holds dial starts of both, and the trunk's CPS holds across the takeover.
+   */
+  takeoverQuietMs: number;
   logger: Pick<Logger, 'info' | 'error'>;
 }
 
@@ -189,12 +195,14 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
   async #startTerm(queue: DialQueue): Promise<void> {
     if (this.#current !== queue) return; // lost before it began
     const { batches } = this.#deps;
+    const quiet = new Promise((resolve) => setTimeout(resolve, this.#deps.takeoverQuietMs));
     for (const batchId of await batches.pausedIds()) await queue.pauseBatch(batchId);
     for (const { id, maxConcurrentCalls } of await batches.concurrencyLimits()) {
       queue.limitBatch(id, maxConcurrentCalls);
     }
     if (this.#current !== queue) return;
-    await queue.start();
+    // Claims and prepares meanwhile, so the first INVITE leaves as the quiet window ends.
+    await queue.start({ reconcileInBackground: true, firstDialAfter: quiet });
     this.#deps.logger.info('leading: dialing');
   }
 }

@@ -62,6 +62,8 @@ export class ReplicaSignals {
   readonly #deps: ReplicaSignalsDeps;
   #pending: string[] = [];
   #flushScheduled = false;
+  /** One send at a time on the connection, in order. */
+  #sending: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
   readonly #onTransition = (message: unknown) => {
     const { calls, call, to, webhookDeliveries } = message as CallTransitionMessage;
@@ -109,10 +111,15 @@ export class ReplicaSignals {
     this.#flushScheduled = false;
     const payloads = this.#pending;
     this.#pending = [];
-    this.#deps.notifications.notify(payloads).catch((error: unknown) => {
-      // The connection is down; once it is back, 'reread' makes up for these (see the wiring).
-      this.#deps.logger.warn({ err: error, signals: payloads.length }, 'could not signal the other replicas');
-    });
+    this.#sending = this.#sending
+      .then(() => this.#deps.notifications.notify(payloads))
+      .catch((error: unknown) => {
+        // The connection is down; once it is back, 'reread' makes up for these (see the wiring).
+        this.#deps.logger.warn(
+          { err: error, signals: payloads.length },
+          'could not signal the other replicas',
+        );
+      });
   }
 
   #receive(payload: string): void {

@@ -149,7 +149,7 @@ export interface ServerOptions
   webhookPollIntervalMs?: number;
   /**
    * With `databaseUrl` (replicas): milliseconds between a follower's attempts to take the
-   * dialer's lock, and the leader's heartbeats. Default 500: a dead leader is replaced within it.
+   * dialer's lock, and the leader's heartbeats. Default 100.
    */
   leadershipRetryMs?: number;
   /** pino level. Default 'info'. */
@@ -181,6 +181,14 @@ export type ServerDialQueue = CallQueue &
 const EMULATED_SIP_TRUNK_ID = 'ST_outdial_emulated';
 const EMULATED_AGENT_NAME = 'outdial-demo-agent';
 const EMULATOR_RECORD_LIMIT = 2000;
+
+/** DialPacer's default guard band (dialGuardBandMs). */
+const DEFAULT_GUARD_BAND_MS = 15;
+/**
+ * A follower tries the dialer's lock this often (one cheap query): with the takeover's quiet
+ * window (about 1 s) a dead leader is replaced well within 2 s.
+ */
+const DEFAULT_LEADERSHIP_RETRY_MS = 100;
 
 export const DEFAULT_RATE_LIMIT = { windowMs: 60_000, limit: 600 };
 
@@ -275,7 +283,12 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     // Replicas share PostgreSQL (`databaseUrl`); stores handed over by a test keep one process.
     const replicated = options.databaseUrl !== undefined;
     const dialQueue: DialQueue | ReplicaDialQueue = replicated
-      ? new ReplicaDialQueue({ createQueue: createDialQueue, batches: stores.batches, logger })
+      ? new ReplicaDialQueue({
+          createQueue: createDialQueue,
+          batches: stores.batches,
+          takeoverQuietMs: 1000 + (options.dialGuardBandMs ?? DEFAULT_GUARD_BAND_MS),
+          logger,
+        })
       : createDialQueue();
     let replication: Replication | undefined;
     const webhookReceiver = livekit
@@ -493,7 +506,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
         hub,
         webhooks: webhookDispatcher,
         logger,
-        ...(options.leadershipRetryMs === undefined ? {} : { leadershipRetryMs: options.leadershipRetryMs }),
+        leadershipRetryMs: options.leadershipRetryMs ?? DEFAULT_LEADERSHIP_RETRY_MS,
       });
       replication = started;
       cleanups.splice(1, 0, async () => {
