@@ -143,6 +143,50 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
     expect(dialedNumbers()).not.toContain('+14155552099');
   });
 
+  it('pauses, resumes and cancels on the follower what the leader dials', async () => {
+    const batch = async (name: string, prefix: string) => {
+      const calls = Array.from({ length: 15 }, (_, i) => ({
+        phoneNumber: `${prefix}${String(i).padStart(2, '0')}`,
+      }));
+      const created = await request(first, '/api/v1/batches', {
+        method: 'POST',
+        body: { name, agentId, calls },
+      });
+      expect(created.status).toBe(201);
+      return created.body.data.id as string;
+    };
+    const dialsOf = (prefix: string) => dialedNumbers().filter((n) => n?.startsWith(prefix)).length;
+
+    // CPS 5: 15 calls take 3 s. Paused on the follower after the first two.
+    const paused = await batch('paused elsewhere', '+141555540');
+    await waitUntil(() => dialsOf('+141555540') >= 2);
+    expect((await request(second, `/api/v1/batches/${paused}/pause`, { method: 'POST' })).status).toBe(200);
+    const atPause = dialsOf('+141555540');
+    // A second and a half: seven more slots, had the leader not heard of the pause (at most the
+    // INVITEs already past their last check, one per slot in flight, may still leave).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const afterPause = dialsOf('+141555540');
+    expect(afterPause - atPause).toBeLessThanOrEqual(2);
+    expect((await request(second, `/api/v1/batches/${paused}/resume`, { method: 'POST' })).status).toBe(200);
+    await waitUntil(() => dialsOf('+141555540') === 15);
+
+    const cancelled = await batch('cancelled elsewhere', '+141555541');
+    await waitUntil(() => dialsOf('+141555541') >= 2);
+    expect((await request(second, `/api/v1/batches/${cancelled}/cancel`, { method: 'POST' })).status).toBe(
+      200,
+    );
+    const atCancel = dialsOf('+141555541');
+    await waitUntil(
+      async () => (await request(first, `/api/v1/batches/${cancelled}`)).body.data.status === 'cancelled',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(dialsOf('+141555541') - atCancel).toBeLessThanOrEqual(2);
+    // Never dialed twice, paused and resumed included.
+    const counts = new Map<string, number>();
+    for (const n of dialedNumbers()) counts.set(n ?? '', (counts.get(n ?? '') ?? 0) + 1);
+    expect([...counts.values()].every((count) => count === 1)).toBe(true);
+  });
+
   it('hands the dialer to the follower when the leader closes', async () => {
     await first.close();
     await waitUntil(async () => (await readiness(second)).body.checks.dialQueue === 'ok');
