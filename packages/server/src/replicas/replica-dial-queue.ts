@@ -47,8 +47,14 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
   #current: DialQueue;
   #leading = false;
   #closed = false;
-  /** Term starts and ends, one after the other. */
+  /** Term starts, one after the other. */
   #transitions: Promise<void> = Promise.resolve();
+  /**
+   * Ended terms whose dials are still settling (ringing calls wait for their outcome). A new term
+   * does not wait for them: an abdicated queue sends no INVITE, and the quiet window keeps the
+   * pacing whole.
+   */
+  readonly #settling = new Set<Promise<void>>();
   /** Sends a batch decision to the other replicas (set by the wiring once signals are up). */
   broadcast: (signal: BatchSignal) => void = () => {};
 
@@ -90,14 +96,15 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
     this.#leading = false;
     const queue = this.#current;
     this.#current = this.#deps.createQueue();
-    const settled = queue.abdicate();
     this.#deps.logger.info('no longer leading: stopped dialing');
-    this.#transitions = this.#transitions
-      .then(() => settled)
-      .catch((error: unknown) => this.#deps.logger.error({ err: error }, 'dials failed to settle'));
+    const settled: Promise<void> = queue
+      .abdicate()
+      .catch((error: unknown) => this.#deps.logger.error({ err: error }, 'dials failed to settle'))
+      .finally(() => this.#settling.delete(settled));
+    this.#settling.add(settled);
   }
 
-  /** Resolves once the term started or ended so far is in place. */
+  /** Resolves once the term begun so far has started (or given up). */
   settled(): Promise<void> {
     return this.#transitions;
   }
@@ -107,6 +114,7 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
     this.#closed = true;
     this.follow();
     await this.#transitions;
+    await Promise.all([...this.#settling]);
   }
 
   /** Only `close()` stops a replica's queue; kept for the RunningServer surface. */
