@@ -131,6 +131,17 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
     stream.close();
   });
 
+  it('dials a call the follower scheduled, once it falls due', async () => {
+    const scheduledAt = new Date(Date.now() + 1500).toISOString();
+    const created = await request(second, '/api/v1/calls/outbound', {
+      method: 'POST',
+      body: { agentId, phoneNumber: '+14155551501', scheduledAt },
+    });
+    expect(created.body.data.status).toBe('scheduled');
+    await waitUntil(async () => TERMINAL.includes(await statusOf(first, created.body.data.id)));
+    expect(dialedNumbers().filter((n) => n === '+14155551501')).toHaveLength(1);
+  });
+
   it('never dials a call the follower cancelled', async () => {
     // CPS 5: the last of these waits about a second behind the others.
     const ahead = [];
