@@ -1343,7 +1343,7 @@ export interface components {
         Readiness: {
             /** @enum {string} */
             status: "ready" | "not_ready";
-            /** @description `database`: `ok` or `error`. `dialQueue`: `ok` (dialing), `following` (a replica another one leads) or `stopped`. `livekit`: `ok` or `not_configured`. */
+            /** @description `database`: `ok` or `error`. `dialQueue`: `ok` (dialing), `following` (a replica another one leads), `starting` (a replica that just took the lead) or `stopped`. `livekit`: `ok` or `not_configured`. */
             checks: {
                 [key: string]: string;
             };

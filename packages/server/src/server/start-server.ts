@@ -2,7 +2,9 @@
  * @module
  * Composition: the stores, the domain services, the Dial queue with its LiveKit dialer (or the
  * in-process emulator), the LiveKit webhook handler, the webhook dispatcher, the HTTP app and
- * (when on) the metrics, started and stopped together. The only place that wires concrete parts.
+ * (when on) the metrics, started and stopped together; on PostgreSQL also the replication
+ * (replicas/replication.ts: who dials, and the wake-ups between replicas). The only place that
+ * wires concrete parts.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';

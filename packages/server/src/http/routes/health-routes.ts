@@ -33,9 +33,17 @@ export function healthRoutes(deps: HealthRoutesDeps): Router {
       .then(() => 'ok')
       .catch(() => 'error');
     const trunks = deps.trunkLeads();
-    // A follower answers every request, so it is ready: it dials once it takes the lead.
-    const following = trunks !== undefined && trunks.length > 0 && trunks.every((trunk) => !trunk.leading);
-    const dialQueue = deps.dialQueueRunning() ? 'ok' : following ? 'following' : 'stopped';
+    // A replica answers every request, so it is ready whether it leads or not: a follower dials
+    // once it takes the lead, and a new leader starts its queue (about a second).
+    const replica = trunks !== undefined && trunks.length > 0;
+    const leading = replica && trunks.some((trunk) => trunk.leading);
+    const dialQueue = deps.dialQueueRunning()
+      ? 'ok'
+      : !replica
+        ? 'stopped'
+        : leading
+          ? 'starting'
+          : 'following';
     const ready = deps.isServing() && database === 'ok' && dialQueue !== 'stopped';
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not_ready',
