@@ -2,13 +2,16 @@
  * Two replicas in this process on one PostgreSQL schema and one LiveKit emulator: one dials, the
  * other answers requests; what one commits wakes the other (queued calls reach the leader's Dial
  * queue, cancels keep calls from being dialed, event streams follow calls dialed elsewhere,
- * LiveKit webhooks land on the follower); and the follower takes over when the leader closes.
+ * LiveKit webhooks land on the follower); and the follower takes over when the leader's lock
+ * connection is cut and when the leader closes.
  * The SIGKILL case, with real processes, is replicas-failover.test.ts.
  */
 import { hostname } from 'node:os';
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/index';
+import { OUTDIAL_LOCK_CLASS } from '../src/replicas/trunk-leadership';
 import { openEventStream } from './support/event-stream-client';
 import { waitUntil } from './support/polling';
 import { createTestSchema, type TestSchema } from './support/postgres-database';
@@ -198,11 +201,39 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });
 
-  it('hands the dialer to the follower when the leader closes', async () => {
-    await first.close();
+  it('stops dialing at once when the leader loses its lock connection; the follower takes over', async () => {
+    // PostgreSQL ends the leader's lock session, as when its connection dies.
+    const admin = new pg.Client({ connectionString: schema.url });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query(
+        `select pg_terminate_backend(l.pid) from pg_locks l
+          where l.locktype = 'advisory' and l.granted and l.classid = $1::int4::oid and l.objsubid = 2
+            and l.objid = hashtext($2)::oid`,
+        [OUTDIAL_LOCK_CLASS, `${schema.schema}:${TRUNK}`],
+      );
+      expect(rowCount).toBe(1);
+    } finally {
+      await admin.end();
+    }
+    // The replica that lost its connection lets the other one lead first.
     await waitUntil(async () => (await readiness(second)).body.checks.dialQueue === 'ok');
-    const callId = await post(second, '+14155553001');
-    await waitUntil(async () => TERMINAL.includes(await statusOf(second, callId)));
-    expect(await statusOf(second, callId)).toBe('completed');
+    expect((await readiness(first)).body.trunks).toEqual([{ trunkId: TRUNK, leading: false }]);
+    // The ex-leader still answers; its calls are dialed by the new leader, each once.
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await post(first, `+1415555300${i}`));
+    for (const id of ids) await waitUntil(async () => TERMINAL.includes(await statusOf(first, id)));
+    for (let i = 0; i < 5; i++)
+      expect(dialedNumbers().filter((n) => n === `+1415555300${i}`)).toHaveLength(1);
+    expect(emulator.maxStartsInWindow(1000)).toBeLessThanOrEqual(5);
+  });
+
+  it('hands the dialer to the follower when the leader closes', async () => {
+    emulator.setWebhookUrl(`${first.url}/api/v1/livekit/webhook`);
+    await second.close();
+    await waitUntil(async () => (await readiness(first)).body.checks.dialQueue === 'ok');
+    const callId = await post(first, '+14155553101');
+    await waitUntil(async () => TERMINAL.includes(await statusOf(first, callId)));
+    expect(await statusOf(first, callId)).toBe('completed');
   });
 });
