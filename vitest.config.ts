@@ -7,6 +7,8 @@ import { redisForTests } from './scripts/redis-for-tests.mjs';
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 const PACING_TESTS = 'src/dial/dial-queue-pacing.test.ts';
+// Several servers on one PostgreSQL database: only in `server-postgres`.
+const REPLICA_TESTS = ['test/replicas.test.ts', 'test/replicas-failover.test.ts'];
 const SERVER_POSTGRES_TESTS = [
   'test/batch-events.test.ts',
   'test/batch-holds.test.ts',
@@ -24,6 +26,7 @@ const SERVER_POSTGRES_TESTS = [
   'test/rate-limit.test.ts',
   'test/raw-http-requests.test.ts',
   'test/readiness.test.ts',
+  ...REPLICA_TESTS,
   'test/scheduling.test.ts',
   'test/webhooks.test.ts',
 ];
@@ -78,7 +81,7 @@ export default defineConfig({
         test: {
           name: 'server',
           root: 'packages/server',
-          exclude: [...configDefaults.exclude, PACING_TESTS],
+          exclude: [...configDefaults.exclude, PACING_TESTS, ...REPLICA_TESTS],
           isolate: false,
         },
       },

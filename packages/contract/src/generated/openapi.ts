@@ -611,7 +611,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Ready when the database takes a committed write (not only a read: a full disk or another process holding the write lock make it not ready) and the Dial queue is running. A server without LiveKit (neither `LIVEKIT_URL` nor `--emulate-livekit`) never dials, so it is never ready: its `livekit` check says `not_configured`.
+         * @description Ready when the database takes a committed write (not only a read: a full disk or another process holding the write lock make it not ready) and the Dial queue is running. A server without LiveKit (neither `LIVEKIT_URL` nor `--emulate-livekit`) never dials, so it is never ready: its `livekit` check says `not_configured`. Replicas on one PostgreSQL database (`OUTDIAL_DATABASE_URL`) also list `trunks`: the trunk whose lock decides which replica dials, and whether this one leads it. A follower is ready too (it answers every request; its `dialQueue` check says `following`); it dials once it takes the lead.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1343,9 +1343,15 @@ export interface components {
         Readiness: {
             /** @enum {string} */
             status: "ready" | "not_ready";
+            /** @description `database`: `ok` or `error`. `dialQueue`: `ok` (dialing), `following` (a replica another one leads), `starting` (a replica that just took the lead) or `stopped`. `livekit`: `ok` or `not_configured`. */
             checks: {
                 [key: string]: string;
             };
+            /** @description Replicas on PostgreSQL only: the trunk whose lock decides which replica dials (the default trunk, or `default`), and whether this replica holds it now. */
+            trunks?: {
+                trunkId: string;
+                leading: boolean;
+            }[];
         };
         ErrorDetail: {
             /** @description The request field at fault, as a dotted path (`metadata`, `phoneNumbers.1`). */

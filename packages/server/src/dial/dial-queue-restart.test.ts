@@ -78,6 +78,41 @@ describe('DialQueue across restarts', () => {
     expect([...invitesPerCall(calls).values()].every((n) => n === 1)).toBe(true);
   }, 30_000);
 
+  it('abdicating sends no INVITE from then on, hands claimed calls back, and a successor dials each once', async () => {
+    const calls = await insertCalls(seeded, manyCalls(40));
+    const deps = {
+      calls: seeded.calls,
+      backlog: seeded.backlog,
+      logger: silentLogger,
+      // Slow pacing and a deep look-ahead: calls are claimed and waiting for their slot at once.
+      cps: 10,
+      maxInFlight: 20,
+      trackIntervalMs: 50,
+    };
+    const first = new DialQueue({ ...deps, dialer: new LiveKitDialer(livekit()) });
+    await first.start();
+    await waitUntil(() => emulator.dialStarts().length >= 5);
+    const stopped = first.abdicate();
+    // Synchronously: whatever was waiting for its slot sends nothing now.
+    const atAbdication = emulator.requests.filter((r) => r.method === 'CreateSIPParticipant').length;
+    await stopped;
+    // Those already on the wire may still arrive; nothing started after the abdication.
+    expect(emulator.requests.filter((r) => r.method === 'CreateSIPParticipant').length).toBeLessThanOrEqual(
+      atAbdication + 1,
+    );
+    const afterwards = await allCalls(seeded.db);
+    expect(afterwards.filter((c) => c.status === 'connecting')).toEqual([]);
+    // A start() after abdicating never dials.
+    await first.start();
+    expect(first.running).toBe(false);
+
+    const second = new DialQueue({ ...deps, cps: 50, dialer: new LiveKitDialer(livekit()) });
+    await second.start({ reconcileInBackground: true, firstDialAfter: Promise.resolve() });
+    await waitForAllTerminal(seeded.db);
+    await second.stop();
+    expect([...invitesPerCall(calls).values()].every((n) => n === 1)).toBe(true);
+  }, 30_000);
+
   it('a process killed with SIGKILL mid-burst and restarted loses no call and dials none twice', async () => {
     const calls = await insertCalls(seeded, manyCalls(60));
     const config = { dbPath: file.path, livekit: livekit(), cps: 30, maxInFlight: 20 };

@@ -105,6 +105,10 @@ export class DialQueue {
   readonly #holds: BatchHolds;
   readonly #concurrency: ConcurrencyLimits;
   #running = false;
+  /** This replica lost its trunk leadership: nothing more may be dialed, and start() never runs. */
+  #abdicated = false;
+  /** See start(): what the first INVITEs wait for. */
+  #firstDialAfter: Promise<unknown> | undefined;
 
   constructor(deps: DialQueueDeps) {
     if (!(Number.isInteger(deps.maxInFlight) && deps.maxInFlight > 0)) {
@@ -169,8 +173,15 @@ export class DialQueue {
   /**
    * Reconciles interrupted dials, then loads the queued backlog and starts dialing. Without a
    * dialer (LiveKit not configured) it does nothing and `running` stays false.
+   * @param options.reconcileInBackground dial while LiveKit is asked about the interrupted dials
+   *   (a replica taking over must not wait for one lookup per call a dead leader left live); they
+   *   are read before the first claim either way, so no call claimed here is taken for one
+   * @param options.firstDialAfter no INVITE leaves before it resolves; calls are claimed and
+   *   prepared meanwhile (a replica taking over waits out the previous leader's last pacing window)
    */
-  async start(): Promise<void> {
+  async start(
+    options: { reconcileInBackground?: boolean; firstDialAfter?: Promise<unknown> } = {},
+  ): Promise<void> {
     if (this.#running) return;
     if (!this.#deps.dialer || !this.#tracker) {
       this.#log.warn(
@@ -178,7 +189,16 @@ export class DialQueue {
       );
       return;
     }
-    await this.#reconcileInterruptedDials(this.#tracker);
+    const { swept } = await this.#reconcileInterruptedDials(this.#tracker);
+    if (options.reconcileInBackground) {
+      swept.catch((error: unknown) =>
+        this.#log.error({ err: error }, 'could not reconcile interrupted dials'),
+      );
+    } else {
+      await swept;
+    }
+    if (this.#abdicated) return;
+    this.#firstDialAfter = options.firstDialAfter;
     if (this.#concurrency.active) this.#concurrency.start(await this.#deps.backlog.liveCalls());
     this.#tracker.start();
     this.#running = true;
@@ -212,6 +232,25 @@ export class DialQueue {
       return;
     }
     this.#window.rewind();
+  }
+
+  /**
+   * Reads the backlog again from its head: calls another process queued may have been missed
+   * (a lost notification, a batch resumed elsewhere).
+   */
+  rereadBacklog(): void {
+    if (this.#running) this.#window.rewind();
+  }
+
+  /**
+   * Another process committed this call's cancel: a queued call leaves the window, and a call
+   * claimed here whose INVITE has not left is abandoned at its INVITE (the gate orders the two).
+   */
+  async cancelledElsewhere(callId: string): Promise<void> {
+    this.#window.remove(callId);
+    await this.#gate.whileCancelling(callId, async ({ dialedHere, inviteSent }) =>
+      dialedHere && !inviteSent ? true : undefined,
+    );
   }
 
   /** At most `max` of the batch's calls are live at once (its `maxConcurrentCalls`). */
@@ -263,6 +302,16 @@ export class DialQueue {
     return cancelled;
   }
 
+  /**
+   * This replica no longer leads: from now on no INVITE leaves (a claimed call past its last check
+   * goes back to `queued`, as when its batch is paused), and a start() in progress never dials.
+   * Resolves once the dials in flight have settled.
+   */
+  abdicate(): Promise<void> {
+    this.#abdicated = true;
+    return this.stop();
+  }
+
   /** Stops starting dials and waits for in-flight ones to settle. Queued calls stay queued. */
   async stop(): Promise<void> {
     if (!this.#running) return;
@@ -281,13 +330,16 @@ export class DialQueue {
     return this.#teardown?.pending ?? 0;
   }
 
-  /** Calls found connecting/ringing/active at start-up are tracked; dials are never repeated. */
-  async #reconcileInterruptedDials(tracker: LiveCallTracker): Promise<void> {
+  /**
+   * Calls found connecting/ringing/active at start-up are tracked; dials are never repeated.
+   * @returns once they are read: the sweep that asks LiveKit about them
+   */
+  async #reconcileInterruptedDials(tracker: LiveCallTracker): Promise<{ swept: Promise<void> }> {
     const ids = await this.#deps.calls.idsWithStatus(['connecting', 'ringing', 'active']);
     for (const id of ids) tracker.track(id);
     if (ids.length > 0)
       this.#log.info({ calls: ids.length }, 'reconciling calls left live by a previous run');
-    await tracker.sweep();
+    return { swept: tracker.sweep() };
   }
 
   /** Resolves once the call's INVITE is sent (or its dial ended or never began). */
@@ -356,12 +408,16 @@ export class DialQueue {
           beforeDialStart: async () => {
             if (this.#gate.isCancelled(callId)) throw new DialAbandoned();
             // Paused while it was prepared: back to the queue without taking a slot.
-            if (this.#holds.holdsBack(key)) throw new DialHeldBack();
+            if (this.#abdicated || this.#holds.holdsBack(key)) throw new DialHeldBack();
             this.#starts.lookAhead = this.#lookAhead.record(this.#clock.now() - claimedAt);
+            if (this.#firstDialAfter) {
+              await this.#firstDialAfter;
+              if (this.#abdicated) throw new DialHeldBack();
+            }
             start = await this.#pacer.acquire(dialOrderKey(key));
             // Held until the INVITE's headers are on the socket (onDialSent). The batch is checked
             // inside the gate: a pause waits for the gate, so one answered before this is seen.
-            pass = await this.#gate.enterDial(callId, () => this.#holds.holdsBack(key));
+            pass = await this.#gate.enterDial(callId, () => this.#abdicated || this.#holds.holdsBack(key));
             if (pass.heldBack) throw new DialHeldBack();
             if (!pass.mayDial) throw new DialAbandoned();
             inviteSent();

@@ -17,7 +17,7 @@ function queues(depth: QueueDepthRow[], dials: DialCountRow[], defaultTrunkId?: 
     clock: { now: () => NOW },
     cps: 25,
     defaultTrunkId,
-    leader: 'host:1',
+    leader: async () => 'host:1',
   });
   return { trunkQueues, asked };
 }

@@ -24,8 +24,11 @@ export interface TrunkQueuesDeps {
   cps: number;
   /** The server's default trunk (LIVEKIT_SIP_TRUNK_ID), for agents that name none. */
   defaultTrunkId: string | undefined;
-  /** This process (`host:pid`) when it runs a Dial queue that dials; null when it never dials. */
-  leader: string | null;
+  /**
+   * The process (`host:pid`) that dials: this one when it runs a Dial queue that dials, or of
+   * replicas the one holding the dialer's lock; null when none dials.
+   */
+  leader: () => Promise<string | null>;
 }
 
 export class TrunkQueues {
@@ -36,9 +39,10 @@ export class TrunkQueues {
     // The window's 60 whole seconds end with the one now running.
     const nowSecond = Math.floor(now.getTime() / 1000);
     const firstSecond = nowSecond - (SECONDS - 1);
-    const [depth, dials] = await Promise.all([
+    const [depth, dials, leader] = await Promise.all([
       this.deps.backlog.organizationDepthByTrunk(organizationId),
       this.deps.backlog.organizationDialsSince(organizationId, new Date(firstSecond * 1000)),
+      this.deps.leader(),
     ]);
 
     const defaultTrunk = this.deps.defaultTrunkId ?? UNNAMED_DEFAULT_TRUNK;
@@ -54,7 +58,7 @@ export class TrunkQueues {
           queued: 0,
           queuedByPriority: new Array<number>(PRIORITIES).fill(0),
           dialsLastMinute: new Array<number>(SECONDS).fill(0),
-          leader: this.deps.leader,
+          leader,
         };
         trunks.set(trunkId, entry);
       }

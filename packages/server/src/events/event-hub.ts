@@ -43,6 +43,17 @@ export class EventHub {
     unsubscribe(BATCH_EVENT_CHANNEL, this.#onBatchEvent);
   }
 
+  /** Wakes the streams of an organization (and of one of its calls): another replica committed a change. */
+  wakeFor(organizationId: string, callId?: string): void {
+    this.#wake(`org:${organizationId}`);
+    if (callId !== undefined) this.#wake(`call:${callId}`);
+  }
+
+  /** Wakes every stream: changes may have been missed (a lost connection to the other replicas). */
+  wakeAll(): void {
+    for (const key of [...this.#watchers.keys()]) this.#wake(key);
+  }
+
   /** Calls `wake` after each committed change in `scope`. @returns the unwatch function */
   watch(scope: EventScope, wake: () => void): () => void {
     const key = 'callId' in scope ? `call:${scope.callId}` : `org:${scope.organizationId}`;

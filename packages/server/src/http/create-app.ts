@@ -18,6 +18,7 @@ import { metricsRoutes } from '../metrics/metrics-endpoint';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import type { Clock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
+import type { TrunkLead } from '../replicas/replication';
 import type { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
 import type { WebhookEndpointService } from '../webhooks/webhook-endpoint-service';
 import type { ApiKeyOwnerLookup } from './api-key-security';
@@ -74,6 +75,8 @@ export interface AppDeps {
   rateLimit: RateLimitOptions | false;
   validateResponses: boolean;
   isServing: () => boolean;
+  /** Of replicas: the dialer's trunk and whether this one leads it. Undefined: one process. */
+  trunkLeads?: () => TrunkLead[] | undefined;
   bodyLimitBytes?: number;
   /**
    * Browser origins allowed to call the API cross-origin (`https://app.example.com`), or `['*']`
@@ -117,6 +120,7 @@ export function createApp(deps: AppDeps): Express {
       clock: deps.clock,
       isServing: deps.isServing,
       dialQueueRunning: () => deps.queue.running,
+      trunkLeads: deps.trunkLeads ?? (() => undefined),
       livekitConfigured: deps.livekitConfigured,
     }),
   );

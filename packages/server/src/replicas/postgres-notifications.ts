@@ -49,6 +49,19 @@ export class PostgresNotifications {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Sends every payload on the channel in one round trip, in order, on the listening connection
+   * (each its own notification, under PostgreSQL's 8000-byte limit). Rejects while disconnected.
+   */
+  async notify(payloads: readonly string[]): Promise<void> {
+    const client = this.#client;
+    if (!client) throw new Error('the notification connection is down');
+    await client.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [
+      this.#options.channel,
+      payloads,
+    ]);
+  }
+
   async stop(): Promise<void> {
     this.#running = false;
     clearTimeout(this.#retry);

@@ -2,7 +2,9 @@
  * @module
  * Composition: the stores, the domain services, the Dial queue with its LiveKit dialer (or the
  * in-process emulator), the LiveKit webhook handler, the webhook dispatcher, the HTTP app and
- * (when on) the metrics, started and stopped together. The only place that wires concrete parts.
+ * (when on) the metrics, started and stopped together; on PostgreSQL also the replication
+ * (replicas/replication.ts: who dials, and the wake-ups between replicas). The only place that
+ * wires concrete parts.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -16,7 +18,9 @@ import { type Logger, pino } from 'pino';
 import { AgentService } from '../agents/agent-service';
 import { ApiKeyService } from '../api-keys/api-key-service';
 import { BatchProgress } from '../batches/batch-progress';
+import type { BatchQueue } from '../batches/batch-queue';
 import { BatchService } from '../batches/batch-service';
+import type { CallQueue } from '../calls/call-queue';
 import { CallService } from '../calls/call-service';
 import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
 import type { EmulatedLiveKit, EmulatorTimings } from '../config/emulator-types';
@@ -26,7 +30,7 @@ import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
 import { QueuedCallRanks } from '../dial/queued-call-ranks';
-import { TrunkQueues } from '../dial/trunk-queues';
+import { TrunkQueues, UNNAMED_DEFAULT_TRUNK } from '../dial/trunk-queues';
 import { EventHub } from '../events/event-hub';
 import { EventRetention } from '../events/event-retention';
 import { EventService } from '../events/event-service';
@@ -38,6 +42,8 @@ import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { type Clock, wallClock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
+import { ReplicaDialQueue } from '../replicas/replica-dial-queue';
+import { Replication } from '../replicas/replication';
 import { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
 import { createWebhookDelivery, type WebhookDispatchMode } from '../webhooks/webhook-delivery';
 import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service';
@@ -143,6 +149,11 @@ export interface ServerOptions
    * shorten it.
    */
   webhookPollIntervalMs?: number;
+  /**
+   * With `databaseUrl` (replicas): milliseconds between a follower's attempts to take the
+   * dialer's lock, and the leader's heartbeats. Default 100.
+   */
+  leadershipRetryMs?: number;
   /** pino level. Default 'info'. */
   logLevel?: string;
   logger?: Logger;
@@ -152,7 +163,7 @@ export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
   url: string;
   port: number;
-  dialQueue: DialQueue;
+  dialQueue: ServerDialQueue;
   /** With `livekit: 'emulate'`: the in-process LiveKit emulator. */
   emulator?: EmulatedLiveKit;
   admin: AdminOperations;
@@ -162,9 +173,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The Dial queue as the server runs it: a DialQueue on SQLite (one process), a ReplicaDialQueue
+ * on PostgreSQL (it dials only while this replica leads).
+ */
+export type ServerDialQueue = CallQueue &
+  BatchQueue & { start(): Promise<void>; stop(): Promise<void>; readonly pendingTeardowns: number };
+
 const EMULATED_SIP_TRUNK_ID = 'ST_outdial_emulated';
 const EMULATED_AGENT_NAME = 'outdial-demo-agent';
 const EMULATOR_RECORD_LIMIT = 2000;
+
+/** DialPacer's default guard band (dialGuardBandMs). */
+const DEFAULT_GUARD_BAND_MS = 15;
+/**
+ * A follower tries the dialer's lock this often (one cheap query): with the takeover's quiet
+ * window (about 1 s) a dead leader is replaced well within 2 s.
+ */
+const DEFAULT_LEADERSHIP_RETRY_MS = 100;
 
 export const DEFAULT_RATE_LIMIT = { windowMs: 60_000, limit: 600 };
 
@@ -244,17 +270,29 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     }
 
     const dialCps = options.dialCps ?? 10;
-    const dialQueue = new DialQueue({
-      calls: stores.calls,
-      backlog: stores.dialBacklog,
-      dialer: livekit ? new LiveKitDialer(livekit) : null,
-      logger, // The queue names its component itself.
-      cps: dialCps,
-      maxInFlight: options.dialMaxInFlight ?? 50,
-      maxConcurrentCallsPerOrganization: options.maxConcurrentCalls,
-      ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
-      wallClock: clock,
-    });
+    const createDialQueue = () =>
+      new DialQueue({
+        calls: stores.calls,
+        backlog: stores.dialBacklog,
+        dialer: livekit ? new LiveKitDialer(livekit) : null,
+        logger, // The queue names its component itself.
+        cps: dialCps,
+        maxInFlight: options.dialMaxInFlight ?? 50,
+        maxConcurrentCallsPerOrganization: options.maxConcurrentCalls,
+        ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
+        wallClock: clock,
+      });
+    // Replicas share PostgreSQL (`databaseUrl`); stores handed over by a test keep one process.
+    const replicated = options.databaseUrl !== undefined;
+    const dialQueue: DialQueue | ReplicaDialQueue = replicated
+      ? new ReplicaDialQueue({
+          createQueue: createDialQueue,
+          batches: stores.batches,
+          takeoverQuietMs: 1000 + (options.dialGuardBandMs ?? DEFAULT_GUARD_BAND_MS),
+          logger,
+        })
+      : createDialQueue();
+    let replication: Replication | undefined;
     const webhookReceiver = livekit
       ? new LiveKitWebhookHandler({
           calls: stores.calls,
@@ -410,8 +448,10 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
         clock,
         cps: dialCps,
         defaultTrunkId: livekit?.sipTrunkId,
-        // Today one process dials everything it can: it leads every trunk, or none without LiveKit.
-        leader: livekit ? `${hostname()}:${process.pid}` : null,
+        // One process dials everything it can: it leads every trunk, or none without LiveKit. Of
+        // replicas, the one holding the dialer's lock does.
+        leader: async () =>
+          replication ? replication.leader() : livekit ? `${hostname()}:${process.pid}` : null,
       }),
       organizationWebhookSecrets,
       eventStreamKeepAliveMs: options.eventStreamKeepAliveMs,
@@ -425,6 +465,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       rateLimit: rateLimit && { ...rateLimit, store: rateLimitStore?.store },
       validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
       isServing: () => serving,
+      trunkLeads: () => replication?.trunks(),
       corsOrigins: options.corsOrigins,
       ...(metrics ? { metrics: { server: metrics, onApiPort: options.metricsPort === undefined } } : {}),
     });
@@ -453,15 +494,35 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     // loads them with the rest of the backlog, in dial order.
     await scheduler.start();
     cleanups.splice(1, 0, () => scheduler.stop());
-    for (const batchId of await stores.batches.pausedIds()) await dialQueue.pauseBatch(batchId);
-    for (const { id, maxConcurrentCalls } of await stores.batches.concurrencyLimits()) {
-      dialQueue.limitBatch(id, maxConcurrentCalls);
-    }
     // Before the Dial queue: the retries a crash left unmade join the backlog it loads.
     await batchProgress.start();
     cleanups.splice(1, 0, () => batchProgress.stop());
-    await dialQueue.start();
-    cleanups.splice(1, 0, () => dialQueue.stop());
+    if (dialQueue instanceof ReplicaDialQueue) {
+      // A leader's queue starts as after a restart (paused batches, limits, the backlog).
+      const queue = dialQueue;
+      const started = await Replication.start({
+        url: options.databaseUrl as string,
+        trunkId: livekit ? (livekit.sipTrunkId ?? UNNAMED_DEFAULT_TRUNK) : null,
+        calls: stores.calls,
+        queue,
+        hub,
+        webhooks: webhookDispatcher,
+        logger,
+        leadershipRetryMs: options.leadershipRetryMs ?? DEFAULT_LEADERSHIP_RETRY_MS,
+      });
+      replication = started;
+      cleanups.splice(1, 0, async () => {
+        await started.stop();
+        await queue.close();
+      });
+    } else {
+      for (const batchId of await stores.batches.pausedIds()) await dialQueue.pauseBatch(batchId);
+      for (const { id, maxConcurrentCalls } of await stores.batches.concurrencyLimits()) {
+        dialQueue.limitBatch(id, maxConcurrentCalls);
+      }
+      await dialQueue.start();
+      cleanups.splice(1, 0, () => dialQueue.stop());
+    }
     // First of all: open streams never end on their own, and the HTTP server waits for them.
     cleanups.unshift(async () => openStreams.endAll());
     serving = true;

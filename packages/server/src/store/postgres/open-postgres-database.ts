@@ -2,7 +2,7 @@
  * @module
  * Opening PostgreSQL: a `pg` pool under kysely's PostgresDialect, and the shared migrations.
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../sqlite/open-sqlite-database';
 import type { Database } from '../sqlite/sqlite-schema';
@@ -57,12 +57,19 @@ export async function openPostgresDatabase({
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    if (migrate) await migrateToLatest(db, schema);
+    // kysely looks for its migration tables in every schema unless told which: name the one the
+    // URL's connections work in (`?options=-c search_path=…`), or another schema's tables are found.
+    if (migrate) await migrateToLatest(db, schema ?? (await currentSchema(db)));
   } catch (error) {
     await db.destroy();
     throw error;
   }
   return db;
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
 }
 
 function quoteIdentifier(name: string): string {

@@ -1,0 +1,136 @@
+/**
+ * @module
+ * A replica's ties to the others on one PostgreSQL database: the dialer's leadership lock
+ * (trunk-leadership.ts) driving the ReplicaDialQueue, and the signals (replica-signals.ts) that
+ * wake its event streams, webhook senders and Dial queue for the others' commits. SQLite never
+ * gets here: it is one process.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { EventHub } from '../events/event-hub';
+import type { CallStore } from '../ports/call-store';
+import { PostgresNotifications } from './postgres-notifications';
+import type { ReplicaDialQueue } from './replica-dial-queue';
+import { type ReplicaSignal, ReplicaSignals } from './replica-signals';
+import { TrunkLeadership } from './trunk-leadership';
+
+export interface ReplicationOptions {
+  /** The shared database (its `search_path`, from the URL's `options`, scopes lock and channel). */
+  url: string;
+  /** The trunk whose lock decides who dials; null without LiveKit (nothing is dialed here). */
+  trunkId: string | null;
+  calls: CallStore;
+  queue: ReplicaDialQueue;
+  hub: Pick<EventHub, 'wakeFor' | 'wakeAll'>;
+  webhooks: { wake(): void };
+  logger: Logger;
+  /** Milliseconds between a follower's attempts to take the lock (and the leader's heartbeats). Default 500. */
+  leadershipRetryMs?: number;
+}
+
+/** Whether this replica leads a trunk, as /readyz reports it. */
+export interface TrunkLead {
+  trunkId: string;
+  leading: boolean;
+}
+
+export class Replication {
+  readonly #leadership: TrunkLeadership | undefined;
+  readonly #notifications: PostgresNotifications;
+  readonly #signals: ReplicaSignals;
+  readonly #trunkId: string | null;
+  /** As other replicas see this one (the leader's name in GET /api/v1/queue). */
+  readonly replicaId = `${hostname()}:${process.pid}`;
+
+  private constructor(options: ReplicationOptions, namespace: string) {
+    const { queue, hub, webhooks, logger } = options;
+    const log = logger.child({ component: 'replication' });
+    this.#trunkId = options.trunkId;
+    this.#notifications = new PostgresNotifications({
+      url: options.url,
+      channel: `outdial:${namespace}`,
+      logger: log,
+      // Notifications sent meanwhile were missed, here and (if this replica's sends failed)
+      // elsewhere: everyone re-reads.
+      onReconnect: () => {
+        apply({ kind: 'reread' });
+        this.#signals.send({ kind: 'reread' });
+      },
+    });
+    const apply = (signal: ReplicaSignal): void => {
+      if (signal.kind === 'change') {
+        hub.wakeFor(signal.organizationId, signal.callId);
+        if (signal.webhooks) webhooks.wake();
+      } else if (signal.kind === 'reread') {
+        hub.wakeAll();
+        webhooks.wake();
+      }
+      queue.apply(signal);
+    };
+    this.#signals = new ReplicaSignals({
+      notifications: this.#notifications,
+      calls: options.calls,
+      // Unique even for servers sharing a process (tests): a replica ignores only its own signals.
+      replicaId: `${this.replicaId}:${randomBytes(4).toString('hex')}`,
+      onSignal: apply,
+      logger: log,
+    });
+    queue.broadcast = (signal) => this.#signals.send(signal);
+    this.#leadership =
+      options.trunkId === null
+        ? undefined
+        : new TrunkLeadership({
+            url: options.url,
+            namespace,
+            replicaId: this.replicaId,
+            ...(options.leadershipRetryMs === undefined ? {} : { retryMs: options.leadershipRetryMs }),
+            logger: log,
+            onChange: (_trunkId, leading) => (leading ? queue.lead() : queue.follow()),
+          });
+  }
+
+  /** Listens, then contends for the dialer's lock; resolves once this replica leads or follows. */
+  static async start(options: ReplicationOptions): Promise<Replication> {
+    const replication = new Replication(options, await currentSchema(options.url));
+    await replication.#notifications.start();
+    replication.#signals.start();
+    if (options.trunkId !== null) await replication.#leadership?.start([options.trunkId]);
+    await options.queue.settled();
+    return replication;
+  }
+
+  /** The dialer's trunk and whether this replica leads it (none without LiveKit). */
+  trunks(): TrunkLead[] {
+    const trunkId = this.#trunkId;
+    if (trunkId === null || !this.#leadership) return [];
+    return [{ trunkId, leading: this.#leadership.leads(trunkId) }];
+  }
+
+  /** The replica dialing now (`host:pid`), whichever it is, or null when none does. */
+  async leader(): Promise<string | null> {
+    if (this.#trunkId === null || !this.#leadership) return null;
+    if (this.#leadership.leads(this.#trunkId)) return this.replicaId;
+    return this.#leadership.leaderOf(this.#trunkId).catch(() => null);
+  }
+
+  /** Gives up the lock (the queue then stops dialing) and stops listening. */
+  async stop(): Promise<void> {
+    await this.#leadership?.stop();
+    this.#signals.stop();
+    await this.#notifications.stop();
+  }
+}
+
+/** What the replicas share: the schema the URL's connections work in. */
+async function currentSchema(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');
+    return rows[0]?.schema ?? 'public';
+  } finally {
+    await client.end();
+  }
+}

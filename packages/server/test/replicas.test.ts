@@ -1,0 +1,239 @@
+/**
+ * Two replicas in this process on one PostgreSQL schema and one LiveKit emulator: one dials, the
+ * other answers requests; what one commits wakes the other (queued calls reach the leader's Dial
+ * queue, cancels keep calls from being dialed, event streams follow calls dialed elsewhere,
+ * LiveKit webhooks land on the follower); and the follower takes over when the leader's lock
+ * connection is cut and when the leader closes.
+ * The SIGKILL case, with real processes, is replicas-failover.test.ts.
+ */
+import { hostname } from 'node:os';
+import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../src/index';
+import { OUTDIAL_LOCK_CLASS } from '../src/replicas/trunk-leadership';
+import { openEventStream } from './support/event-stream-client';
+import { waitUntil } from './support/polling';
+import { createTestSchema, type TestSchema } from './support/postgres-database';
+import { schemaUrl } from './support/schema-url';
+import { FAST_TIMINGS, TERMINAL } from './support/test-server';
+
+const TRUNK = 'ST_replicas';
+
+describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one PostgreSQL database', () => {
+  let schema: TestSchema;
+  let emulator: LiveKitEmulator;
+  let first: RunningServer;
+  let second: RunningServer;
+  let apiKey: string;
+  let agentId: string;
+
+  const replica = () =>
+    startServer({
+      port: 0,
+      databaseUrl: schemaUrl(schema),
+      databasePoolSize: 4,
+      livekit: {
+        url: emulator.url,
+        apiKey: emulator.apiKey,
+        apiSecret: emulator.apiSecret,
+        sipTrunkId: TRUNK,
+        agentName: 'replica-agent',
+      },
+      dialCps: 5,
+      rateLimit: false,
+      leadershipRetryMs: 100,
+      eventStreamKeepAliveMs: 60_000,
+      logLevel: 'silent',
+    });
+
+  const request = async (
+    server: RunningServer,
+    path: string,
+    init: { method?: string; body?: unknown } = {},
+  ) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const post = async (server: RunningServer, phoneNumber: string) => {
+    const { status, body } = await request(server, '/api/v1/calls/outbound', {
+      method: 'POST',
+      body: { agentId, phoneNumber },
+    });
+    expect(status).toBe(201);
+    return body.data.id as string;
+  };
+  const statusOf = async (server: RunningServer, callId: string) =>
+    (await request(server, `/api/v1/calls/${callId}`)).body.data.status as string;
+  const dialedNumbers = () =>
+    emulator.requests.filter((r) => r.method === 'CreateSIPParticipant').map((r) => r.phoneNumber);
+  const readiness = async (server: RunningServer) => {
+    const response = await fetch(`${server.url}/readyz`);
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    emulator = await startLiveKitEmulator({ timings: { ...FAST_TIMINGS, ringMs: 30, talkMs: 100 } });
+    first = await replica();
+    second = await replica();
+    // LiveKit's webhooks reach the follower only: it records what the leader dialed.
+    emulator.setWebhookUrl(`${second.url}/api/v1/livekit/webhook`);
+    const org = await first.admin.createOrganization('Replicas');
+    ({ key: apiKey } = await first.admin.createApiKey(org.id));
+    agentId = (await first.admin.createAgent(org.id, { name: 'voice', phoneNumbers: ['+14155550100'] })).id;
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await emulator?.stop();
+    await schema?.drop();
+  });
+
+  it('has one leader; both are ready and say which leads', async () => {
+    const [a, b] = [await readiness(first), await readiness(second)];
+    expect(a).toEqual({
+      status: 200,
+      body: {
+        status: 'ready',
+        checks: { database: 'ok', dialQueue: 'ok', livekit: 'ok' },
+        trunks: [{ trunkId: TRUNK, leading: true }],
+      },
+    });
+    expect(b).toEqual({
+      status: 200,
+      body: {
+        status: 'ready',
+        checks: { database: 'ok', dialQueue: 'following', livekit: 'ok' },
+        trunks: [{ trunkId: TRUNK, leading: false }],
+      },
+    });
+    const queue = await request(second, '/api/v1/queue');
+    expect(queue.body.data.trunks[0]).toMatchObject({
+      trunkId: TRUNK,
+      leader: `${hostname()}:${process.pid}`,
+    });
+  });
+
+  it('dials a call posted to the follower, which records its end from LiveKit’s webhooks', async () => {
+    const stream = await openEventStream(`${second.url}/api/v1/events`, apiKey);
+    const callId = await post(second, '+14155551001');
+    await waitUntil(async () => TERMINAL.includes(await statusOf(second, callId)));
+    expect(await statusOf(first, callId)).toBe('completed');
+    expect(dialedNumbers().filter((n) => n === '+14155551001')).toHaveLength(1);
+    // The follower's stream saw the leader's transitions without waiting for a keep-alive.
+    await waitUntil(() =>
+      stream.events().some((e) => e.event === 'call.completed' && e.data.data.id === callId),
+    );
+    stream.close();
+  });
+
+  it('dials a call the follower scheduled, once it falls due', async () => {
+    const scheduledAt = new Date(Date.now() + 1500).toISOString();
+    const created = await request(second, '/api/v1/calls/outbound', {
+      method: 'POST',
+      body: { agentId, phoneNumber: '+14155551501', scheduledAt },
+    });
+    expect(created.body.data.status).toBe('scheduled');
+    await waitUntil(async () => TERMINAL.includes(await statusOf(first, created.body.data.id)));
+    expect(dialedNumbers().filter((n) => n === '+14155551501')).toHaveLength(1);
+  });
+
+  it('never dials a call the follower cancelled', async () => {
+    // CPS 5: the last of these waits about a second behind the others.
+    const ahead = [];
+    for (let i = 0; i < 6; i++) ahead.push(await post(first, `+1415555200${i}`));
+    const last = await post(first, '+14155552099');
+    const cancel = await request(second, `/api/v1/calls/${last}`, { method: 'DELETE' });
+    expect(cancel.status).toBe(200);
+    for (const id of ahead) await waitUntil(async () => TERMINAL.includes(await statusOf(first, id)));
+    expect(await statusOf(first, last)).toBe('cancelled');
+    expect(dialedNumbers()).not.toContain('+14155552099');
+  });
+
+  it('pauses, resumes and cancels on the follower what the leader dials', async () => {
+    const batch = async (name: string, prefix: string) => {
+      const calls = Array.from({ length: 15 }, (_, i) => ({
+        phoneNumber: `${prefix}${String(i).padStart(2, '0')}`,
+      }));
+      const created = await request(first, '/api/v1/batches', {
+        method: 'POST',
+        body: { name, agentId, calls },
+      });
+      expect(created.status).toBe(201);
+      return created.body.data.id as string;
+    };
+    const dialsOf = (prefix: string) => dialedNumbers().filter((n) => n?.startsWith(prefix)).length;
+
+    // CPS 5: 15 calls take 3 s. Paused on the follower after the first two.
+    const paused = await batch('paused elsewhere', '+141555540');
+    await waitUntil(() => dialsOf('+141555540') >= 2);
+    expect((await request(second, `/api/v1/batches/${paused}/pause`, { method: 'POST' })).status).toBe(200);
+    const atPause = dialsOf('+141555540');
+    // A second and a half: seven more slots, had the leader not heard of the pause (at most the
+    // INVITEs already past their last check, one per slot in flight, may still leave).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const afterPause = dialsOf('+141555540');
+    expect(afterPause - atPause).toBeLessThanOrEqual(2);
+    expect((await request(second, `/api/v1/batches/${paused}/resume`, { method: 'POST' })).status).toBe(200);
+    await waitUntil(() => dialsOf('+141555540') === 15);
+
+    const cancelled = await batch('cancelled elsewhere', '+141555541');
+    await waitUntil(() => dialsOf('+141555541') >= 2);
+    expect((await request(second, `/api/v1/batches/${cancelled}/cancel`, { method: 'POST' })).status).toBe(
+      200,
+    );
+    const atCancel = dialsOf('+141555541');
+    await waitUntil(
+      async () => (await request(first, `/api/v1/batches/${cancelled}`)).body.data.status === 'cancelled',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(dialsOf('+141555541') - atCancel).toBeLessThanOrEqual(2);
+    // Never dialed twice, paused and resumed included.
+    const counts = new Map<string, number>();
+    for (const n of dialedNumbers()) counts.set(n ?? '', (counts.get(n ?? '') ?? 0) + 1);
+    expect([...counts.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('stops dialing at once when the leader loses its lock connection; the follower takes over', async () => {
+    // PostgreSQL ends the leader's lock session, as when its connection dies.
+    const admin = new pg.Client({ connectionString: schema.url });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query(
+        `select pg_terminate_backend(l.pid) from pg_locks l
+          where l.locktype = 'advisory' and l.granted and l.classid = $1::int4::oid and l.objsubid = 2
+            and l.objid = hashtext($2)::oid`,
+        [OUTDIAL_LOCK_CLASS, `${schema.schema}:${TRUNK}`],
+      );
+      expect(rowCount).toBe(1);
+    } finally {
+      await admin.end();
+    }
+    // The replica that lost its connection lets the other one lead first.
+    await waitUntil(async () => (await readiness(second)).body.checks.dialQueue === 'ok');
+    expect((await readiness(first)).body.trunks).toEqual([{ trunkId: TRUNK, leading: false }]);
+    // The ex-leader still answers; its calls are dialed by the new leader, each once.
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await post(first, `+1415555300${i}`));
+    for (const id of ids) await waitUntil(async () => TERMINAL.includes(await statusOf(first, id)));
+    for (let i = 0; i < 5; i++)
+      expect(dialedNumbers().filter((n) => n === `+1415555300${i}`)).toHaveLength(1);
+    expect(emulator.maxStartsInWindow(1000)).toBeLessThanOrEqual(5);
+  });
+
+  it('hands the dialer to the follower when the leader closes', async () => {
+    emulator.setWebhookUrl(`${first.url}/api/v1/livekit/webhook`);
+    await second.close();
+    await waitUntil(async () => (await readiness(first)).body.checks.dialQueue === 'ok');
+    const callId = await post(first, '+14155553101');
+    await waitUntil(async () => TERMINAL.includes(await statusOf(first, callId)));
+    expect(await statusOf(first, callId)).toBe('completed');
+  });
+});
