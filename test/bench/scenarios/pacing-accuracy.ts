@@ -23,6 +23,12 @@ export const WEBHOOK_PACING_RUNS: PacingRun[] = [
   { cps: 50, webhookEndpoints: 2, webhookDispatch: 'worker' },
 ];
 
+/** The bursts without webhook endpoints at CPS 50 and 200: the pacer's own rate and windows. */
+export const PLAIN_PACING_RUNS: PacingRun[] = [
+  { cps: 50, webhookEndpoints: 0 },
+  { cps: 200, webhookEndpoints: 0 },
+];
+
 /** The same on PostgreSQL, where the worker thread is the server's default. */
 export const WEBHOOK_PACING_RUNS_POSTGRES: PacingRun[] = WEBHOOK_PACING_RUNS.map((run) => ({
   ...run,
