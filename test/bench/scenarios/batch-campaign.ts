@@ -7,7 +7,7 @@ import {
   startOf,
   waitForDialStarts,
 } from '../support/bench-stack';
-import { maxInSlidingWindow, round } from '../support/stats';
+import { maxInSlidingWindow, round, sentWindowRow } from '../support/stats';
 
 const CPS = 50;
 const LARGE_BATCH = 10_000;
@@ -75,6 +75,7 @@ export async function batchDrainPacing(): Promise<BenchRow[]> {
     const last = times.at(-1) as number;
     const achieved = (times.length - 1) / ((last - first) / 1000) / CPS;
     const maxWindow = maxInSlidingWindow(times, 1000);
+    const maxSentWindow = maxInSlidingWindow(await stack.inviteTimes(), 1000);
     const scenario = `Batches: a ${DRAIN_BATCH.toLocaleString('en-US')}-call batch draining (CPS ${CPS})`;
     return [
       {
@@ -97,6 +98,7 @@ export async function batchDrainPacing(): Promise<BenchRow[]> {
             }
           : {}),
       },
+      sentWindowRow(scenario, CPS, maxSentWindow),
     ];
   } finally {
     await stack.stop();
