@@ -196,8 +196,8 @@ export class DialPacer {
         if (settled) return;
         settled = true;
         this.#inWindow = this.#inWindow.filter((start) => start !== record);
-        // Its slot is the next one again, unless the schedule has already fallen behind it.
-        this.#nextSlot = Math.max(this.#nextSlot - this.#spacing, grantedAt);
+        // Its slot is owed again, as any missed slot is (made up within catchUpMs).
+        this.#nextSlot -= this.#spacing;
         this.#wake?.();
       },
     };
