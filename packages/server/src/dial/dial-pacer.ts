@@ -19,7 +19,8 @@ export interface DialPacerOptions {
   windowMs?: number;
   /**
    * How many milliseconds of missed slots may still be made up (a late wake-up, a stall, a slot
-   * that found no call ready), at most twice the rate. Slots older than this, and all slots while
+   * that found no call ready), at most twice the rate (two starts at once after a late wake-up,
+   * then half a spacing apart). Slots older than this, and all slots while
    * no start is in the window (idle), are forfeited. Default windowMs / 5.
    */
   catchUpMs?: number;
@@ -37,8 +38,9 @@ export interface DialPacerOptions {
  *    (a late wake-up, a GC pause, no call prepared in time) the schedule stays behind, by at most
  *    `catchUpMs`, and the next starts make it up; after an idle spell (no start in the last
  *    window) it restarts from now, so new work after a quiet period is spread, not bunched.
- * 2. Bounded catch-up: two grants are at least half a spacing apart. Making up a stall never
- *    bursts; it runs at twice the rate at most.
+ * 2. Bounded catch-up: grants follow a second schedule at half a spacing, which may lag now by
+ *    half a spacing at most. Making up a stall runs at twice the rate; a late wake-up may grant
+ *    two starts at once (so a slow timer does not halve the catch-up), never more.
  * 3. The hard limit, a sliding window over the times INVITEs really left (`DialStart.sent()`):
  *    a start is granted only if fewer than `cps` starts were sent in the last windowMs + guard, a
  *    granted start not yet sent counting as sending now. A grant is not a send: the ms between
@@ -67,6 +69,8 @@ export class DialPacer {
   readonly #catchUpMs: number;
   readonly #clock: MonotonicClock;
   #nextSlot = Number.NEGATIVE_INFINITY;
+  /** Rule 2's schedule. */
+  #catchUpSlot = Number.NEGATIVE_INFINITY;
   /** Ties in rank go first come, first served. */
   #arrivals = 0;
   readonly #waiters = new MinHeap<Waiter>((a, b) => a.rank - b.rank || a.arrival - b.arrival);
@@ -117,10 +121,12 @@ export class DialPacer {
       while (this.#waiters.size > 0) {
         const now = this.#clock.now();
         this.#forgetSentBefore(now - this.#span);
-        const notBefore = Math.max(this.#scheduledSlot(now), this.#catchUpOpensAt(), this.#windowOpensAt());
+        const notBefore = Math.max(this.#scheduledSlot(now), this.#catchUpSlot, this.#windowOpensAt());
         if (now >= notBefore) {
           // The schedule moves on from the slot, not from now: what is behind is made up (rule 1).
           this.#nextSlot = Math.max(this.#nextSlot, now - this.#catchUpMs) + this.#spacing;
+          const half = this.#spacing / 2;
+          this.#catchUpSlot = Math.max(this.#catchUpSlot, now - half) + half;
           (this.#waiters.pop() as Waiter).resolve(this.#grant(now));
           continue;
         }
@@ -135,12 +141,6 @@ export class DialPacer {
   #scheduledSlot(now: number): number {
     if (this.#inWindow.length === 0) this.#nextSlot = Math.max(this.#nextSlot, now);
     return this.#nextSlot;
-  }
-
-  /** Rule 2: half a spacing after the latest start still counted. */
-  #catchUpOpensAt(): number {
-    const latest = this.#inWindow.at(-1);
-    return latest ? latest.grantedAt + this.#spacing / 2 : Number.NEGATIVE_INFINITY;
   }
 
   /**
@@ -198,6 +198,7 @@ export class DialPacer {
         this.#inWindow = this.#inWindow.filter((start) => start !== record);
         // Its slot is owed again, as any missed slot is (made up within catchUpMs).
         this.#nextSlot -= this.#spacing;
+        this.#catchUpSlot -= this.#spacing / 2;
         this.#wake?.();
       },
     };
