@@ -181,7 +181,7 @@ export class DialPacer {
   }
 
   #grant(grantedAt: number): DialStart {
-    const record: StartRecord = { grantedAt, sentAt: undefined };
+    const record: StartRecord = { sentAt: undefined };
     this.#inWindow.push(record);
     let settled = false;
     return {
@@ -212,7 +212,6 @@ interface Waiter {
 }
 
 interface StartRecord {
-  grantedAt: number;
   /** Undefined until the INVITE has left. */
   sentAt: number | undefined;
 }
