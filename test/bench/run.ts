@@ -6,16 +6,18 @@
  *
  * Run a subset with `pnpm bench pacing latency events priority batches http memory size`
  * (`pacing-webhooks`: only the CPS 50 pacing runs, without and with two webhook endpoints, from
- * either thread).
+ * either thread; `batches-drain` and `pacing-plain`: only the 1,000-call batch draining at CPS 50
+ * and the plain bursts at CPS 50 and 200).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { batchCampaign } from './scenarios/batch-campaign';
+import { batchCampaign, batchDrainPacing } from './scenarios/batch-campaign';
 import { dialLatency } from './scenarios/dial-latency';
 import { eventLatency } from './scenarios/event-latency';
 import { httpThroughput } from './scenarios/http-throughput';
 import { memoryUnderBacklog } from './scenarios/memory-under-backlog';
 import {
+  PLAIN_PACING_RUNS,
   pacingAccuracy,
   WEBHOOK_PACING_RUNS,
   WEBHOOK_PACING_RUNS_POSTGRES,
@@ -40,6 +42,10 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   priority: () => priorityUnderBacklog(),
   // Issue 14: accepting a 10,000-call batch, pacing while one drains, a single call behind one.
   batches: () => batchCampaign(),
+  // Only the pacer's own questions, quick enough to repeat old against new: the 1,000-call batch
+  // draining at CPS 50, and the plain 1,000-call bursts at CPS 50 and 200.
+  'batches-drain': () => batchDrainPacing(),
+  'pacing-plain': () => pacingAccuracy(PLAIN_PACING_RUNS),
   http: () => httpThroughput(),
   memory: () => memoryUnderBacklog(),
   size: () => sdkSize(),

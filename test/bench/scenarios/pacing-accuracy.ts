@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BenchRow } from '../support/bench-result';
 import { type BenchStack, placeCalls, startBenchStack, waitForDialStarts } from '../support/bench-stack';
-import { maxInSlidingWindow, round } from '../support/stats';
+import { maxInSlidingWindow, round, sentWindowRow } from '../support/stats';
 
 const CALLS = 1000;
 
@@ -21,6 +21,12 @@ export const WEBHOOK_PACING_RUNS: PacingRun[] = [
   { cps: 50, webhookEndpoints: 0 },
   { cps: 50, webhookEndpoints: 2, webhookDispatch: 'in-process' },
   { cps: 50, webhookEndpoints: 2, webhookDispatch: 'worker' },
+];
+
+/** The bursts without webhook endpoints at CPS 50 and 200: the pacer's own rate and windows. */
+export const PLAIN_PACING_RUNS: PacingRun[] = [
+  { cps: 50, webhookEndpoints: 0 },
+  { cps: 200, webhookEndpoints: 0 },
 ];
 
 /** The same on PostgreSQL, where the worker thread is the server's default. */
@@ -76,6 +82,7 @@ export async function pacingAccuracy(
         const first = times[0] as number;
         const last = times.at(-1) as number;
         const maxWindow = maxInSlidingWindow(times, 1000);
+        const maxSentWindow = maxInSlidingWindow(await stack.inviteTimes(), 1000);
         const achieved = (times.length - 1) / ((last - first) / 1000) / cps;
         // The same, once every call has been submitted: the pacer alone, with a backlog to drain
         // and no request load competing for the server's event loop. Measured from the last POST's
@@ -101,6 +108,7 @@ export async function pacingAccuracy(
             target: `≤ ${cps}`,
             met: maxWindow <= cps,
           },
+          sentWindowRow(scenario, cps, maxSentWindow),
           {
             scenario,
             metric: 'achieved starts/s ÷ CPS, first to last start',

@@ -23,6 +23,8 @@ export interface BenchStack {
   server: ServerChildInfo & { apiKey: string; agentId: string };
   serverProcess: IpcChild;
   dialStarts(): Promise<DialStart[]>;
+  /** When the server sent each INVITE, on its own monotonic clock: what its pacer counts. */
+  inviteTimes(): Promise<number[]>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startBenchStack(options: {
     server,
     serverProcess,
     dialStarts: () => emulator.call<DialStart[]>('dialStarts'),
+    inviteTimes: () => serverProcess.call<number[]>('inviteTimes'),
     async stop() {
       await serverProcess.stop();
       await emulator.stop();

@@ -1,8 +1,19 @@
 // The Outdial server in its own process, as a self-hoster runs it, with its own event loop.
+import { subscribe } from 'node:diagnostics_channel';
 import { type RunningServer, startServer } from '@outdial/server';
 import { serveIpc } from './child-process-ipc';
 
 let server: RunningServer | undefined;
+
+/**
+ * When each INVITE's headers left, on this process's monotonic clock: what the pacer counts, so
+ * the bench can tell the pacer's window from the receiver's. The Dial queue's diagnostics channel
+ * (src/dial/dial-diagnostics.ts, INVITE_SENT_CHANNEL).
+ */
+const inviteTimes: number[] = [];
+subscribe('outdial:dial:invite-sent', (message) => {
+  inviteTimes.push((message as { monotonicMs: number }).monotonicMs);
+});
 
 export interface ServerChildStart {
   dbPath: string;
@@ -52,6 +63,7 @@ serveIpc({
     });
     return { ...urls, apiKey: key, agentId: agent.id };
   },
+  inviteTimes: () => inviteTimes,
   async stop() {
     await server?.close();
     return true;

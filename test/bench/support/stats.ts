@@ -1,3 +1,5 @@
+import type { BenchRow } from './bench-result';
+
 /** Percentile by nearest rank over an unsorted sample (ms values). */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -19,3 +21,19 @@ export function maxInSlidingWindow(timestamps: readonly number[], windowMs = 100
 }
 
 export const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
+
+/**
+ * The pacer's own view of a run's windows: the most INVITEs sent (headers written, on the
+ * server's clock) in any 1 s. The emulator's row beside it adds the receiver's scheduling delays,
+ * which on a shared machine can bunch arrivals whatever the sender does.
+ */
+export function sentWindowRow(scenario: string, cps: number, maxSent: number): BenchRow {
+  return {
+    scenario,
+    metric: 'max dial starts in any 1 s window, as sent (server clock)',
+    value: `${maxSent}`,
+    target: `≤ ${cps}`,
+    met: maxSent <= cps,
+    note: 'when each INVITE left the server (its diagnostics channel): what the pacer counts and guarantees',
+  };
+}

@@ -1,7 +1,7 @@
 /**
  * @module
- * Paces dial starts: at most `cps` starts in any window of `windowMs`, evenly spread, each slot
- * going to the most urgent waiter.
+ * Paces dial starts: at most `cps` INVITEs sent in any sliding window of `windowMs`, spread one
+ * spacing (windowMs / cps) apart, each slot going to the most urgent waiter.
  */
 import { type MonotonicClock, monotonicClock } from '../ports/clock';
 import { MinHeap } from './min-heap';
@@ -10,12 +10,20 @@ export interface DialPacerOptions {
   /** Calls per second the SIP trunk accepts. */
   cps: number;
   /**
-   * Extra milliseconds each window of `cps` starts must span, beyond `windowMs`. It absorbs the
-   * jitter between our clock and the carrier's (event-loop lag, network), at a throughput cost of
-   * guardBandMs / (windowMs + guardBandMs): the default 15 ms keeps 98.5% of the budget.
+   * Extra milliseconds every `cps` consecutive sends must span, beyond `windowMs`: a margin for
+   * the jitter between our clock and the carrier's (network, the carrier's own event loop). Under
+   * a backlog it costs guardBandMs / (windowMs + guardBandMs) of the budget: the default 15 ms
+   * keeps 98.5%.
    */
   guardBandMs?: number;
   windowMs?: number;
+  /**
+   * How many milliseconds of missed slots may still be made up (a late wake-up, a stall, a slot
+   * that found no call ready), at most twice the rate (two starts at once after a late wake-up,
+   * then half a spacing apart). Slots older than this, and all slots while
+   * no start is in the window (idle), are forfeited. Default windowMs / 5.
+   */
+  catchUpMs?: number;
   clock?: MonotonicClock;
 }
 
@@ -24,55 +32,73 @@ export interface DialPacerOptions {
  * of arrival: a slot is given away only when it opens, so an urgent call that becomes ready while
  * others wait takes the next slot instead of queueing behind calls prepared before it.
  *
- * Two rules, both on the monotonic clock:
+ * Three rules, all on the monotonic clock; a slot opens when all three allow it:
  *
- * 1. An even schedule: slot k+1 is one spacing ((windowMs + guard) / cps) after slot k, so under a
- *    backlog starts are spread evenly rather than bunched at window edges. Slots that pass while
- *    nobody waits are forfeited, so an idle queue that suddenly gets work does not burst to make
- *    up for them. But while others wait, a waiter that woke late (event-loop lag, a GC pause)
- *    does not push the schedule back: the next waiter keeps its slot (catch-up), which keeps
- *    throughput at the budget.
- * 2. A hard window check on the times starts really happened: a start is allowed only if the
- *    `cps`-th previous start is at least windowMs + guard ago. Catch-up after a late wake-up can
- *    bring two starts closer than one spacing; this rule makes sure no window ever overflows.
- *    A start counts from when the INVITE really left (`DialStart.sent()`), which can be later
- *    than the slot: a cold HTTP client, a GC pause or a busy event loop between the slot and the
- *    socket write would otherwise let the carrier see a late start and the next window's starts
- *    inside one second.
+ * 1. The schedule: slot k+1 is one spacing (windowMs / cps) after slot k. When slots pass unused
+ *    (a late wake-up, a GC pause, no call prepared in time) the schedule stays behind, by at most
+ *    `catchUpMs`, and the next starts make it up; after an idle spell (no start in the last
+ *    window) it restarts from now, so new work after a quiet period is spread, not bunched.
+ * 2. Bounded catch-up: grants follow a second schedule at half a spacing, which may lag now by
+ *    half a spacing at most. Making up a stall runs at twice the rate; a late wake-up may grant
+ *    two starts at once (so a slow timer does not halve the catch-up), never more.
+ * 3. The hard limit, a sliding window over the times INVITEs really left (`DialStart.sent()`):
+ *    a start is granted only if fewer than `cps` starts were sent in the last windowMs + guard, a
+ *    granted start not yet sent counting as sending now. A grant is not a send: the ms between
+ *    them (the gate, the HTTP client, a busy event loop) would otherwise let a late INVITE and
+ *    the next window's land in one carrier second. The grant is the earliest its send can be,
+ *    so counting from grants onward no sliding window of sends ever holds more than `cps`.
+ *    A granted start whose INVITE is not sent at all (`DialStart.unused()`) gives its place back.
+ *
+ * Under a backlog rule 3 is what binds: start k + cps is granted as soon as start k has been
+ * sent one window + guard ago, so the drain rate is cps per (windowMs + guard + the mean
+ * grant-to-send time), and a hole or a catch-up repeats one window later rather than being lost.
  *
  * @example
  * ```ts
  * const pacer = new DialPacer({ cps: 50 });
  * const start = await pacer.acquire(rank); // now is a good moment to send the INVITE
- * start.sent(); // once it has left
+ * if (cancelled) start.unused(); // nothing was sent: the slot goes to the next waiter
+ * else start.sent(); // once its headers have left
  * ```
  */
 export class DialPacer {
   readonly #cps: number;
+  /** windowMs + guard: the least time `cps` consecutive sends may span. */
   readonly #span: number;
   readonly #spacing: number;
+  readonly #catchUpMs: number;
   readonly #clock: MonotonicClock;
   #nextSlot = Number.NEGATIVE_INFINITY;
+  /** Rule 2's schedule. */
+  #catchUpSlot = Number.NEGATIVE_INFINITY;
   /** Ties in rank go first come, first served. */
   #arrivals = 0;
   readonly #waiters = new MinHeap<Waiter>((a, b) => a.rank - b.rank || a.arrival - b.arrival);
   #granting = false;
+  /** Starts still in the window, in grant order: not yet sent (or returned), or sent < span ago. */
+  #inWindow: StartRecord[] = [];
   /**
-   * When the last waiter was served, and how far behind the schedule that was: those slots had
-   * opened while someone waited, so a waiter arriving later still gets them (see acquire).
+   * Wakes the grant loop early: a start was returned, or (while unsent starts alone fill the
+   * window, so its opening is unknown) sent.
    */
-  #emptiedAt = Number.NEGATIVE_INFINITY;
-  #lagWhenEmptied = 0;
-  /** The last `cps` starts, oldest first. */
-  readonly #recentStarts: StartRecord[] = [];
+  #wake: (() => void) | undefined;
+  #waitingForSend = false;
 
-  constructor({ cps, guardBandMs = 15, windowMs = 1000, clock = monotonicClock }: DialPacerOptions) {
+  constructor({
+    cps,
+    guardBandMs = 15,
+    windowMs = 1000,
+    catchUpMs = windowMs / 5,
+    clock = monotonicClock,
+  }: DialPacerOptions) {
     if (!(cps > 0) || !Number.isInteger(cps))
       throw new RangeError(`cps must be a positive integer, got ${cps}`);
     if (!(guardBandMs >= 0)) throw new RangeError(`guardBandMs must be ≥ 0, got ${guardBandMs}`);
+    if (!(catchUpMs >= 0)) throw new RangeError(`catchUpMs must be ≥ 0, got ${catchUpMs}`);
     this.#cps = cps;
     this.#span = windowMs + guardBandMs;
-    this.#spacing = this.#span / cps;
+    this.#spacing = windowMs / cps;
+    this.#catchUpMs = catchUpMs;
     this.#clock = clock;
   }
 
@@ -81,15 +107,6 @@ export class DialPacer {
    * `rank` is served first; equal ranks in order of arrival.
    */
   acquire(rank = 0): Promise<DialStart> {
-    if (this.#waiters.size === 0) {
-      // Slots that open while nobody waits are forfeited, so an idle pacer does not burst. But the
-      // slots still owed when the last waiter was served late (a late wake-up being caught up) are
-      // kept, less the time nobody waited: under a backlog the next waiter arrives just after (the
-      // Dial queue's look-ahead re-fills), and forfeiting them would lose throughput to each stall.
-      const now = this.#clock.now();
-      const idleMs = Math.max(0, now - this.#emptiedAt);
-      this.#nextSlot = Math.max(this.#nextSlot, now - Math.max(0, this.#lagWhenEmptied - idleMs));
-    }
     return new Promise<DialStart>((resolve) => {
       this.#waiters.push({ rank, arrival: this.#arrivals++, resolve });
       void this.#grantSlots();
@@ -103,41 +120,86 @@ export class DialPacer {
     try {
       while (this.#waiters.size > 0) {
         const now = this.#clock.now();
-        const notBefore = Math.max(this.#nextSlot, this.#windowOpensAt());
+        this.#forgetSentBefore(now - this.#span);
+        const notBefore = Math.max(this.#scheduledSlot(now), this.#catchUpSlot, this.#windowOpensAt());
         if (now >= notBefore) {
-          // The schedule moves on from the slot, not from now: a late wake-up is caught up.
-          this.#nextSlot += this.#spacing;
-          (this.#waiters.pop() as Waiter).resolve(this.#recordStart(now));
-          if (this.#waiters.size === 0) {
-            this.#emptiedAt = now;
-            this.#lagWhenEmptied = Math.max(0, now - this.#nextSlot);
-          }
+          // The schedule moves on from the slot, not from now: what is behind is made up (rule 1).
+          this.#nextSlot = Math.max(this.#nextSlot, now - this.#catchUpMs) + this.#spacing;
+          const half = this.#spacing / 2;
+          this.#catchUpSlot = Math.max(this.#catchUpSlot, now - half) + half;
+          (this.#waiters.pop() as Waiter).resolve(this.#grant(now));
           continue;
         }
-        // An oldest start still unsent counts as sending now: re-check at least every spacing.
-        await this.#clock.sleep(Math.min(notBefore - now, this.#spacing));
+        await this.#sleep(notBefore - now);
       }
     } finally {
       this.#granting = false;
     }
   }
 
-  #windowOpensAt(): number {
-    const oldest = this.#recentStarts.length < this.#cps ? undefined : this.#recentStarts[0];
-    if (!oldest) return Number.NEGATIVE_INFINITY;
-    return (oldest.sent ? oldest.at : Math.max(oldest.at, this.#clock.now())) + this.#span;
+  /** Rule 1. With no start in the window the pacer has been idle: the schedule restarts now. */
+  #scheduledSlot(now: number): number {
+    if (this.#inWindow.length === 0) this.#nextSlot = Math.max(this.#nextSlot, now);
+    return this.#nextSlot;
   }
 
-  #recordStart(at: number): DialStart {
-    const record: StartRecord = { at, sent: false };
-    this.#recentStarts.push(record);
-    if (this.#recentStarts.length > this.#cps) this.#recentStarts.shift();
+  /**
+   * Rule 3: when fewer than `cps` starts will be in the last span. Unsent starts count as sending
+   * at some moment from now on, so they leave last; if they alone fill the window, only their
+   * `sent()` or `unused()` can tell (Infinity: the loop waits for that).
+   */
+  #windowOpensAt(): number {
+    const excess = this.#inWindow.length - this.#cps;
+    if (excess < 0) return Number.NEGATIVE_INFINITY;
+    const sentAt = this.#inWindow
+      .flatMap((start) => (start.sentAt === undefined ? [] : [start.sentAt]))
+      .sort((a, b) => a - b);
+    const leaving = sentAt[excess];
+    return leaving === undefined ? Number.POSITIVE_INFINITY : leaving + this.#span;
+  }
+
+  #forgetSentBefore(cutoff: number): void {
+    if (this.#inWindow.some((start) => start.sentAt !== undefined && start.sentAt <= cutoff)) {
+      this.#inWindow = this.#inWindow.filter((start) => start.sentAt === undefined || start.sentAt > cutoff);
+    }
+  }
+
+  /**
+   * Sleeps `ms`, or less if a start is returned meanwhile; Infinity: until a start is sent or
+   * returned. (A send while the window's opening is known cannot bring it forward: it is the
+   * newest send, so it leaves last.)
+   */
+  #sleep(ms: number): Promise<void> {
+    this.#waitingForSend = !Number.isFinite(ms);
+    return new Promise<void>((resolve) => {
+      this.#wake = resolve;
+      if (Number.isFinite(ms)) void this.#clock.sleep(ms).then(resolve);
+    }).finally(() => {
+      this.#wake = undefined;
+      this.#waitingForSend = false;
+    });
+  }
+
+  #grant(grantedAt: number): DialStart {
+    const record: StartRecord = { sentAt: undefined };
+    this.#inWindow.push(record);
+    let settled = false;
     return {
-      at,
+      at: grantedAt,
       sent: () => {
-        if (record.sent) return;
-        record.sent = true;
-        record.at = Math.max(record.at, this.#clock.now());
+        if (settled) return;
+        settled = true;
+        record.sentAt = Math.max(grantedAt, this.#clock.now());
+        if (this.#waitingForSend) this.#wake?.();
+      },
+      unused: () => {
+        if (settled) return;
+        settled = true;
+        this.#inWindow = this.#inWindow.filter((start) => start !== record);
+        // Its slot is owed again, as any missed slot is (made up within catchUpMs).
+        this.#nextSlot -= this.#spacing;
+        this.#catchUpSlot -= this.#spacing / 2;
+        this.#wake?.();
       },
     };
   }
@@ -150,14 +212,16 @@ interface Waiter {
 }
 
 interface StartRecord {
-  at: number;
-  sent: boolean;
+  /** Undefined until the INVITE has left. */
+  sentAt: number | undefined;
 }
 
-/** A granted start. */
+/** A granted start: report exactly one of `sent()` and `unused()` (later calls are ignored). */
 export interface DialStart {
   /** When the slot was granted (monotonic ms). */
   readonly at: number;
-  /** The INVITE has left now: the start counts from this moment. Idempotent. */
+  /** The INVITE has left now: the start counts from this moment. */
   sent(): void;
+  /** No INVITE will be sent for this start (cancelled, held back): its place in the window goes back. */
+  unused(): void;
 }

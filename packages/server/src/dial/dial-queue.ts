@@ -418,12 +418,16 @@ export class DialQueue {
             // Held until the INVITE's headers are on the socket (onDialSent). The batch is checked
             // inside the gate: a pause waits for the gate, so one answered before this is seen.
             pass = await this.#gate.enterDial(callId, () => this.#abdicated || this.#holds.holdsBack(key));
+            // Nothing will be sent: the slot goes back to the pacer for the next call.
+            if (pass.heldBack || !pass.mayDial) start.unused();
             if (pass.heldBack) throw new DialHeldBack();
             if (!pass.mayDial) throw new DialAbandoned();
-            inviteSent();
           },
           onDialSent: () => {
             start?.sent();
+            // Only now: the next call's claim and preparation (synchronous database work) would
+            // otherwise run between this slot and its INVITE, and count against the next window.
+            inviteSent();
             publishInviteSent(calls, call, request.sipTrunkId);
             pass?.release();
           },
@@ -431,7 +435,8 @@ export class DialQueue {
           onAgentDispatched: (jobId) => this.#writeCallIds(callId, { job_id: jobId }),
         });
       } finally {
-        // A granted slot always counts (abandoned ones from now): the pacer waits for this.
+        // A granted slot not yet reported counts from now (a failure after the gate may have sent
+        // something): the pacer waits for this. Idempotent after sent() or unused().
         start?.sent();
         pass?.release();
         placed();
