@@ -306,16 +306,20 @@ async function refuseQueuing(db: TestServer['db']): Promise<() => Promise<void>>
       BEGIN IF NEW.status = 'queued' THEN RAISE EXCEPTION 'Connection timeout'; END IF; RETURN NEW; END $$`.execute(
       db,
     );
-    await sql`CREATE TRIGGER refuse_queue BEFORE UPDATE OF status ON calls
+    await sql`CREATE TRIGGER refuse_queue BEFORE INSERT OR UPDATE OF status ON calls
       FOR EACH ROW EXECUTE FUNCTION refuse_queue()`.execute(db);
     return async () => {
       await sql`DROP TRIGGER refuse_queue ON calls`.execute(db);
       await sql`DROP FUNCTION refuse_queue()`.execute(db);
     };
   }
+  // A new call is written straight into `queued` (an insert), a later change is an update.
   await sql`CREATE TRIGGER refuse_queue BEFORE UPDATE OF status ON calls WHEN NEW.status = 'queued'
+    BEGIN SELECT RAISE(ABORT, 'Connection timeout'); END`.execute(db);
+  await sql`CREATE TRIGGER refuse_queue_insert BEFORE INSERT ON calls WHEN NEW.status = 'queued'
     BEGIN SELECT RAISE(ABORT, 'Connection timeout'); END`.execute(db);
   return async () => {
     await sql`DROP TRIGGER refuse_queue`.execute(db);
+    await sql`DROP TRIGGER refuse_queue_insert`.execute(db);
   };
 }
