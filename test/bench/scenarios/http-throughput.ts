@@ -45,11 +45,18 @@ export async function httpThroughput(): Promise<BenchRow[]> {
     // What SQLite's group commit buys: the same load on a stack of its own with it off, stopped
     // before the measured stack starts (so neither pays for the other's backlog).
     const ungrouped = await startBenchStack({ dialCps: 50, talkMs: 20, groupCommit: false });
-    const ungroupedPost = await post(
-      ungrouped.server.url,
-      { ...json, 'x-api-key': ungrouped.server.apiKey },
-      ungrouped.server.agentId,
-    ).finally(() => ungrouped.stop());
+    // Server CPU per request besides requests/s: less sensitive to what else the machine runs.
+    const measured = async (target: BenchStack) => {
+      const pid = target.serverProcess.process.pid as number;
+      const cpuBefore = processCpuMs(pid);
+      const load = await post(
+        target.server.url,
+        { ...json, 'x-api-key': target.server.apiKey },
+        target.server.agentId,
+      );
+      return { ...load, cpuUsPerRequest: ((processCpuMs(pid) - cpuBefore) * 1000) / Math.max(1, load.total) };
+    };
+    const ungroupedPost = await measured(ungrouped).finally(() => ungrouped.stop());
     stack = await startBenchStack({ dialCps: 50, talkMs: 20 });
     const auth = { 'x-api-key': stack.server.apiKey };
     const body = JSON.stringify({
@@ -57,7 +64,7 @@ export async function httpThroughput(): Promise<BenchRow[]> {
       phoneNumber: '+14155552671',
       metadata: { crm: 'x' },
     });
-    const outdialPost = await post(stack.server.url, { ...json, ...auth }, stack.server.agentId);
+    const outdialPost = await measured(stack);
 
     const baselineCall = (await (
       await fetch(`${baseUrl}/api/v1/calls/outbound`, { method: 'POST', headers: json, body })
@@ -193,16 +200,26 @@ function compareMetrics(off: MetricsSlot[], on: MetricsSlot[], scrapes: number):
   ];
 }
 
-function compare(endpoint: string, outdial: LoadResult, baseline: LoadResult): BenchRow[] {
+function compare(
+  endpoint: string,
+  outdial: LoadResult & { cpuUsPerRequest?: number },
+  baseline: LoadResult,
+): BenchRow[] {
   const scenario = `HTTP ${endpoint} (${CONNECTIONS} connections, ${DURATION_S} s)`;
   const ratio = outdial.requestsPerSecond / baseline.requestsPerSecond;
   const failures = outdial.non2xx + outdial.errors;
+  const notes = [
+    ...(outdial.cpuUsPerRequest === undefined
+      ? []
+      : [`server CPU ${round(outdial.cpuUsPerRequest, 0)} µs per request (includes dialing at CPS 50)`]),
+    ...(failures ? [`${failures} non-2xx or errors of ${outdial.total}`] : []),
+  ];
   return [
     {
       scenario,
       metric: 'Outdial requests/s (p50 / p99 latency)',
       value: `${round(outdial.requestsPerSecond, 0)} (${outdial.p50} / ${outdial.p99} ms)`,
-      note: failures ? `${failures} non-2xx or errors of ${outdial.total}` : undefined,
+      note: notes.length > 0 ? notes.join('; ') : undefined,
     },
     {
       scenario,
