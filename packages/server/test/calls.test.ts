@@ -150,7 +150,7 @@ describe('create, get and list', () => {
     });
   });
 
-  it('answers 500 queue_failed when the call cannot be queued, and leaves no call stranded', async () => {
+  it('answers 500 queue_failed when the call cannot be queued, and leaves no call behind', async () => {
     // A real database failure at the moment the call moves to `queued`.
     const dropTrigger = await refuseQueuing(t.db);
     try {
@@ -165,13 +165,13 @@ describe('create, get and list', () => {
         type: 'queue_failed',
         message: 'Failed to queue call: Connection timeout',
       });
+      // The call, its events and its key commit together or not at all: nothing to dial later.
       const rows = await t.db
         .selectFrom('calls')
         .selectAll()
         .where('phone_number', '=', '+14155559876')
         .execute();
-      expect(rows.map((r) => r.status)).toEqual(['failed']);
-      expect(rows[0]?.failure_reason).toBe('Failed to queue call: Connection timeout');
+      expect(rows).toEqual([]);
     } finally {
       await dropTrigger();
     }
@@ -306,16 +306,20 @@ async function refuseQueuing(db: TestServer['db']): Promise<() => Promise<void>>
       BEGIN IF NEW.status = 'queued' THEN RAISE EXCEPTION 'Connection timeout'; END IF; RETURN NEW; END $$`.execute(
       db,
     );
-    await sql`CREATE TRIGGER refuse_queue BEFORE UPDATE OF status ON calls
+    await sql`CREATE TRIGGER refuse_queue BEFORE INSERT OR UPDATE OF status ON calls
       FOR EACH ROW EXECUTE FUNCTION refuse_queue()`.execute(db);
     return async () => {
       await sql`DROP TRIGGER refuse_queue ON calls`.execute(db);
       await sql`DROP FUNCTION refuse_queue()`.execute(db);
     };
   }
+  // A new call is written straight into `queued` (an insert), a later change is an update.
   await sql`CREATE TRIGGER refuse_queue BEFORE UPDATE OF status ON calls WHEN NEW.status = 'queued'
+    BEGIN SELECT RAISE(ABORT, 'Connection timeout'); END`.execute(db);
+  await sql`CREATE TRIGGER refuse_queue_insert BEFORE INSERT ON calls WHEN NEW.status = 'queued'
     BEGIN SELECT RAISE(ABORT, 'Connection timeout'); END`.execute(db);
   return async () => {
     await sql`DROP TRIGGER refuse_queue`.execute(db);
+    await sql`DROP TRIGGER refuse_queue_insert`.execute(db);
   };
 }

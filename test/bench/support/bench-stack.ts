@@ -42,6 +42,8 @@ export async function startBenchStack(options: {
   webhookDispatch?: 'worker' | 'in-process';
   /** `postgres`: a fresh database in the machine's PostgreSQL (dropped on stop). Default SQLite. */
   database?: 'sqlite' | 'postgres';
+  /** SQLite's group commit of concurrent creates (the server's default: on). */
+  groupCommit?: boolean;
 }): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'outdial-bench-'));
   const postgres = options.database === 'postgres' ? createBenchDatabase() : undefined;
@@ -62,6 +64,7 @@ export async function startBenchStack(options: {
     seed: true,
     metrics: options.metrics ?? false,
     ...(options.webhookDispatch ? { webhookDispatch: options.webhookDispatch } : {}),
+    ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
   });
   await emulator.call('setWebhookUrl', `${server.url}/api/v1/livekit/webhook`);
   return {

@@ -27,6 +27,8 @@ export interface ServerChildStart {
   metrics?: boolean;
   /** Where webhooks are sent from (the server's default: a worker thread). */
   webhookDispatch?: 'worker' | 'in-process';
+  /** SQLite's group commit of concurrent creates (the server's default: on). */
+  groupCommit?: boolean;
 }
 
 export interface ServerChildInfo {
@@ -52,6 +54,7 @@ serveIpc({
       // The bench's webhook receivers listen on loopback.
       webhookAllowPrivate: true,
       ...(args.webhookDispatch ? { webhookDispatch: args.webhookDispatch } : {}),
+      ...(args.groupCommit === undefined ? {} : { groupCommit: args.groupCommit }),
     });
     const urls = { url: server.url, ...(server.metricsUrl ? { metricsUrl: server.metricsUrl } : {}) };
     if (!args.seed) return urls;

@@ -9,7 +9,6 @@ import {
   apiError,
   CALL_QUEUED_MESSAGE,
   type CallingWindow,
-  type CallSchedule,
   callMetadata,
   callSchedule,
   DEFAULT_PRIORITY,
@@ -24,7 +23,7 @@ import {
 import type { Logger } from 'pino';
 import { agentPhoneNumbers } from '../agents/agent-resource';
 import type { AgentStore } from '../ports/agent-store';
-import type { CallRow, CallStore } from '../ports/call-store';
+import type { CallEntry, CallRow, CallStore, NewCall } from '../ports/call-store';
 import type { Clock } from '../ports/clock';
 import type { IdempotencyRecordRow, IdempotencyStore } from '../ports/idempotency-store';
 import { newCallId } from '../store/ids';
@@ -127,50 +126,65 @@ export async function createOutboundCall(
   const now = createdAt.toISOString();
   const callingWindow = body.callingWindow ?? deps.defaultCallingWindow ?? null;
   const schedule = callSchedule(body, callingWindow, createdAt);
-  let queued: CallRow | undefined;
+  const call: NewCall = {
+    id: newCallId(),
+    organization_id: organizationId,
+    agent_id: agent.id,
+    agent_name: agent.name,
+    agent_type: agent.type,
+    phone_number: body.phoneNumber,
+    caller_id: callerId,
+    priority,
+    ring_timeout_seconds: body.ringTimeoutSeconds ?? DEFAULT_RING_TIMEOUT_SECONDS,
+    max_duration_seconds: body.maxDurationSeconds ?? null,
+    metadata: JSON.stringify(callMetadata(customMetadata, callerId, priority)),
+    variables: JSON.stringify(body.variables ?? {}),
+    room_id: null,
+    job_id: null,
+    sip_participant_id: null,
+    failure_reason: null,
+    summary: null,
+    started_at: now,
+    answered_at: null,
+    ended_at: null,
+    duration: null,
+    webhook_url: body.webhookUrl ?? null,
+    scheduled_at: null,
+    latest_at: body.latestAt === undefined ? null : new Date(body.latestAt).toISOString(),
+    calling_window: callingWindow === null ? null : JSON.stringify(callingWindow),
+    updated_at: now,
+  };
+  // Straight on to `queued`, or to `scheduled` (the call scheduler, dial/call-scheduler.ts,
+  // queues it when due), in the transaction that inserts it: a failure leaves no call behind.
+  const entry: CallEntry = schedule.scheduled
+    ? {
+        to: 'scheduled',
+        patch: { scheduled_at: schedule.dueAt.toISOString() },
+        details: { reason: 'scheduled' },
+      }
+    : { to: 'queued' };
+  let created: CallRow;
   try {
-    const initiated = await calls.insertInitiated(
-      {
-        id: newCallId(),
-        organization_id: organizationId,
-        agent_id: agent.id,
-        agent_name: agent.name,
-        agent_type: agent.type,
-        phone_number: body.phoneNumber,
-        caller_id: callerId,
-        priority,
-        ring_timeout_seconds: body.ringTimeoutSeconds ?? DEFAULT_RING_TIMEOUT_SECONDS,
-        max_duration_seconds: body.maxDurationSeconds ?? null,
-        metadata: JSON.stringify(callMetadata(customMetadata, callerId, priority)),
-        variables: JSON.stringify(body.variables ?? {}),
-        room_id: null,
-        job_id: null,
-        sip_participant_id: null,
-        failure_reason: null,
-        summary: null,
-        started_at: now,
-        answered_at: null,
-        ended_at: null,
-        duration: null,
-        webhook_url: body.webhookUrl ?? null,
-        scheduled_at: null,
-        latest_at: body.latestAt === undefined ? null : new Date(body.latestAt).toISOString(),
-        calling_window: callingWindow === null ? null : JSON.stringify(callingWindow),
-        updated_at: now,
-      },
-      idempotencyKey === undefined ? undefined : { organizationId, key: idempotencyKey },
+    created = await calls.create(
+      call,
+      entry,
+      idempotencyKey === undefined
+        ? undefined
+        : { organizationId, key: idempotencyKey, response: createdResponse },
     );
-    queued = await queueCall(deps, initiated, schedule);
   } catch (error) {
     if (idempotencyKey !== undefined) await idempotency.release(organizationId, idempotencyKey);
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    deps.logger.error({ err: error, callId: call.id }, 'failed to queue call');
+    throw apiError('queue_failed', { reason });
   }
+  if (entry.to === 'queued') deps.queue.notifyQueued(created);
+  return { ...createdResponse(created), replayed: false };
+}
 
-  const result = { status: 201, body: { data: toQueuedCallResource(queued), message: CALL_QUEUED_MESSAGE } };
-  if (idempotencyKey !== undefined) {
-    await idempotency.complete(organizationId, idempotencyKey, { ...result, callId: queued.id });
-  }
-  return { ...result, replayed: false };
+/** The 201 for a call just created (stored with its Idempotency-Key for replays). */
+function createdResponse(call: CallRow): Omit<CreateOutboundCallResult, 'replayed'> {
+  return { status: 201, body: { data: toQueuedCallResource(call), message: CALL_QUEUED_MESSAGE } };
 }
 
 /** The response the crashed request would have given, for an abandoned claim whose call exists. */
@@ -198,48 +212,4 @@ async function recoverCall(
 async function statusAnsweredAtCreation(calls: CallStore, callId: string): Promise<'queued' | 'scheduled'> {
   const [, first] = await calls.events(callId);
   return first?.to_status === 'scheduled' ? 'scheduled' : 'queued';
-}
-
-/**
- * Moves a freshly inserted call to `queued` and hands it to the Dial queue, or to `scheduled` (the
- * call scheduler, dial/call-scheduler.ts, queues it when due). If either step fails the call is
- * marked `failed` (so it is never left stranded, and never dialed later) and the request answers
- * 500 queue_failed.
- */
-async function queueCall(
-  deps: CreateOutboundCallDeps,
-  initiated: CallRow,
-  schedule: CallSchedule,
-): Promise<CallRow> {
-  let queued: CallRow | undefined;
-  try {
-    if (schedule.scheduled) {
-      queued = await deps.calls.transition(initiated.id, 'scheduled', {
-        from: ['initiated'],
-        patch: { scheduled_at: schedule.dueAt.toISOString() },
-        details: { reason: 'scheduled' },
-      });
-      if (!queued) throw new Error('the call left the initiated status unexpectedly');
-      return queued;
-    }
-    queued = await deps.calls.transition(initiated.id, 'queued', { from: ['initiated'] });
-    if (!queued) throw new Error('the call left the initiated status unexpectedly');
-    deps.queue.notifyQueued(queued);
-    return queued;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    deps.logger.error({ err: error, callId: initiated.id }, 'failed to queue call');
-    const endedAt = deps.clock.now().toISOString();
-    const failed = await deps.calls
-      .transition(initiated.id, 'failed', {
-        from: ['initiated', 'scheduled', 'queued'],
-        patch: { failure_reason: `Failed to queue call: ${reason}`, ended_at: endedAt, duration: 0 },
-        details: { reason: 'queue_failed', error: reason },
-      })
-      .catch(() => undefined);
-    // The Dial queue already claimed the call despite the error: it is being dialed, so report
-    // it as queued rather than as a failure.
-    if (!failed && queued) return queued;
-    throw apiError('queue_failed', { reason });
-  }
 }

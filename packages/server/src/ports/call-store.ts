@@ -130,6 +130,23 @@ export interface TransitionOptions {
   now?: Date;
 }
 
+/** Where a call created by {@link CallStore.create} goes at once from `initiated`. */
+export interface CallEntry {
+  to: 'queued' | 'scheduled';
+  /** Other columns the entry writes (a scheduled call's `scheduled_at`). */
+  patch?: CallPatch;
+  /** Recorded on the entry's call event. */
+  details?: Record<string, unknown>;
+}
+
+/** The Idempotency-Key claim a created call answers, completed in the transaction that creates it. */
+export interface IdempotencyCompletion {
+  organizationId: string;
+  key: string;
+  /** The response stored for replays, built from the call as written. */
+  response(call: CallRow): { status: number; body: unknown };
+}
+
 export interface CallStore {
   /**
    * Inserts a call as `initiated` with its first call event, in one transaction; the caller then
@@ -137,6 +154,16 @@ export interface CallStore {
    * @param idempotencyKey the Idempotency-Key claim this call answers, linked in the same transaction
    */
   insertInitiated(call: NewCall, idempotencyKey?: { organizationId: string; key: string }): Promise<CallRow>;
+  /**
+   * Creates a call and moves it straight on to `entry.to`, all in one transaction: the row, its
+   * `initiated` event, the entry's event (the public event of event-store.ts) with the webhook
+   * deliveries it owes, and the completed Idempotency-Key record. Nothing is written unless all
+   * of it is; once committed the entry is published on CALL_TRANSITION_CHANNEL, as `transition`
+   * does. The store may commit concurrent creates together (SQLite: group commit); each still
+   * resolves only once its own write is committed.
+   * @returns the call as it entered `entry.to`
+   */
+  create(call: NewCall, entry: CallEntry, idempotency?: IdempotencyCompletion): Promise<CallRow>;
   /** Any organization's call: the caller tells 403 from 404. */
   find(callId: string): Promise<CallRow | undefined>;
   /** An organization's calls, newest first by (started_at, id), `limit + 1` rows. */

@@ -53,7 +53,10 @@ import { openServerStores, type ServerStoresOptions } from './open-server-stores
 export type { EmulatedLiveKit, EmulatorTimings, LiveKitConnection };
 
 export interface ServerOptions
-  extends Pick<ServerStoresOptions, 'databaseUrl' | 'databasePoolSize' | 'dbPath' | 'databaseBusyTimeoutMs'> {
+  extends Pick<
+    ServerStoresOptions,
+    'databaseUrl' | 'databasePoolSize' | 'dbPath' | 'databaseBusyTimeoutMs' | 'groupCommit'
+  > {
   /** 0 picks a free port. Default 3000. */
   port?: number;
   /** Default 127.0.0.1. */

@@ -217,6 +217,118 @@ for (const kind of STORES) {
         expect(second.seq).toBeGreaterThan(first.seq);
       });
 
+      it('creates a call straight into queued: row, both events, deliveries and the completed key, published once', async () => {
+        await stores.idempotency.claim({
+          organization_id: 'org_a',
+          key: 'k1',
+          request_hash: 'h',
+          created_at: at(0),
+          expires_at: at(100),
+        });
+        const messages: CallTransitionMessage[] = [];
+        const onMessage = (message: unknown) => messages.push(message as CallTransitionMessage);
+        subscribe(CALL_TRANSITION_CHANNEL, onMessage);
+        let call: CallRow;
+        try {
+          call = await stores.calls.create(
+            newCall({ webhook_url: 'https://hooks.example.com/a' }),
+            { to: 'queued' },
+            {
+              organizationId: 'org_a',
+              key: 'k1',
+              response: (created) => ({ status: 201, body: { id: created.id, status: created.status } }),
+            },
+          );
+        } finally {
+          unsubscribe(CALL_TRANSITION_CHANNEL, onMessage);
+        }
+        expect(call).toMatchObject({ id: 'call_0001', status: 'queued', dial_turn: 0 });
+        expect(await stores.calls.find(call.id)).toEqual(call);
+        const events = await stores.calls.events(call.id);
+        expect(events.map((e) => [e.from_status, e.to_status, e.sequence])).toEqual([
+          [null, 'initiated', null],
+          ['initiated', 'queued', 1],
+        ]);
+        expect(JSON.parse(events[1]?.call_snapshot ?? '')).toEqual(call);
+        expect(await stores.webhookDeliveries.dueTargets('9999-01-01T00:00:00.000Z', 10)).toEqual([
+          'https://hooks.example.com/a',
+        ]);
+        const ours = messages.filter((m) => m.calls === stores.calls);
+        expect(ours.map((m) => [m.from, m.to, m.webhookDeliveries])).toEqual([['initiated', 'queued', 1]]);
+        const replay = await stores.idempotency.claim({
+          organization_id: 'org_a',
+          key: 'k1',
+          request_hash: 'h',
+          created_at: at(1),
+          expires_at: at(101),
+        });
+        expect(replay).toMatchObject({
+          claimed: false,
+          existing: { state: 'completed', response_status: 201, call_id: call.id },
+        });
+        if (!replay.claimed)
+          expect(JSON.parse(replay.existing.response_body ?? '')).toEqual({ id: call.id, status: 'queued' });
+      });
+
+      it('creates a call straight into scheduled with its patch, outside the Dial queue', async () => {
+        const call = await stores.calls.create(newCall(), {
+          to: 'scheduled',
+          patch: { scheduled_at: at(500) },
+          details: { reason: 'scheduled' },
+        });
+        expect(call).toMatchObject({ status: 'scheduled', scheduled_at: at(500), dial_turn: null });
+        const events = await stores.calls.events(call.id);
+        expect(events.map((e) => [e.to_status, JSON.parse(e.details)])).toEqual([
+          ['initiated', {}],
+          ['scheduled', { reason: 'scheduled' }],
+        ]);
+      });
+
+      it('writes nothing of a create that fails, and lets concurrent creates of the same tick through', async () => {
+        const taken = await stores.calls.create(newCall(), { to: 'queued' });
+        await stores.idempotency.claim({
+          organization_id: 'org_a',
+          key: 'k2',
+          request_hash: 'h',
+          created_at: at(0),
+          expires_at: at(100),
+        });
+        // Started together (SQLite commits them in one transaction): the one reusing an id fails
+        // alone, and takes its Idempotency-Key record's completion with it.
+        const outcomes = await Promise.allSettled([
+          stores.calls.create(newCall(), { to: 'queued' }),
+          stores.calls.create(
+            newCall({ id: taken.id }),
+            { to: 'queued' },
+            {
+              organizationId: 'org_a',
+              key: 'k2',
+              response: () => ({ status: 201, body: {} }),
+            },
+          ),
+          stores.calls.create(newCall(), { to: 'queued' }),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        const created = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+        expect(created.map((c) => c.id)).toEqual(['call_0002', 'call_0004']);
+        for (const call of created) expect(await stores.calls.find(call.id)).toEqual(call);
+        // PostgreSQL may commit them in either order.
+        expect(created.map((c) => c.dial_turn).sort()).toEqual([1, 2]);
+        expect((await stores.calls.events(taken.id)).map((e) => e.to_status)).toEqual([
+          'initiated',
+          'queued',
+        ]);
+        expect(await stores.calls.countByStatus(['queued'])).toEqual({ queued: 3 });
+        const key = await stores.idempotency.claim({
+          organization_id: 'org_a',
+          key: 'k2',
+          request_hash: 'h',
+          created_at: at(1),
+          expires_at: at(101),
+        });
+        expect(key).toMatchObject({ claimed: false, existing: { state: 'in_progress', call_id: null } });
+      });
+
       it("lists an organization's calls newest first, filtered, walking every page once", async () => {
         const calls: CallRow[] = [];
         for (let i = 0; i < 7; i++) {

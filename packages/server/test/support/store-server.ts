@@ -87,4 +87,9 @@ function instrument(stores: Stores, { beforeCallInsert }: StoreServerHooks): voi
     await beforeCallInsert();
     return insert(...args);
   };
+  const create = stores.calls.create.bind(stores.calls);
+  stores.calls.create = async (...args) => {
+    await beforeCallInsert();
+    return create(...args);
+  };
 }

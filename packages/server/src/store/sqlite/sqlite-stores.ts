@@ -5,6 +5,8 @@
 import type { Kysely } from 'kysely';
 import { type Clock, wallClock } from '../../ports/clock';
 import type { Stores } from '../../ports/stores';
+import { GroupCommit } from './group-commit';
+import { isPostgres } from './migrations/dialect';
 import { migrateToLatest, type OpenSqliteDatabaseOptions, openSqliteDatabase } from './open-sqlite-database';
 import { SqliteAgentStore } from './sqlite-agent-store';
 import { SqliteApiKeyStore } from './sqlite-api-key-store';
@@ -38,15 +40,22 @@ export class SqliteStores implements Stores {
    * @param db SQLite itself, for what has no port: the migrations, and tests arranging states no
    * request can reach (test/support/sqlite-server.ts). Nothing in the server reads it.
    * @param clock stamps call transitions that bring no time of their own
+   * @param groupCommit on SQLite, commit the creates of calls that arrive together in one
+   *   transaction (group-commit.ts; default true). PostgreSQL runs transactions side by side.
    */
   constructor(
     readonly db: Kysely<Database>,
     clock: Clock = wallClock,
+    { groupCommit = true }: { groupCommit?: boolean } = {},
   ) {
     this.organizations = new SqliteOrganizationStore(db);
     this.apiKeys = new SqliteApiKeyStore(db);
     this.agents = new SqliteAgentStore(db);
-    this.calls = new SqliteCallStore(db, clock);
+    this.calls = new SqliteCallStore(
+      db,
+      clock,
+      groupCommit && !isPostgres(db) ? new GroupCommit(db) : undefined,
+    );
     this.batches = new SqliteBatchStore(db, this.calls);
     this.events = new SqliteEventStore(db);
     this.idempotency = new SqliteIdempotencyStore(db);
@@ -78,7 +87,11 @@ export class SqliteStores implements Stores {
 
 /** Opens (and by default migrates) the SQLite file. See {@link OpenSqliteDatabaseOptions}. */
 export async function openSqliteStores(
-  options: OpenSqliteDatabaseOptions & { clock?: Clock },
+  options: OpenSqliteDatabaseOptions & { clock?: Clock; groupCommit?: boolean },
 ): Promise<SqliteStores> {
-  return new SqliteStores(await openSqliteDatabase(options), options.clock);
+  return new SqliteStores(
+    await openSqliteDatabase(options),
+    options.clock,
+    options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit },
+  );
 }
