@@ -127,18 +127,7 @@ export class SqliteCallStore implements CallStore {
     await trx
       .insertInto('call_events')
       .values([
-        {
-          call_id: row.id,
-          from_status: null,
-          to_status: 'initiated',
-          at: row.started_at,
-          details: '{}',
-          // Creation is not an event (see CallEventRow.event_id).
-          event_id: null,
-          organization_id: null,
-          sequence: null,
-          call_snapshot: null,
-        },
+        creationRow(row),
         {
           call_id: row.id,
           from_status: 'initiated',
@@ -362,20 +351,21 @@ async function insertInitiatedRow(trx: Transaction<Database>, call: NewCall): Pr
     .values({ ...call, status: 'initiated' })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('call_events')
-    .values({
-      call_id: row.id,
-      from_status: null,
-      to_status: 'initiated',
-      at: row.started_at,
-      details: '{}',
-      // Creation is not an event (see CallEventRow.event_id).
-      event_id: null,
-      organization_id: null,
-      sequence: null,
-      call_snapshot: null,
-    })
-    .execute();
+  await trx.insertInto('call_events').values(creationRow(row)).execute();
   return row;
+}
+
+/** The history row of a call's creation: `initiated`, which is not an event (see CallEventRow.event_id). */
+function creationRow(row: CallRow) {
+  return {
+    call_id: row.id,
+    from_status: null,
+    to_status: 'initiated' as const,
+    at: row.started_at,
+    details: '{}',
+    event_id: null,
+    organization_id: null,
+    sequence: null,
+    call_snapshot: null,
+  };
 }
