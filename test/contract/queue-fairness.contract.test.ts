@@ -65,10 +65,12 @@ describe.each(CONTRACT_TARGETS)('queue fairness on the $name', ({ start }) => {
     const lanes = queued.map((call) => (call.batchId === first ? 'A' : 'B'));
     const firstOfSecond = lanes.indexOf('B');
     // Not first come, first served (all of the first batch, then the second): the second batch's
-    // head is right behind the first's (it may have had a call or two dialed before its pause,
-    // each moving its next call one turn back), and the first batch still has calls after it.
+    // head is right behind the first's, one turn back for each of its calls dialed before its
+    // pause (on a loaded machine the pause can come after two), and the first batch still has
+    // calls after it.
+    const dialedOfSecond = 4 - lanes.filter((lane) => lane === 'B').length;
     expect(firstOfSecond).toBeGreaterThanOrEqual(0);
-    expect(firstOfSecond).toBeLessThanOrEqual(2);
+    expect(firstOfSecond).toBeLessThanOrEqual(1 + dialedOfSecond);
     expect(lanes.lastIndexOf('A')).toBeGreaterThan(firstOfSecond);
 
     const single = await outdial.calls.create({
