@@ -65,12 +65,13 @@ describe.each(CONTRACT_TARGETS)('queue fairness on the $name', ({ start }) => {
     const lanes = queued.map((call) => (call.batchId === first ? 'A' : 'B'));
     const firstOfSecond = lanes.indexOf('B');
     // Not first come, first served (all of the first batch, then the second): the second batch's
-    // head is right behind the first's, one turn back for each of its calls dialed before its
-    // pause (on a loaded machine the pause can come after two), and the first batch still has
-    // calls after it.
+    // head is right behind the first's head (one more back when the first's pause handed a claimed
+    // call back to the queue with its old turn), one turn back for each of its own calls dialed
+    // before its pause (on a loaded machine the pause can come after two), and the first batch
+    // still has calls after it.
     const dialedOfSecond = 4 - lanes.filter((lane) => lane === 'B').length;
     expect(firstOfSecond).toBeGreaterThanOrEqual(0);
-    expect(firstOfSecond).toBeLessThanOrEqual(1 + dialedOfSecond);
+    expect(firstOfSecond).toBeLessThanOrEqual(2 + dialedOfSecond);
     expect(lanes.lastIndexOf('A')).toBeGreaterThan(firstOfSecond);
 
     const single = await outdial.calls.create({
