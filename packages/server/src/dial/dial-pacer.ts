@@ -27,6 +27,9 @@ export interface DialPacerOptions {
   clock?: MonotonicClock;
 }
 
+/** The default guard band (ms) every window of `cps` starts must span beyond 1 s (DIAL_GUARD_BAND_MS). */
+export const DEFAULT_GUARD_BAND_MS = 15;
+
 /**
  * Waiters are served by rank (lowest first, the Dial queue's (priority, turn) order), not in order
  * of arrival: a slot is given away only when it opens, so an urgent call that becomes ready while
@@ -86,7 +89,7 @@ export class DialPacer {
 
   constructor({
     cps,
-    guardBandMs = 15,
+    guardBandMs = DEFAULT_GUARD_BAND_MS,
     windowMs = 1000,
     catchUpMs = windowMs / 5,
     clock = monotonicClock,

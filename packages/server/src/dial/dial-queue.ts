@@ -330,6 +330,11 @@ export class DialQueue {
     return this.#teardown?.pending ?? 0;
   }
 
+  /** Whether a claimed call must go back to the queue undialed: its batch is paused, or this replica no longer leads. */
+  #heldBack(key: DialKey): boolean {
+    return this.#abdicated || this.#holds.holdsBack(key);
+  }
+
   /**
    * Calls found connecting/ringing/active at start-up are tracked; dials are never repeated.
    * @returns once they are read: the sweep that asks LiveKit about them
@@ -408,7 +413,7 @@ export class DialQueue {
           beforeDialStart: async () => {
             if (this.#gate.isCancelled(callId)) throw new DialAbandoned();
             // Paused while it was prepared: back to the queue without taking a slot.
-            if (this.#abdicated || this.#holds.holdsBack(key)) throw new DialHeldBack();
+            if (this.#heldBack(key)) throw new DialHeldBack();
             this.#starts.lookAhead = this.#lookAhead.record(this.#clock.now() - claimedAt);
             if (this.#firstDialAfter) {
               await this.#firstDialAfter;
@@ -417,7 +422,7 @@ export class DialQueue {
             start = await this.#pacer.acquire(dialOrderKey(key));
             // Held until the INVITE's headers are on the socket (onDialSent). The batch is checked
             // inside the gate: a pause waits for the gate, so one answered before this is seen.
-            pass = await this.#gate.enterDial(callId, () => this.#abdicated || this.#holds.holdsBack(key));
+            pass = await this.#gate.enterDial(callId, () => this.#heldBack(key));
             // Nothing will be sent: the slot goes back to the pacer for the next call.
             if (pass.heldBack || !pass.mayDial) start.unused();
             if (pass.heldBack) throw new DialHeldBack();

@@ -26,6 +26,7 @@ import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
 import type { EmulatedLiveKit, EmulatorTimings } from '../config/emulator-types';
 import type { LiveKitConnection } from '../config/livekit-connection';
 import { CallScheduler } from '../dial/call-scheduler';
+import { DEFAULT_GUARD_BAND_MS } from '../dial/dial-pacer';
 import { DialQueue } from '../dial/dial-queue';
 import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
@@ -187,8 +188,6 @@ const EMULATED_SIP_TRUNK_ID = 'ST_outdial_emulated';
 const EMULATED_AGENT_NAME = 'outdial-demo-agent';
 const EMULATOR_RECORD_LIMIT = 2000;
 
-/** DialPacer's default guard band (dialGuardBandMs). */
-const DEFAULT_GUARD_BAND_MS = 15;
 /**
  * A follower tries the dialer's lock this often (one cheap query): with the takeover's quiet
  * window (about 1 s) a dead leader is replaced well within 2 s.

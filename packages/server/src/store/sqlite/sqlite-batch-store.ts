@@ -15,6 +15,7 @@ import { publishCallTransition } from '../call-transitions';
 import { newEventIdAfter } from '../ids';
 import { batchCallCounts } from './batch-call-counts';
 import { insertBatchEvent } from './batch-events';
+import { callCreationRow } from './call-creation-row';
 import { nextDialTurn } from './dial-turns';
 import { lockEventIds, newestEventId } from './event-ids';
 import { isPostgres } from './migrations/dialect';
@@ -107,17 +108,7 @@ export class SqliteBatchStore implements BatchStore {
       for (const row of rows) {
         // The creation row (history, not an event), then the first status change, as
         // insertInitiated and transition write them.
-        events.push({
-          call_id: row.id,
-          from_status: null,
-          to_status: 'initiated' as const,
-          at: row.started_at,
-          details: '{}',
-          event_id: null,
-          organization_id: null,
-          sequence: null,
-          call_snapshot: null,
-        });
+        events.push(callCreationRow(row));
         eventId = newEventIdAfter(eventId, Date.parse(row.updated_at));
         events.push({
           call_id: row.id,

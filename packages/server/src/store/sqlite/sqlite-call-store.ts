@@ -16,6 +16,7 @@ import type { PageRequest } from '../../ports/page-request';
 import { publishBatchEvent } from '../batch-changes';
 import { publishCallTransition, transitionSources } from '../call-transitions';
 import { insertBatchStartedIfFirst, type WrittenBatchEvent } from './batch-events';
+import { callCreationRow } from './call-creation-row';
 import { nextDialTurn } from './dial-turns';
 import { lockEventIds, nextEventId } from './event-ids';
 import type { GroupCommit } from './group-commit';
@@ -127,7 +128,7 @@ export class SqliteCallStore implements CallStore {
     await trx
       .insertInto('call_events')
       .values([
-        creationRow(row),
+        callCreationRow(row),
         {
           call_id: row.id,
           from_status: 'initiated',
@@ -351,21 +352,6 @@ async function insertInitiatedRow(trx: Transaction<Database>, call: NewCall): Pr
     .values({ ...call, status: 'initiated' })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await trx.insertInto('call_events').values(creationRow(row)).execute();
+  await trx.insertInto('call_events').values(callCreationRow(row)).execute();
   return row;
-}
-
-/** The history row of a call's creation: `initiated`, which is not an event (see CallEventRow.event_id). */
-function creationRow(row: CallRow) {
-  return {
-    call_id: row.id,
-    from_status: null,
-    to_status: 'initiated' as const,
-    at: row.started_at,
-    details: '{}',
-    event_id: null,
-    organization_id: null,
-    sequence: null,
-    call_snapshot: null,
-  };
 }
