@@ -38,6 +38,8 @@ let userDataDir: string;
 let browser: BrowserContext;
 /** Every URL the browser asked for, page loads, scripts and fetches alike. */
 const requested: string[] = [];
+/** The same, as `METHOD url`, for the writes. */
+const writes: string[] = [];
 /** Each tab's console errors and uncaught exceptions, CSP violations among them. */
 const pageErrors = new WeakMap<Page, string[]>();
 
@@ -73,7 +75,10 @@ beforeAll(async () => {
     ],
     viewport: { width: 1440, height: 900 },
   });
-  browser.on('request', (request) => requested.push(request.url()));
+  browser.on('request', (request) => {
+    requested.push(request.url());
+    if (request.method() !== 'GET') writes.push(`${request.method()} ${request.url()}`);
+  });
   // Recorded above, and never let out: an off-machine request fails the test, not the network.
   await browser.route(
     (url) => !isOnThisServer(url.href),
@@ -318,7 +323,8 @@ describe('the Outdial Console in Chromium', () => {
       await page.getByLabel(/^Priority/).fill('2');
       await page.getByLabel(/^Metadata/).fill('{"customerId": "c_42"}');
       await page.getByLabel(/^Variables/).fill('{"firstName": "Ada"}');
-      // Two submits before the page can re-render (a double click): one Idempotency-Key, one call.
+      // Two submits before the page can re-render (a double click): one request, one call.
+      const writesBefore = writes.length;
       await inPage(
         page,
         "const form = document.querySelector('form.stacked'); form.requestSubmit(); form.requestSubmit();",
@@ -328,6 +334,7 @@ describe('the Outdial Console in Chromium', () => {
       const placed = (await t.request(`/api/v1/calls?phoneNumber=${encodeURIComponent(phoneNumber)}`)).body
         .data.calls;
       expect(placed.map((c: { id: string }) => c.id)).toEqual([callId]);
+      expect(writes.slice(writesBefore)).toEqual([`POST ${t.url}/api/v1/calls/outbound`]);
       expect(placed[0]).toMatchObject({
         callerId: t.acme.phoneNumbers[1],
         priority: 2,

@@ -6,7 +6,7 @@
  * lost answer, places one call; changing any field makes it a new submission.
  */
 import type { Agent, CreateCallParams, Outdial } from '@outdial/sdk';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, fieldErrors } from '../error-text';
 import { callHref } from '../hash-route';
 import { newIdempotencyKey } from '../idempotency-key';
@@ -45,6 +45,17 @@ export function PlaceCallPage({ outdial, agents }: { outdial: Outdial; agents: A
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // A second submit before the page re-renders (a double click) sees no `submitting` yet: the ref
+  // does, so it sends nothing (the key would make it the same call, but its late answer would
+  // navigate again, away from wherever the user went meanwhile).
+  const inFlight = useRef(false);
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
   const agent = agents.find((a) => a.id === form.agentId);
 
   const set = (field: keyof Form, value: string) => {
@@ -54,6 +65,7 @@ export function PlaceCallPage({ outdial, agents }: { outdial: Outdial; agents: A
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (inFlight.current) return;
     const metadata = parseJsonObject(form.metadata, 'Metadata');
     const variables = parseJsonObject(form.variables, 'Variables');
     if (metadata.error || variables.error) {
@@ -72,16 +84,19 @@ export function PlaceCallPage({ outdial, agents }: { outdial: Outdial; agents: A
       ...(metadata.value && { metadata: metadata.value }),
       ...(variables.value && { variables: variables.value }),
     } as CreateCallParams;
+    inFlight.current = true;
     setSubmitting(true);
     setErrors({});
     setMessage(null);
     try {
       const call = await outdial.calls.create(params, { idempotencyKey });
-      location.hash = callHref(call.id);
+      // Only from this page: a user who went elsewhere while it was placed stays there.
+      if (mounted.current) location.hash = callHref(call.id);
     } catch (error) {
       setErrors(fieldErrors(error));
       setMessage(errorText(error));
     } finally {
+      inFlight.current = false;
       setSubmitting(false);
     }
   };
