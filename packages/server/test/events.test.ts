@@ -4,9 +4,14 @@
  * event, resume with Last-Event-ID while calls keep changing), the 100-stream limit, bad
  * Last-Event-ID, and organization isolation.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerOptions } from '../src/index';
 import { type EventStreamClient, openEventStream } from './support/event-stream-client';
 import { waitUntil } from './support/polling';
+import { storeKindFromEnv } from './support/store-server';
 import { FAST_TIMINGS, startTestServer, TERMINAL, type TestServer, waitForCall } from './support/test-server';
 
 const OUTBOUND = '/api/v1/calls/outbound';
@@ -261,7 +266,34 @@ describe('events of calls that complete', () => {
 });
 
 // Streams wait on real calls; on a loaded machine that can take longer than vitest's 5 s default.
-describe('live streams', { timeout: 60_000 }, () => {
+/**
+ * The streams over each way the server reads its events: SQLite in memory (one connection), and
+ * SQLite on a file, where the feeds read through a second, read-only connection at once when a
+ * commit wakes them (sqlite-reader.ts); on PostgreSQL, its pool.
+ */
+const LAYOUTS: { name: string; file: boolean }[] =
+  storeKindFromEnv() === 'sqlite'
+    ? [
+        { name: 'SQLite in memory', file: false },
+        { name: 'SQLite on a file', file: true },
+      ]
+    : [{ name: 'PostgreSQL', file: false }];
+
+/** Starts the server on the layout's database; the returned close also removes its file. */
+async function startOn(layout: { file: boolean }, options: ServerOptions = {}): Promise<TestServer> {
+  if (!layout.file) return startTestServer(options);
+  const dir = mkdtempSync(join(tmpdir(), 'outdial-events-'));
+  const t = await startTestServer({ ...options, dbPath: join(dir, 'outdial.db') });
+  const close = t.close.bind(t);
+  return Object.assign(t, {
+    close: async () => {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+describe.each(LAYOUTS)('live streams ($name)', { timeout: 60_000 }, (layout) => {
   let t: TestServer;
   const streams: EventStreamClient[] = [];
   const open = async (path: string, key: string, headers: Record<string, string> = {}) => {
@@ -271,7 +303,7 @@ describe('live streams', { timeout: 60_000 }, () => {
   };
   beforeAll(async () => {
     // Answered calls talk until they are cancelled.
-    t = await startTestServer({ emulatorTimings: { ...FAST_TIMINGS, talkMs: 600_000 } });
+    t = await startOn(layout, { emulatorTimings: { ...FAST_TIMINGS, talkMs: 600_000 } });
   });
   afterAll(async () => {
     for (const stream of streams) stream.close();
@@ -379,40 +411,44 @@ describe('live streams', { timeout: 60_000 }, () => {
   });
 });
 
-describe('resuming with Last-Event-ID while calls keep changing', { timeout: 60_000 }, () => {
-  let t: TestServer;
-  beforeAll(async () => {
-    t = await startTestServer();
-  });
-  afterAll(() => t?.close());
+describe.each(LAYOUTS)(
+  'resuming with Last-Event-ID while calls keep changing ($name)',
+  { timeout: 60_000 },
+  (layout) => {
+    let t: TestServer;
+    beforeAll(async () => {
+      t = await startOn(layout);
+    });
+    afterAll(() => t?.close());
 
-  it('sees every event once, in order, across reconnects', async () => {
-    const calls = 40;
-    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
-    const received: { id: string; event: string; data: any }[] = [];
-    let stream = await openEventStream(`${t.url}/api/v1/events`, t.acme.apiKey);
-    const placing = Promise.all(Array.from({ length: calls }, () => place(t)));
-    // Hang up after every few events, wherever the calls are, and resume where we left off.
-    for (let reconnect = 0; reconnect < 6; reconnect++) {
-      await stream.waitForEvents(7 + reconnect);
+    it('sees every event once, in order, across reconnects', async () => {
+      const calls = 40;
+      // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
+      const received: { id: string; event: string; data: any }[] = [];
+      let stream = await openEventStream(`${t.url}/api/v1/events`, t.acme.apiKey);
+      const placing = Promise.all(Array.from({ length: calls }, () => place(t)));
+      // Hang up after every few events, wherever the calls are, and resume where we left off.
+      for (let reconnect = 0; reconnect < 6; reconnect++) {
+        await stream.waitForEvents(7 + reconnect);
+        stream.close();
+        received.push(...stream.events());
+        stream = await openEventStream(`${t.url}/api/v1/events`, t.acme.apiKey, {
+          'last-event-id': received.at(-1)?.id as string,
+        });
+        expect(stream.status).toBe(200);
+      }
+      const ids = await placing;
+      for (const id of ids) await waitForCall(t, id, (c) => TERMINAL.includes(c.status));
+      const expected = await allEvents(t);
+      expect(new Set(expected.map((e) => e.data.id))).toEqual(new Set(ids));
+      await stream.waitForEvents(expected.length - received.length);
       stream.close();
       received.push(...stream.events());
-      stream = await openEventStream(`${t.url}/api/v1/events`, t.acme.apiKey, {
-        'last-event-id': received.at(-1)?.id as string,
-      });
-      expect(stream.status).toBe(200);
-    }
-    const ids = await placing;
-    for (const id of ids) await waitForCall(t, id, (c) => TERMINAL.includes(c.status));
-    const expected = await allEvents(t);
-    expect(new Set(expected.map((e) => e.data.id))).toEqual(new Set(ids));
-    await stream.waitForEvents(expected.length - received.length);
-    stream.close();
-    received.push(...stream.events());
-    expect(received.map((e) => e.id)).toEqual(expected.map((e) => e.id));
-    expect(received.map((e) => e.data)).toEqual(expected);
-  });
-});
+      expect(received.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+      expect(received.map((e) => e.data)).toEqual(expected);
+    });
+  },
+);
 
 describe('retention, keep-alive and shutdown', { timeout: 60_000 }, () => {
   let t: TestServer;

@@ -9,7 +9,7 @@ import { findOwnCall } from '../calls/find-own-call';
 import type { CallStore } from '../ports/call-store';
 import type { EventFilters, EventRow, EventStore } from '../ports/event-store';
 import type { PageRequest } from '../ports/page-request';
-import { EventFeed } from './event-feed';
+import { EventFeed, type EventFeedSource } from './event-feed';
 import type { EventHub } from './event-hub';
 import { type EventResource, type EventType, toEventResource } from './event-resource';
 
@@ -109,6 +109,7 @@ export class EventService {
     return new EventFeed(
       {
         read: (cursor, limit) => this.#deps.events.listAfter(organizationId, where, cursor, limit),
+        ...this.#readNow(organizationId, where),
         watch: (wake) => this.#deps.hub.watch({ organizationId }, wake),
       },
       { after, ...this.#errors() },
@@ -131,6 +132,7 @@ export class EventService {
     return new EventFeed(
       {
         read: (cursor, limit) => this.#deps.events.listAfter(organizationId, { callId }, cursor, limit),
+        ...this.#readNow(organizationId, { callId }),
         watch: (wake) => this.#deps.hub.watch({ callId }, wake),
       },
       {
@@ -148,6 +150,13 @@ export class EventService {
       throw fieldError('unknown_last_event_id', 'Last-Event-ID');
     }
     return event.id;
+  }
+
+  #readNow(organizationId: string, where: EventFilters): Pick<EventFeedSource, 'readNow'> {
+    const { events } = this.#deps;
+    const listAfterNow = events.listAfterNow;
+    if (!listAfterNow) return {};
+    return { readNow: (cursor, limit) => listAfterNow.call(events, organizationId, where, cursor, limit) };
   }
 
   #errors(): { onError?: (error: unknown) => void } {

@@ -72,6 +72,16 @@ export interface EventStore {
     after: string | null,
     limit: number,
   ): Promise<EventRow[]>;
+  /**
+   * The same, read at once, where the store can (SQLite's read-only connection): a live stream
+   * woken by a commit sends its events in that turn. Absent on stores that cannot (PostgreSQL).
+   */
+  listAfterNow?(
+    organizationId: string,
+    filters: EventFilters,
+    after: string | null,
+    limit: number,
+  ): EventRow[];
   /** The organization's event with this id (another organization's is not found). */
   find(organizationId: string, eventId: string): Promise<EventRow | undefined>;
   /** The id of the organization's newest event, of either kind, if it has any. */

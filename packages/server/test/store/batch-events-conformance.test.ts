@@ -13,13 +13,13 @@ import type { BatchFeedEvent, EventRow } from '../../src/ports/event-store';
 import type { Stores } from '../../src/ports/stores';
 import type { WebhookEndpointRow } from '../../src/ports/webhook-endpoint-store';
 import { newCallRow } from '../support/call-rows';
-import { STORES } from './store-kinds';
+import { SQLITE_FILE, STORES } from './store-kinds';
 
 const T0 = Date.parse('2027-01-04T12:00:00.000Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
 const moment = (seconds: number) => new Date(at(seconds));
 
-for (const kind of STORES) {
+for (const kind of [...STORES, SQLITE_FILE]) {
   describe(`${kind.name} batch events`, () => {
     let stores: Stores;
     let count = 0;

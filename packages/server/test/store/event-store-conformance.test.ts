@@ -9,13 +9,13 @@ import type { CallRow, CallStatus, NewCall } from '../../src/ports/call-store';
 import type { CallFeedEvent, EventRow } from '../../src/ports/event-store';
 import type { Stores } from '../../src/ports/stores';
 import { newCallRow } from '../support/call-rows';
-import { STORES } from './store-kinds';
+import { SQLITE_FILE, STORES } from './store-kinds';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
 const EVENT_ID = /^evt_[0-9A-HJKMNP-TV-Z]{26}$/;
 
-for (const kind of STORES) {
+for (const kind of [...STORES, SQLITE_FILE]) {
   describe(`${kind.name} event store`, () => {
     let stores: Stores;
     let calls = 0;
@@ -127,6 +127,33 @@ for (const kind of STORES) {
       expect(await stores.events.find('org_a', bEvent?.id as string)).toBeUndefined();
       expect(await stores.events.list('org_a', { callId: b1.id }, { limit: 10 })).toEqual([]);
       expect(await stores.events.newestId('org_c')).toBeUndefined();
+    });
+
+    it('read the live feeds at once where the store can (a SQLite file): the same rows as listAfter', async () => {
+      // Only the file-backed SQLite store has its second, read-only connection for this.
+      expect(stores.events.listAfterNow !== undefined).toBe(kind === SQLITE_FILE);
+      if (!stores.events.listAfterNow) return;
+      const a1 = await stores.calls.insertInitiated(newCall('org_a'));
+      const b1 = await stores.calls.insertInitiated(newCall('org_b'));
+      await move(a1.id, 'queued', 10);
+      await move(b1.id, 'queued', 11);
+      await move(a1.id, 'connecting', 12);
+      const [first] = await stores.events.listAfter('org_a', {}, null, 100);
+      for (const [filters, after] of [
+        [{}, null],
+        [{}, first?.id as string],
+        [{ callId: a1.id }, null],
+        [{ types: ['call.connecting' as const] }, null],
+      ] as const) {
+        const now = stores.events.listAfterNow('org_a', filters, after, 100);
+        expect(now).toEqual(await stores.events.listAfter('org_a', filters, after, 100));
+        expect(now.length).toBeGreaterThan(0);
+      }
+      // What committed a moment ago is there: the reader sees the writer's last commit.
+      await move(a1.id, 'failed', 13);
+      expect(
+        (stores.events.listAfterNow('org_a', {}, null, 100) as CallFeedEvent[]).map((e) => e.status),
+      ).toEqual(['queued', 'connecting', 'failed']);
     });
 
     it('purge the call events that happened before the cutoff', async () => {

@@ -1,7 +1,8 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { CallEventRow, CallRow, CallStatus } from '../../ports/call-store';
 import type { BatchEventType, EventFilters, EventRow, EventStore, EventType } from '../../ports/event-store';
-import { newestEventId } from './event-ids';
+import { isPostgres } from './migrations/dialect';
+import type { SqliteReader } from './sqlite-reader';
 import type { BatchEventSnapshot, BatchEventsTable, Database } from './sqlite-schema';
 
 /** Rows deleted per statement when purging, so the write lock is never held for long. */
@@ -15,29 +16,57 @@ type BatchEventQuery = SelectQueryBuilder<Database, 'batch_events', BatchEventsT
  * events (migration 0009). Each read asks both tables for the same page by event id, through
  * their (organization_id, event_id) indexes, and merges the two: the ids share one order.
  */
+/** The queries of one read: one per kind of event it asks for (none for a kind it excludes). */
+interface EventQueries<C, B> {
+  calls: SelectQueryBuilder<Database, 'call_events', C> | undefined;
+  batches: SelectQueryBuilder<Database, 'batch_events', B> | undefined;
+}
+
 export class SqliteEventStore implements EventStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  readonly #reader: SqliteReader | undefined;
+  /** Only with a reader: the live feeds read with it at once (see SqliteReader). */
+  readonly listAfterNow?: EventStore['listAfterNow'];
+
+  /**
+   * @param db the connection that writes (the purge), and reads when there is no reader; on
+   *   PostgreSQL, its pool
+   * @param reader a read-only connection to the same SQLite file, for the reads
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    reader?: SqliteReader,
+  ) {
+    this.#reader = reader;
+    if (reader) {
+      this.listAfterNow = (organizationId, filters, after, limit) => {
+        const [calls, batches] = readNow(reader, this.#after(this.db, organizationId, filters, after, limit));
+        return merged(calls, batches).slice(0, limit);
+      };
+    }
+  }
 
   async list(
     organizationId: string,
     filters: EventFilters,
     { limit, before }: { limit: number; before?: string | undefined },
   ): Promise<EventRow[]> {
-    const calls = this.#callFeed(organizationId, filters);
-    const batches = this.#batchFeed(organizationId, filters);
-    const [callRows, batchRows] = [
-      calls &&
-        (await (before ? calls.where('event_id', '<', before) : calls)
-          .orderBy('event_id', 'desc')
-          .limit(limit + 1)
-          .execute()),
-      batches &&
-        (await (before ? batches.where('event_id', '<', before) : batches)
-          .orderBy('event_id', 'desc')
-          .limit(limit + 1)
-          .execute()),
-    ];
-    return merged(callRows, batchRows)
+    const [calls, batches] = await this.#read((db) => {
+      const calls = this.#callFeed(db, organizationId, filters);
+      const batches = this.#batchFeed(db, organizationId, filters);
+      return {
+        calls:
+          calls &&
+          (before ? calls.where('event_id', '<', before) : calls)
+            .orderBy('event_id', 'desc')
+            .limit(limit + 1),
+        batches:
+          batches &&
+          (before ? batches.where('event_id', '<', before) : batches)
+            .orderBy('event_id', 'desc')
+            .limit(limit + 1),
+      };
+    });
+    return merged(calls, batches)
       .reverse()
       .slice(0, limit + 1);
   }
@@ -48,38 +77,79 @@ export class SqliteEventStore implements EventStore {
     after: string | null,
     limit: number,
   ): Promise<EventRow[]> {
-    const calls = this.#callFeed(organizationId, filters);
-    const batches = this.#batchFeed(organizationId, filters);
-    const [callRows, batchRows] = [
-      calls &&
-        (await (after ? calls.where('event_id', '>', after) : calls)
-          .orderBy('event_id')
-          .limit(limit)
-          .execute()),
-      batches &&
-        (await (after ? batches.where('event_id', '>', after) : batches)
-          .orderBy('event_id')
-          .limit(limit)
-          .execute()),
-    ];
-    return merged(callRows, batchRows).slice(0, limit);
+    const [calls, batches] = await this.#read((db) => this.#after(db, organizationId, filters, after, limit));
+    return merged(calls, batches).slice(0, limit);
   }
 
   async find(organizationId: string, eventId: string): Promise<EventRow | undefined> {
-    const call = await (this.#callFeed(organizationId, {}) as CallEventQuery)
-      .where('event_id', '=', eventId)
-      .executeTakeFirst();
-    if (call) return toCallEvent(call);
-    const batch = await (this.#batchFeed(organizationId, {}) as BatchEventQuery)
-      .where('event_id', '=', eventId)
-      .executeTakeFirst();
-    return batch && toBatchEvent(batch);
+    const [calls, batches] = await this.#read((db) => ({
+      calls: this.#callFeed(db, organizationId, {})?.where('event_id', '=', eventId).limit(1),
+      batches: this.#batchFeed(db, organizationId, {})?.where('event_id', '=', eventId).limit(1),
+    }));
+    return merged(calls, batches)[0];
   }
 
-  newestId(organizationId: string): Promise<string | undefined> {
-    return newestEventId(this.db, organizationId);
+  async newestId(organizationId: string): Promise<string | undefined> {
+    const newest = <T extends 'call_events' | 'batch_events'>(db: Kysely<Database>, table: T) =>
+      db
+        .selectFrom(table as 'call_events')
+        .select('event_id')
+        .where('organization_id', '=', organizationId)
+        .orderBy('event_id', 'desc')
+        .limit(1);
+    const [calls, batches] = await this.#read((db) => ({
+      calls: newest(db, 'call_events'),
+      batches: newest(db, 'batch_events') as unknown as SelectQueryBuilder<
+        Database,
+        'batch_events',
+        { event_id: string }
+      >,
+    }));
+    return [calls?.[0]?.event_id, batches?.[0]?.event_id]
+      .filter((id): id is string => typeof id === 'string')
+      .sort()
+      .at(-1);
   }
 
+  /** The live feeds' read: both kinds strictly after `after`, oldest first. */
+  #after(
+    db: Kysely<Database>,
+    organizationId: string,
+    filters: EventFilters,
+    after: string | null,
+    limit: number,
+  ): EventQueries<CallEventRow, BatchEventsTable> {
+    const calls = this.#callFeed(db, organizationId, filters);
+    const batches = this.#batchFeed(db, organizationId, filters);
+    return {
+      calls: calls && (after ? calls.where('event_id', '>', after) : calls).orderBy('event_id').limit(limit),
+      batches:
+        batches && (after ? batches.where('event_id', '>', after) : batches).orderBy('event_id').limit(limit),
+    };
+  }
+
+  /**
+   * Runs a read's queries in one snapshot: on the reader at once, else through kysely. Read one
+   * after the other outside a snapshot, a commit landing in between (a call's terminal event and
+   * its batch's `batch.completed`, in one transaction) could be half seen: the later batch event
+   * without the earlier call event, and a feed whose cursor moved past it would never send it.
+   */
+  async #read<C, B>(
+    build: (db: Kysely<Database>) => EventQueries<C, B>,
+  ): Promise<[C[] | undefined, B[] | undefined]> {
+    if (this.#reader) return readNow(this.#reader, build(this.db));
+    const alone = build(this.db);
+    if (!alone.calls || !alone.batches) return [await alone.calls?.execute(), await alone.batches?.execute()];
+    const transaction = this.db.transaction();
+    // PostgreSQL's default (read committed) takes a snapshot per statement. (SQLite's
+    // transactions on this connection are serial: nothing commits in between.)
+    return (isPostgres(this.db) ? transaction.setIsolationLevel('repeatable read') : transaction).execute(
+      async (trx) => {
+        const queries = build(trx);
+        return [await queries.calls?.execute(), await queries.batches?.execute()];
+      },
+    );
+  }
   async purgeBefore(cutoff: Date): Promise<number> {
     const before = cutoff.toISOString();
     let deleted = 0;
@@ -108,11 +178,15 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** The call events the filters admit, or undefined when they admit none. */
-  #callFeed(organizationId: string, { types, callId, batchId }: EventFilters): CallEventQuery | undefined {
+  #callFeed(
+    db: Kysely<Database>,
+    organizationId: string,
+    { types, callId, batchId }: EventFilters,
+  ): CallEventQuery | undefined {
     const statuses = types?.filter(isCallEventType).map((type) => type.slice('call.'.length) as CallStatus);
     if (statuses?.length === 0) return undefined;
     // organization_id is null on rows that are not events, so this also keeps events only.
-    let query = this.db.selectFrom('call_events').selectAll().where('organization_id', '=', organizationId);
+    let query = db.selectFrom('call_events').selectAll().where('organization_id', '=', organizationId);
     if (statuses) query = query.where('to_status', 'in', statuses);
     if (callId) query = query.where('call_id', '=', callId);
     if (batchId) {
@@ -128,10 +202,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** The batch events the filters admit, or undefined when they admit none (a call's feed). */
-  #batchFeed(organizationId: string, { types, callId, batchId }: EventFilters): BatchEventQuery | undefined {
+  #batchFeed(
+    db: Kysely<Database>,
+    organizationId: string,
+    { types, callId, batchId }: EventFilters,
+  ): BatchEventQuery | undefined {
     const batchTypes = types?.filter((type) => !isCallEventType(type));
     if (callId || batchTypes?.length === 0) return undefined;
-    let query = this.db.selectFrom('batch_events').selectAll().where('organization_id', '=', organizationId);
+    let query = db.selectFrom('batch_events').selectAll().where('organization_id', '=', organizationId);
     if (batchTypes) query = query.where('type', 'in', batchTypes);
     if (batchId) query = query.where('batch_id', '=', batchId);
     return query;
@@ -140,6 +218,16 @@ export class SqliteEventStore implements EventStore {
 
 function isCallEventType(type: EventType): boolean {
   return type.startsWith('call.');
+}
+
+function readNow<C, B>(
+  reader: SqliteReader,
+  queries: EventQueries<C, B>,
+): [C[] | undefined, B[] | undefined] {
+  return reader.snapshot(() => [
+    queries.calls && reader.all(queries.calls),
+    queries.batches && reader.all(queries.batches),
+  ]);
 }
 
 /** Both kinds, oldest first by event id (each list given oldest or newest first, consistently). */

@@ -16,6 +16,7 @@ import { SqliteDialBacklog } from './sqlite-dial-backlog';
 import { SqliteEventStore } from './sqlite-event-store';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
 import { SqliteOrganizationStore } from './sqlite-organization-store';
+import { SqliteReader } from './sqlite-reader';
 import { SqliteScheduledCalls } from './sqlite-scheduled-calls';
 import type { Database } from './sqlite-schema';
 import { SqliteWebhookDeliveryStore } from './sqlite-webhook-delivery-store';
@@ -35,6 +36,7 @@ export class SqliteStores implements Stores {
   readonly webhookEndpoints: SqliteWebhookEndpointStore;
   readonly webhookDeliveries: SqliteWebhookDeliveryStore;
   readonly webhookSecrets: SqliteWebhookSecretStore;
+  readonly #reader: SqliteReader | undefined;
 
   /**
    * @param db SQLite itself, for what has no port: the migrations, and tests arranging states no
@@ -42,12 +44,15 @@ export class SqliteStores implements Stores {
    * @param clock stamps call transitions that bring no time of their own
    * @param groupCommit on SQLite, commit the creates of calls that arrive together in one
    *   transaction (group-commit.ts; default true). PostgreSQL runs transactions side by side.
+   * @param reader on a SQLite file, a read-only connection for the events (sqlite-reader.ts);
+   *   without it they read through `db`. PostgreSQL's pool needs none.
    */
   constructor(
     readonly db: Kysely<Database>,
     clock: Clock = wallClock,
-    { groupCommit = true }: { groupCommit?: boolean } = {},
+    { groupCommit = true, reader }: { groupCommit?: boolean; reader?: SqliteReader | undefined } = {},
   ) {
+    this.#reader = reader;
     this.organizations = new SqliteOrganizationStore(db);
     this.apiKeys = new SqliteApiKeyStore(db);
     this.agents = new SqliteAgentStore(db);
@@ -57,7 +62,7 @@ export class SqliteStores implements Stores {
       groupCommit && !isPostgres(db) ? new GroupCommit(db) : undefined,
     );
     this.batches = new SqliteBatchStore(db, this.calls);
-    this.events = new SqliteEventStore(db);
+    this.events = new SqliteEventStore(db, reader);
     this.idempotency = new SqliteIdempotencyStore(db);
     this.dialBacklog = new SqliteDialBacklog(db, this.calls);
     this.scheduledCalls = new SqliteScheduledCalls(db);
@@ -80,8 +85,9 @@ export class SqliteStores implements Stores {
     return migrateToLatest(this.db);
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  async close(): Promise<void> {
+    this.#reader?.close();
+    await this.db.destroy();
   }
 }
 
@@ -89,9 +95,10 @@ export class SqliteStores implements Stores {
 export async function openSqliteStores(
   options: OpenSqliteDatabaseOptions & { clock?: Clock; groupCommit?: boolean },
 ): Promise<SqliteStores> {
-  return new SqliteStores(
-    await openSqliteDatabase(options),
-    options.clock,
-    options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit },
-  );
+  const db = await openSqliteDatabase(options);
+  return new SqliteStores(db, options.clock, {
+    ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
+    // Opened after the writer has created the file and its WAL.
+    reader: SqliteReader.open(options),
+  });
 }
