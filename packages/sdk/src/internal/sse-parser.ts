@@ -6,10 +6,11 @@
  * and chunks may split anywhere, even between the CR and the LF. Comments (the keep-alives) and
  * every other field are skipped: `id` and `event` too, since an event's JSON carries both.
  *
- * It replaced eventsource-parser, which it matches on every stream for these callbacks (a test
- * feeds both the same streams, split every way): its 0.7 kB min+gzip in every app's bundle was
- * most of it error reporting and the fields the SDK does not read. A BOM needs nothing here: the
- * `TextDecoder` in front removes it.
+ * It replaced eventsource-parser, which it matches for these callbacks (a test feeds both the same
+ * streams, split every way): its 0.7 kB min+gzip in every app's bundle was most of it error
+ * reporting and the fields the SDK does not read. A BOM needs nothing here: the `TextDecoder` in
+ * front removes it. (eventsource-parser also dropped a leading `ï»¿`, a BOM's bytes read as
+ * Latin-1, which a UTF-8 body decodes to only when its server encoded a BOM twice: not kept.)
  */
 
 /**
