@@ -6,10 +6,8 @@ const shared: Options = {
   // the published declarations: resources use them, users cannot.
   // @outdial/contract is bundled in, code and types: the SDK installs with openapi-fetch alone
   // (and keeps Node 18), and takes only the contract's small status module, not the document.
-  // eventsource-parser (the SSE framing) is bundled too, for the same reason; it is ESM-only, so
-  // bundling is also what lets the CJS build use it. None of its types are in our declarations.
   dts: { compilerOptions: { stripInternal: true, paths: {} }, resolve: [/^@outdial\/contract/] },
-  noExternal: ['@outdial/contract', 'eventsource-parser'],
+  noExternal: ['@outdial/contract'],
   // The two builds write side by side and run at once: neither may empty dist/ under the other
   // (the `build` script does, before both).
   clean: false,

@@ -139,9 +139,9 @@ export class Outdial {
    * const { data, response } = await outdial.raw.GET('/healthz');
    * ```
    */
-  readonly raw: Client<paths>;
+  declare readonly raw: Client<paths>;
   /** @internal The client-level attempt policy; per-request options override it. */
-  readonly _policy: AttemptPolicy;
+  declare readonly _policy: AttemptPolicy;
 
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? readEnv('OUTDIAL_API_KEY');
@@ -152,7 +152,8 @@ export class Outdial {
       maxRetryWaitMs: options.maxRetryWaitMs ?? 30_000,
       fetch: options.fetch,
     };
-    this._policy = policy;
+    // `raw` and `_policy` are `declare`d (no ES2022 field declarations emitted for them too), and
+    // set in the order they are declared in, the order of the client's keys.
     this.raw = createClient<paths>({
       baseUrl: options.baseUrl ?? readEnv('OUTDIAL_BASE_URL') ?? 'http://127.0.0.1:3000',
       headers: {
@@ -164,6 +165,7 @@ export class Outdial {
       },
       fetch: (request) => fetchWithRetries(request, policy),
     });
+    this._policy = policy;
   }
 
   /** @internal `GET path`, resolving to the `data` of its body. */

@@ -63,16 +63,18 @@ export class OutdialError extends Error {
  */
 export class ApiError extends OutdialError {
   static override readonly [BRAND]: string = 'ApiError';
+  // The constructor sets every field: `declare`, so no ES2022 field declaration is emitted for
+  // them too (bytes in every app's bundle, for nothing). The same in the classes below.
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The envelope's `type`, or `unknown` when the body was not an error envelope. */
-  readonly type: ErrorType | (string & {});
+  declare readonly type: ErrorType | (string & {});
   /** Field errors, when the request failed validation. */
-  readonly details: ErrorDetail[] | undefined;
+  declare readonly details: ErrorDetail[] | undefined;
   /** The server's request id (`x-request-id`): quote it in bug reports. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
 
   constructor(status: number, body: unknown, headers: Headers) {
     const error = (body as { error?: Partial<Record<string, unknown>> } | undefined)?.error ?? {};
@@ -276,8 +278,8 @@ export class AbortError extends OutdialError {
  */
 export class WaitTimeoutError extends OutdialError {
   static override readonly [BRAND]: string = 'WaitTimeoutError';
-  readonly lastCall: Call | undefined;
-  readonly lastBatch: Batch | undefined;
+  declare readonly lastCall: Call | undefined;
+  declare readonly lastBatch: Batch | undefined;
   constructor(last: Call | Batch | undefined, timeoutMs: number, waitedFor: 'call' | 'batch' = 'call') {
     super(
       `Timed out after ${timeoutMs} ms waiting for the ${waitedFor} (last status: ${last?.status ?? 'none'})`,
@@ -322,7 +324,7 @@ export class StreamUnavailableError extends OutdialError {
 export class InvalidArgumentError extends OutdialError {
   static override readonly [BRAND]: string = 'InvalidArgumentError';
   /** The parameter that was rejected (`callId`, `agentId`, …). */
-  readonly argument: string;
+  declare readonly argument: string;
   constructor(argument: string, message: string) {
     super(message);
     this.argument = argument;

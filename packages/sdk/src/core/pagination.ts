@@ -25,20 +25,21 @@ export type PageLoader<T> = (cursor: string | undefined) => ApiPromise<Page<T>>;
  * ```
  */
 export class Page<T> implements AsyncIterable<T> {
+  // Set by the constructor, in this order (the order of a page's keys): `declare`, so no ES2022
+  // field declaration is emitted for them too.
+  /** This page's items. */
+  declare readonly data: T[];
   /** Whether a next page exists. */
-  readonly hasMore: boolean;
+  declare readonly hasMore: boolean;
   /** The cursor of the next page; null on the last page. Pass it as `cursor` to resume later. */
-  readonly nextCursor: string | null;
+  declare readonly nextCursor: string | null;
   readonly #load: PageLoader<T>;
 
-  constructor(
-    /** This page's items. */
-    readonly data: T[],
-    pagination: Pagination,
-    load: PageLoader<T>,
-  ) {
-    this.nextCursor = pagination.hasMore ? pagination.nextCursor : null;
-    this.hasMore = this.nextCursor !== null;
+  constructor(data: T[], pagination: Pagination, load: PageLoader<T>) {
+    const nextCursor = pagination.hasMore ? pagination.nextCursor : null;
+    this.data = data;
+    this.hasMore = nextCursor !== null;
+    this.nextCursor = nextCursor;
     this.#load = load;
   }
 

@@ -1,11 +1,11 @@
 /**
  * @module
- * One Server-Sent Events connection's body → the events in it. The framing is eventsource-parser's
- * (a maintained implementation of the WHATWG parsing rules: CR, LF and CRLF, chunks split anywhere,
- * a BOM, comments, `retry:`); this file only decides which frames are events.
+ * One Server-Sent Events connection's body → the events in it. The framing is sse-parser.ts's (the
+ * WHATWG parsing rules: CR, LF and CRLF, chunks split anywhere, comments, `retry:`); this file
+ * only decides which frames are events.
  */
-import { createParser } from 'eventsource-parser';
 import type { OutdialEvent } from '../models';
+import { sseParser } from './sse-parser';
 
 /** What a connection tells the reconnect loop besides its events. */
 export interface FrameListener {
@@ -27,13 +27,13 @@ export async function* sseEvents(
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const ready: OutdialEvent[] = [];
-  const parser = createParser({
-    onEvent: (message) => {
-      const event = toEvent(message.data);
+  const feed = sseParser(
+    (data) => {
+      const event = toEvent(data);
       if (event) ready.push(event);
     },
-    onRetry: (ms) => listener.onRetry(ms),
-  });
+    (ms) => listener.onRetry(ms),
+  );
   // A pending read settles (done) once the body is cancelled.
   const cancel = () => void reader.cancel().catch(() => {});
   signal?.addEventListener('abort', cancel, { once: true });
@@ -41,7 +41,7 @@ export async function* sseEvents(
     while (!signal?.aborted) {
       const { done, value } = await reader.read();
       if (done) return;
-      parser.feed(decoder.decode(value, { stream: true }));
+      feed(decoder.decode(value, { stream: true }));
       while (ready.length > 0) yield ready.shift() as OutdialEvent;
     }
   } finally {
