@@ -176,6 +176,46 @@ describe.each(CONTRACT_TARGETS)('the events contract on the $name', ({ start }) 
     expect(callEvents.every((event) => event.type.startsWith('call.'))).toBe(true);
   });
 
+  it('starts a batch paused before its calls fell due only when it is resumed, right after batch.resumed', async () => {
+    const [newest] = (await outdial.events.list({ limit: 1 })).data;
+    const batch = await outdial.batches.create({
+      name: 'Paused before due',
+      agentId: target.agents.voice.id,
+      scheduledAt: new Date(Date.now() + 1_000),
+      calls: [{ phoneNumber: freshNumber() }],
+    });
+    expect(batch.status).toBe('scheduled');
+    await outdial.batches.pause(batch.id);
+    // Its call falls due while the batch is paused: it waits, and the batch has not started.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const [call] = (await outdial.calls.list({ batchId: batch.id })).data;
+      if (call && call.status !== 'scheduled') break;
+      if (Date.now() > deadline) throw new Error('the paused batch call never fell due');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const before = await outdial.events
+      .list({ batchId: batch.id, types: ['batch.started', 'batch.paused'] })
+      .toArray();
+    expect(before.map((event) => event.type)).toEqual(['batch.paused']);
+    expect((await outdial.batches.get(batch.id)).status).toBe('paused');
+
+    await outdial.batches.resume(batch.id);
+    const seen: OutdialEvent[] = [];
+    const signal = AbortSignal.timeout(20_000);
+    for await (const event of outdial.events.stream({ batchId: batch.id, lastEventId: newest?.id, signal })) {
+      if (event.type.startsWith('batch.')) seen.push(event);
+      if (event.type === 'batch.completed') break;
+    }
+    expect(seen.map((event) => event.type)).toEqual([
+      'batch.paused',
+      'batch.resumed',
+      'batch.started',
+      'batch.completed',
+    ]);
+    expect(seen[2]?.data).toMatchObject({ id: batch.id, status: 'running' });
+  });
+
   it('keeps organizations apart', async () => {
     const mine = await placeCall();
     const theirs = await placeCall(other, target.agents.other.id);

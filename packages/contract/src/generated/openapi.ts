@@ -1068,7 +1068,8 @@ export interface components {
         CallEventType: "call.scheduled" | "call.queued" | "call.connecting" | "call.ringing" | "call.active" | "call.completed" | "call.failed" | "call.cancelled" | "call.no_answer" | "call.busy";
         /**
          * @description The event types of a batch's changes: `batch.started` (its first calls became due: it is
-         *     `running`; a batch created with calls due at once starts as it is created),
+         *     `running`; a batch created with calls due at once starts as it is created, and one paused
+         *     before any fell due starts when it is resumed, right after its `batch.resumed`),
          *     `batch.paused`, `batch.resumed`, `batch.completed` (every contact reached a final result)
          *     and `batch.cancelled`.
          * @enum {string}

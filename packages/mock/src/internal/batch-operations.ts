@@ -243,6 +243,8 @@ export function resumeBatch(request: OperationRequest): OperationResult {
     batch.updatedAt = request.runtime.now().toISOString();
     // Its event before the calls it wakes move on.
     request.runtime.events.recordBatch(batch, 'batch.resumed');
+    // Paused before any of its calls fell due, it had not started: it starts now, if they have.
+    request.runtime.batches.startIfDue(batch);
     request.runtime.holds.wakeBatch(batch);
   }
   return answer(batch);

@@ -54,13 +54,21 @@ export class BatchRunner {
 
   /**
    * Before a call's event: when it is the first of its batch to become due (leaving `scheduled`
-   * for anything but `cancelled`), the batch starts, and `batch.started` goes first.
+   * for anything but `cancelled`), the batch starts, and `batch.started` goes first. A paused
+   * batch starts only when it is resumed (startIfDue).
    */
   startIfFirstDue(stored: StoredCall): void {
     const batch = this.#batchOf(stored);
     const { status } = stored.call;
-    if (!batch || batch.started || status === 'scheduled' || status === 'cancelled') return;
+    if (!batch || batch.started || batch.paused || status === 'scheduled' || status === 'cancelled') return;
     this.#start(batch);
+  }
+
+  /** A batch just resumed: it starts now if it never has and some of its calls fell due while it was paused. */
+  startIfDue(batch: StoredBatch): void {
+    if (batch.started || batch.paused) return;
+    if (batch.contacts.some(({ call }) => call.status !== 'scheduled' && call.status !== 'cancelled'))
+      this.#start(batch);
   }
 
   /**

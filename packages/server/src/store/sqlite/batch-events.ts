@@ -73,13 +73,52 @@ export async function insertBatchEvent(
 /**
  * `batch.started` for the batch of a call that just left `scheduled` (or `initiated`) for a status
  * other than `scheduled` or `cancelled`, unless the batch has started already: the batch's first
- * calls became due, so `getBatch` reads it `running` from now on.
+ * calls became due, so `getBatch` reads it `running` from now on. A paused batch starts when it
+ * is resumed instead ({@link insertBatchStartedIfDue}).
  */
 export async function insertBatchStartedIfFirst(
   trx: Kysely<Database>,
   batchId: string,
   now: Date,
 ): Promise<WrittenBatchEvent | undefined> {
+  if (await hasStarted(trx, batchId)) return undefined;
+  const batch = await trx.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+  if (batch?.status !== 'active') return undefined;
+  return insertBatchEvent(trx, batch, 'batch.started', now);
+}
+
+/**
+ * `batch.started` for a batch just resumed (`batch` as this transaction wrote it), when it was
+ * paused before any of its calls fell due and some have since: it starts now.
+ */
+export async function insertBatchStartedIfDue(
+  trx: Kysely<Database>,
+  batch: BatchRow,
+  now: Date,
+): Promise<WrittenBatchEvent | undefined> {
+  if (batch.status !== 'active' || (await hasStarted(trx, batch.id))) return undefined;
+  const due = await trx
+    .selectFrom('calls')
+    .select('id')
+    .where('batch_id', '=', batch.id)
+    // Listed, not `not in`: ranges of the calls_by_batch index instead of a walk through calls
+    // that are all still scheduled.
+    .where('status', 'in', [
+      'queued',
+      'connecting',
+      'ringing',
+      'active',
+      'completed',
+      'failed',
+      'busy',
+      'no_answer',
+    ])
+    .limit(1)
+    .executeTakeFirst();
+  return due && insertBatchEvent(trx, batch, 'batch.started', now);
+}
+
+async function hasStarted(trx: Kysely<Database>, batchId: string): Promise<boolean> {
   const started = await trx
     .selectFrom('batch_events')
     .select('event_id')
@@ -87,8 +126,5 @@ export async function insertBatchStartedIfFirst(
     .where('type', '=', 'batch.started')
     .limit(1)
     .executeTakeFirst();
-  if (started) return undefined;
-  const batch = await trx.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirst();
-  if (!batch) return undefined;
-  return insertBatchEvent(trx, batch, 'batch.started', now);
+  return started !== undefined;
 }

@@ -14,7 +14,7 @@ import { publishBatchEvent } from '../batch-changes';
 import { publishCallTransition } from '../call-transitions';
 import { newEventIdAfter } from '../ids';
 import { batchCallCounts } from './batch-call-counts';
-import { insertBatchEvent } from './batch-events';
+import { insertBatchEvent, insertBatchStartedIfDue, type WrittenBatchEvent } from './batch-events';
 import { callCreationRow } from './call-creation-row';
 import { nextDialTurn } from './dial-turns';
 import { lockEventIds, newestEventId } from './event-ids';
@@ -302,14 +302,19 @@ export class SqliteBatchStore implements BatchStore {
     at: Date,
   ): Promise<BatchRow | undefined> {
     const type = to === 'paused' ? 'batch.paused' : 'batch.resumed';
-    return this.#changeWithEvent(type, at, (trx) =>
-      trx
-        .updateTable('batches')
-        .set({ status: to, updated_at: at.toISOString() })
-        .where('id', '=', batchId)
-        .where('status', 'in', from)
-        .returningAll()
-        .executeTakeFirst(),
+    return this.#changeWithEvent(
+      type,
+      at,
+      (trx) =>
+        trx
+          .updateTable('batches')
+          .set({ status: to, updated_at: at.toISOString() })
+          .where('id', '=', batchId)
+          .where('status', 'in', from)
+          .returningAll()
+          .executeTakeFirst(),
+      // Paused before its calls fell due, a batch starts when it is resumed.
+      to === 'active' ? (trx, batch) => insertBatchStartedIfDue(trx, batch, at) : undefined,
     );
   }
 
@@ -342,13 +347,17 @@ export class SqliteBatchStore implements BatchStore {
     type: BatchEventType,
     at: Date,
     change: (trx: Kysely<Database>) => Promise<BatchRow | undefined>,
+    /** A second event the change may bring, after its own (`batch.started` on a resume). */
+    then?: (trx: Kysely<Database>, batch: BatchRow) => Promise<WrittenBatchEvent | undefined>,
   ): Promise<BatchRow | undefined> {
     const written = await this.db.transaction().execute(async (trx) => {
       const batch = await change(trx);
-      return batch && { batch, event: await insertBatchEvent(trx, batch, type, at) };
+      if (!batch) return undefined;
+      const event = await insertBatchEvent(trx, batch, type, at);
+      return { batch, events: [event, await then?.(trx, batch)] };
     });
     if (!written) return undefined;
-    publishBatchEvent({ calls: this.calls, ...written.event });
+    for (const event of written.events) if (event) publishBatchEvent({ calls: this.calls, ...event });
     return written.batch;
   }
 
