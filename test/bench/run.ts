@@ -36,8 +36,10 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   latency: () => dialLatency(),
   // Both ways of sending the webhooks, side by side: does the worker thread shorten the tail?
   events: async () => [
-    ...(await eventLatency(50, 200, 'in-process')),
-    ...(await eventLatency(50, 200, 'worker')),
+    // Each store with its default webhook dispatch, then SQLite with the worker it does not use.
+    ...(await eventLatency(50, 200)),
+    ...(await eventLatency(50, 200, { database: 'postgres' })),
+    ...(await eventLatency(50, 200, { webhookDispatch: 'worker' })),
   ],
   priority: () => priorityUnderBacklog(),
   // Issue 14: accepting a 10,000-call batch, pacing while one drains, a single call behind one.

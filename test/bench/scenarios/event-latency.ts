@@ -19,9 +19,23 @@ const TERMINAL_TYPES = ['call.completed', 'call.failed', 'call.busy', 'call.no_a
 export async function eventLatency(
   cps = 50,
   calls = 200,
-  webhookDispatch: 'worker' | 'in-process' = 'in-process',
+  {
+    database = 'sqlite',
+    webhookDispatch,
+  }: {
+    database?: 'sqlite' | 'postgres';
+    /** Default the server's own choice: the main loop on SQLite, a worker thread on PostgreSQL. */
+    webhookDispatch?: 'worker' | 'in-process';
+  } = {},
 ): Promise<BenchRow[]> {
-  const stack = await startBenchStack({ dialCps: cps, talkMs: 20, webhookDispatch });
+  const stack = await startBenchStack({
+    dialCps: cps,
+    talkMs: 20,
+    database,
+    ...(webhookDispatch ? { webhookDispatch } : {}),
+  });
+  const dispatch = webhookDispatch ?? (database === 'postgres' ? 'worker' : 'in-process');
+  const isDefault = webhookDispatch === undefined;
   const controller = new AbortController();
   const webhookLatencies: number[] = [];
   const receiver = createServer((req, res) => {
@@ -66,7 +80,7 @@ export async function eventLatency(
     const deadline = Date.now() + 30_000;
     while (webhookLatencies.length < sseLatencies.length && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
-    const scenario = `Event latency at ${rate}/s (20% of CPS ${cps}), webhooks sent from the ${webhookDispatch === 'worker' ? 'worker thread' : 'main event loop'}`;
+    const scenario = `Event latency at ${rate}/s (20% of CPS ${cps}) on ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}, webhooks sent from the ${dispatch === 'worker' ? 'worker thread' : 'main event loop'}${isDefault ? ' (its default)' : ' (not its default)'}`;
     const note = `${sseLatencies.length} events of ${calls} calls (${[...types].map(([t, n]) => `${n} ${t}`).join(', ')})`;
     const sseP99 = percentile(sseLatencies, 99);
     const webhookP99 = percentile(webhookLatencies, 99);
