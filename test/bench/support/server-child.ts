@@ -10,9 +10,21 @@ let server: RunningServer | undefined;
  * the bench can tell the pacer's window from the receiver's. The Dial queue's diagnostics channel
  * (src/dial/dial-diagnostics.ts, INVITE_SENT_CHANNEL).
  */
-const inviteTimes: number[] = [];
+const invites: { callId: string; monotonicMs: number }[] = [];
 subscribe('outdial:dial:invite-sent', (message) => {
-  inviteTimes.push((message as { monotonicMs: number }).monotonicMs);
+  const { callId, monotonicMs } = message as { callId: string; monotonicMs: number };
+  invites.push({ callId, monotonicMs });
+});
+
+/**
+ * When calls entered the Dial queue (their `queued` commit, the store's transition channel), on
+ * the same clock: only while the bench asks for it (a single call's wait), so a 100,000-call
+ * backlog costs no memory here.
+ */
+let queuedAt: Map<string, number> | undefined;
+subscribe('outdial:call:transition', (message) => {
+  const { to, call } = message as { to: string; call: { id: string } };
+  if (queuedAt && to === 'queued') queuedAt.set(call.id, performance.now());
 });
 
 export interface ServerChildStart {
@@ -66,7 +78,22 @@ serveIpc({
     });
     return { ...urls, apiKey: key, agentId: agent.id };
   },
-  inviteTimes: () => inviteTimes,
+  inviteTimes: () => invites.map((invite) => invite.monotonicMs),
+  recordQueued(on: boolean) {
+    queuedAt = on ? new Map() : undefined;
+    return true;
+  },
+  /**
+   * The INVITEs this server sent between the call's commit into the queue and its own, and the ms
+   * in between; null until both are known.
+   */
+  waitAfterCommit(callId: string): { slots: number; ms: number } | null {
+    const committed = queuedAt?.get(callId);
+    const own = invites.find((invite) => invite.callId === callId);
+    if (committed === undefined || !own) return null;
+    const slots = invites.filter((i) => i.monotonicMs > committed && i.monotonicMs < own.monotonicMs).length;
+    return { slots, ms: own.monotonicMs - committed };
+  },
   async stop() {
     await server?.close();
     return true;
