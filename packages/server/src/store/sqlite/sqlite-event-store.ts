@@ -11,17 +11,17 @@ const PURGE_BATCH = 1000;
 type CallEventQuery = SelectQueryBuilder<Database, 'call_events', CallEventRow>;
 type BatchEventQuery = SelectQueryBuilder<Database, 'batch_events', BatchEventsTable>;
 
-/**
- * The events are the call events that carry an event id (see migration 0004) and the batch
- * events (migration 0009). Each read asks both tables for the same page by event id, through
- * their (organization_id, event_id) indexes, and merges the two: the ids share one order.
- */
 /** The queries of one read: one per kind of event it asks for (none for a kind it excludes). */
 interface EventQueries<C, B> {
   calls: SelectQueryBuilder<Database, 'call_events', C> | undefined;
   batches: SelectQueryBuilder<Database, 'batch_events', B> | undefined;
 }
 
+/**
+ * The events are the call events that carry an event id (see migration 0004) and the batch
+ * events (migration 0009). Each read asks both tables for the same page by event id, through
+ * their (organization_id, event_id) indexes, and merges the two: the ids share one order.
+ */
 export class SqliteEventStore implements EventStore {
   readonly #reader: SqliteReader | undefined;
   /** Only with a reader: the live feeds read with it at once (see SqliteReader). */
@@ -90,20 +90,19 @@ export class SqliteEventStore implements EventStore {
   }
 
   async newestId(organizationId: string): Promise<string | undefined> {
-    const newest = <T extends 'call_events' | 'batch_events'>(db: Kysely<Database>, table: T) =>
-      db
-        .selectFrom(table as 'call_events')
+    const [calls, batches] = await this.#read((db) => ({
+      calls: db
+        .selectFrom('call_events')
         .select('event_id')
         .where('organization_id', '=', organizationId)
         .orderBy('event_id', 'desc')
-        .limit(1);
-    const [calls, batches] = await this.#read((db) => ({
-      calls: newest(db, 'call_events'),
-      batches: newest(db, 'batch_events') as unknown as SelectQueryBuilder<
-        Database,
-        'batch_events',
-        { event_id: string }
-      >,
+        .limit(1),
+      batches: db
+        .selectFrom('batch_events')
+        .select('event_id')
+        .where('organization_id', '=', organizationId)
+        .orderBy('event_id', 'desc')
+        .limit(1),
     }));
     return [calls?.[0]?.event_id, batches?.[0]?.event_id]
       .filter((id): id is string => typeof id === 'string')
@@ -141,8 +140,8 @@ export class SqliteEventStore implements EventStore {
     const alone = build(this.db);
     if (!alone.calls || !alone.batches) return [await alone.calls?.execute(), await alone.batches?.execute()];
     const transaction = this.db.transaction();
-    // PostgreSQL's default (read committed) takes a snapshot per statement. (SQLite's
-    // transactions on this connection are serial: nothing commits in between.)
+    // PostgreSQL's default (read committed) takes a snapshot per statement; on SQLite's one
+    // connection, the transaction keeps every other write out until both reads are done.
     return (isPostgres(this.db) ? transaction.setIsolationLevel('repeatable read') : transaction).execute(
       async (trx) => {
         const queries = build(trx);
@@ -150,6 +149,7 @@ export class SqliteEventStore implements EventStore {
       },
     );
   }
+
   async purgeBefore(cutoff: Date): Promise<number> {
     const before = cutoff.toISOString();
     let deleted = 0;
