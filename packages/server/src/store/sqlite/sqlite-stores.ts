@@ -1,6 +1,7 @@
 /**
  * @module
- * The SQLite implementation of the ports: one file, one connection, every store over it.
+ * The SQLite implementation of the ports: one file, one connection that every store writes and
+ * reads through, and on a file a second, read-only one for the events (sqlite-reader.ts).
  */
 import type { Kysely } from 'kysely';
 import { type Clock, wallClock } from '../../ports/clock';
