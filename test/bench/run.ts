@@ -4,7 +4,7 @@
  * Speed figures are only compared within this run (ratios against a baseline measured now):
  * these machines are noisy.
  *
- * Run a subset with `pnpm bench pacing latency events priority batches http memory size`
+ * Run a subset with `pnpm bench pacing latency events priority batches http replicas memory size`
  * (`pacing-webhooks`: only the CPS 50 pacing runs, without and with two webhook endpoints, from
  * either thread; `batches-drain` and `pacing-plain`: only the 1,000-call batch draining at CPS 50
  * and the plain bursts at CPS 50 and 200).
@@ -23,6 +23,7 @@ import {
   WEBHOOK_PACING_RUNS_POSTGRES,
 } from './scenarios/pacing-accuracy';
 import { priorityUnderBacklog } from './scenarios/priority-under-backlog';
+import { replicasBench } from './scenarios/replicas';
 import { sdkSize } from './scenarios/sdk-size';
 import type { BenchRow } from './support/bench-result';
 import { machineInfo } from './support/machine-info';
@@ -34,7 +35,7 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   // The same on PostgreSQL (needs createdb/dropdb and a server at OUTDIAL_BENCH_POSTGRES_URL).
   'pacing-webhooks-postgres': () => pacingAccuracy(WEBHOOK_PACING_RUNS_POSTGRES),
   latency: () => dialLatency(),
-  // Both ways of sending the webhooks, side by side: does the worker thread shorten the tail?
+  // Committed → SSE client and → webhook received, on each store.
   events: async () => [
     // Each store with its default webhook dispatch, then SQLite with the worker it does not use.
     ...(await eventLatency(50, 200)),
@@ -49,6 +50,8 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   'batches-drain': () => batchDrainPacing(),
   'pacing-plain': () => pacingAccuracy(PLAIN_PACING_RUNS),
   http: () => httpThroughput(),
+  // Issue 13: POST/s over 1–3 PostgreSQL replicas, leader failover, pacing across replicas.
+  replicas: () => replicasBench(),
   memory: () => memoryUnderBacklog(),
   size: () => sdkSize(),
 };

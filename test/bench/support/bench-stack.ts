@@ -22,6 +22,15 @@ export interface DialStart {
 export interface BenchStack {
   server: ServerChildInfo & { apiKey: string; agentId: string };
   serverProcess: IpcChild;
+  /**
+   * Every `outdial serve` process on the database, the first being `serverProcess` (more than one
+   * only on PostgreSQL: `replicas`). Stopped with the stack unless killed before.
+   */
+  replicas: { process: IpcChild; url: string }[];
+  /** Starts one more replica on the stack's PostgreSQL database. */
+  addReplica(): Promise<{ process: IpcChild; url: string }>;
+  /** Where the emulator sends LiveKit's webhooks (the first replica's, until told otherwise). */
+  setLiveKitWebhookTarget(serverUrl: string): Promise<void>;
   dialStarts(): Promise<DialStart[]>;
   /** When the server sent each INVITE, on its own monotonic clock: what its pacer counts. */
   inviteTimes(): Promise<number[]>;
@@ -44,7 +53,11 @@ export async function startBenchStack(options: {
   database?: 'sqlite' | 'postgres';
   /** SQLite's group commit of concurrent creates (the server's default: on). */
   groupCommit?: boolean;
+  /** How many `outdial serve` processes share the database (PostgreSQL only). Default 1. */
+  replicas?: number;
 }): Promise<BenchStack> {
+  if ((options.replicas ?? 1) > 1 && options.database !== 'postgres')
+    throw new Error('replicas share a PostgreSQL database');
   const dir = mkdtempSync(join(tmpdir(), 'outdial-bench-'));
   const postgres = options.database === 'postgres' ? createBenchDatabase() : undefined;
   const emulator = await startIpcChild(here('./emulator-child.ts'));
@@ -53,7 +66,7 @@ export async function startBenchStack(options: {
     talkMs: options.talkMs,
   });
   const serverProcess = await startIpcChild(here('./server-child.ts'));
-  const server = await serverProcess.call<ServerChildInfo & { apiKey: string; agentId: string }>('start', {
+  const startArgs = {
     dbPath: options.dbPath ?? join(dir, 'outdial.db'),
     ...(postgres ? { databaseUrl: postgres.url } : {}),
     // A default outbound trunk, as a real deployment has: without one every dial fails with
@@ -61,19 +74,41 @@ export async function startBenchStack(options: {
     livekit: { url: livekitUrl, ...LIVEKIT, sipTrunkId: BENCH_TRUNK },
     dialCps: options.dialCps,
     dialMaxInFlight: options.dialMaxInFlight ?? 1000,
-    seed: true,
     metrics: options.metrics ?? false,
     ...(options.webhookDispatch ? { webhookDispatch: options.webhookDispatch } : {}),
     ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
+  };
+  const server = await serverProcess.call<ServerChildInfo & { apiKey: string; agentId: string }>('start', {
+    ...startArgs,
+    seed: true,
   });
+  const replicas = [{ process: serverProcess, url: server.url }];
+  // The others find the database migrated and seeded by the first.
+  const addReplica = async () => {
+    const child = await startIpcChild(here('./server-child.ts'));
+    const { url } = await child.call<ServerChildInfo>('start', { ...startArgs, seed: false });
+    const replica = { process: child, url };
+    replicas.push(replica);
+    return replica;
+  };
+  for (let i = 1; i < (options.replicas ?? 1); i++) await addReplica();
   await emulator.call('setWebhookUrl', `${server.url}/api/v1/livekit/webhook`);
   return {
     server,
     serverProcess,
+    replicas,
+    addReplica,
+    async setLiveKitWebhookTarget(serverUrl: string) {
+      await emulator.call('setWebhookUrl', `${serverUrl}/api/v1/livekit/webhook`);
+    },
     dialStarts: () => emulator.call<DialStart[]>('dialStarts'),
     inviteTimes: () => serverProcess.call<number[]>('inviteTimes'),
     async stop() {
-      await serverProcess.stop();
+      await Promise.all(
+        replicas
+          .filter((r) => r.process.process.exitCode === null && !r.process.process.killed)
+          .map((r) => r.process.stop()),
+      );
       await emulator.stop();
       postgres?.drop();
       rmSync(dir, { recursive: true, force: true });

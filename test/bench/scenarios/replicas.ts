@@ -1,0 +1,207 @@
+/**
+ * Scale out (issue 13), three questions, on the machine's PostgreSQL with `outdial serve`
+ * processes (the bench's server child, each a full replica) and the LiveKit emulator:
+ * 1. Accepted POST /calls/outbound per second with 1, 2 and 3 replicas, the load split evenly over
+ *    them (one autocannon per replica, the same connections in all), side by side with one SQLite
+ *    process. On this 2-core machine the replicas, PostgreSQL and the load generator share two
+ *    cores, so more replicas cannot add throughput here; the per-core figure says what each
+ *    process gets.
+ * 2. Leader failover: SIGKILL the replica leading the trunk while calls wait, then the time until
+ *    the first dial start the emulator sees after it (the new leader's), median of 5 (a replica is
+ *    started again after each kill, so there are always three).
+ * 3. Pacing at CPS 50 with 3 replicas, 1,000 calls posted round-robin over them: the max 1 s
+ *    window and the achieved rate, as on SQLite.
+ */
+import { cpus } from 'node:os';
+import { runLoad } from '../support/autocannon';
+import type { BenchRow } from '../support/bench-result';
+import { type BenchStack, startBenchStack, waitForDialStarts } from '../support/bench-stack';
+import { maxInSlidingWindow, percentile, round, sentWindowRow } from '../support/stats';
+
+const CONNECTIONS = 12;
+const LOAD_S = 5;
+const FAILOVERS = 5;
+const PACING_CALLS = 1000;
+const PACING_CPS = 50;
+
+export async function replicasBench(): Promise<BenchRow[]> {
+  return [...(await postThroughput()), ...(await failover()), ...(await pacingAcrossReplicas())];
+}
+
+const post = (stack: BenchStack, url: string, connections: number) =>
+  runLoad({
+    url: `${url}/api/v1/calls/outbound`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': stack.server.apiKey },
+    body: JSON.stringify({ agentId: stack.server.agentId, phoneNumber: '+14155552671' }),
+    connections,
+    durationSeconds: LOAD_S,
+  });
+
+/** The load split over the first `count` replicas at once; accepted (2xx) per second, summed. */
+async function acceptedPerSecond(stack: BenchStack, count: number): Promise<number> {
+  const targets = stack.replicas.slice(0, count);
+  const loads = await Promise.all(
+    targets.map((replica) => post(stack, replica.url, Math.max(1, Math.round(CONNECTIONS / count)))),
+  );
+  return loads.reduce((sum, load) => sum + (load.total - load.non2xx - load.errors) / LOAD_S, 0);
+}
+
+async function postThroughput(): Promise<BenchRow[]> {
+  // The dialing keeps up (CPS 1000), so a run does not leave a backlog for the next.
+  const sqlite = await startBenchStack({ dialCps: 1000, talkMs: 20 });
+  let single: number;
+  try {
+    await acceptedPerSecond(sqlite, 1); // warm-up
+    single = await acceptedPerSecond(sqlite, 1);
+  } finally {
+    await sqlite.stop();
+  }
+  const stack = await startBenchStack({ dialCps: 1000, talkMs: 20, database: 'postgres', replicas: 3 });
+  const byReplicas: number[] = [];
+  try {
+    await acceptedPerSecond(stack, 3); // warm-up, every replica
+    for (const count of [1, 2, 3]) byReplicas.push(await acceptedPerSecond(stack, count));
+  } finally {
+    await stack.stop();
+  }
+  const scenario = `Scale out: accepted POST /api/v1/calls/outbound per second (${CONNECTIONS} connections split over the replicas, ${LOAD_S} s each)`;
+  const cores = cpus().length;
+  return [
+    { scenario, metric: 'SQLite, one process', value: `${Math.round(single)}/s` },
+    ...byReplicas.map((perSecond, i) => ({
+      scenario,
+      metric: `PostgreSQL, ${i + 1} replica${i === 0 ? '' : 's'}`,
+      value: `${Math.round(perSecond)}/s`,
+      note: `${Math.round(perSecond / cores)}/s per core (${cores} cores shared by the replicas, PostgreSQL and the load); ${round(perSecond / single, 2)} × SQLite`,
+    })),
+  ];
+}
+
+/** Which replica leads the trunk now (its /readyz), if any. */
+async function leaderOf(stack: BenchStack): Promise<BenchStack['replicas'][number] | undefined> {
+  for (const replica of stack.replicas) {
+    if (replica.process.process.exitCode !== null || replica.process.process.signalCode !== null) continue;
+    const ready = (await fetch(`${replica.url}/readyz`)
+      .then((r) => r.json())
+      .catch(() => ({}))) as { trunks?: { leading: boolean }[] };
+    if (ready.trunks?.some((trunk) => trunk.leading)) return replica;
+  }
+  return undefined;
+}
+
+async function placeRoundRobin(
+  stack: BenchStack,
+  count: number,
+  live: BenchStack['replicas'],
+): Promise<void> {
+  let next = 0;
+  const one = async () => {
+    const replica = live[next++ % live.length] as BenchStack['replicas'][number];
+    const response = await fetch(`${replica.url}/api/v1/calls/outbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': stack.server.apiKey },
+      body: JSON.stringify({ agentId: stack.server.agentId, phoneNumber: '+14155552671' }),
+    });
+    if (response.status !== 201) throw new Error(`POST: ${response.status} ${await response.text()}`);
+  };
+  for (let i = 0; i < count; i += 8) await Promise.all(Array.from({ length: Math.min(8, count - i) }, one));
+}
+
+async function failover(): Promise<BenchRow[]> {
+  const stack = await startBenchStack({ dialCps: 20, talkMs: 20, database: 'postgres', replicas: 3 });
+  const takeovers: number[] = [];
+  try {
+    for (let i = 0; i < FAILOVERS; i++) {
+      const live = stack.replicas.filter(
+        (r) => r.process.process.exitCode === null && r.process.process.signalCode === null,
+      );
+      // A backlog the new leader must go on with: 3 s of dialing at CPS 20.
+      await placeRoundRobin(stack, 60, live);
+      const leader = await leaderOf(stack);
+      if (!leader) throw new Error('no replica leads the trunk');
+      const survivor = live.find((r) => r !== leader) as BenchStack['replicas'][number];
+      await stack.setLiveKitWebhookTarget(survivor.url);
+      const before = (await stack.dialStarts()).length;
+      leader.process.process.kill('SIGKILL');
+      const killedAt = performance.timeOrigin + performance.now();
+      await new Promise((resolve) => leader.process.process.once('exit', resolve));
+      // The dead leader's last INVITEs may still arrive: the first start after those is the new one's.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const settled = (await stack.dialStarts()).length;
+      const starts = await waitForDialStarts(stack, (s) => s.length > Math.max(before, settled), 15_000);
+      const first = starts.slice(Math.max(before, settled)).sort((a, b) => a.at - b.at)[0];
+      takeovers.push((first?.at ?? Number.NaN) - killedAt);
+      await stack.addReplica();
+      // Let the queue drain before the next kill, so each one finds the same state.
+      await drained(stack);
+    }
+  } finally {
+    await stack.stop();
+  }
+  const median = percentile(takeovers, 50);
+  return [
+    {
+      scenario: `Scale out: leader failover, 3 replicas on PostgreSQL, calls waiting (CPS 20), ${FAILOVERS} SIGKILLs`,
+      metric: 'SIGKILL of the leader → first dial start by the new leader (median)',
+      value: `${Math.round(median)} ms`,
+      target: '≤ 2000 ms',
+      met: median <= 2000 && takeovers.every((ms) => ms <= 2000),
+      note: `each: ${takeovers.map((ms) => Math.round(ms)).join(' / ')} ms`,
+    },
+  ];
+}
+
+/** Until no dial has started for 500 ms. */
+async function drained(stack: BenchStack): Promise<void> {
+  let count = -1;
+  for (;;) {
+    const now = (await stack.dialStarts()).length;
+    if (now === count) return;
+    count = now;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function pacingAcrossReplicas(): Promise<BenchRow[]> {
+  const stack = await startBenchStack({ dialCps: PACING_CPS, talkMs: 20, database: 'postgres', replicas: 3 });
+  try {
+    await placeRoundRobin(stack, PACING_CALLS, stack.replicas);
+    const starts = await waitForDialStarts(stack, (s) => s.length >= PACING_CALLS, 120_000);
+    const times = starts.map((s) => s.monotonic).sort((a, b) => a - b);
+    const span = (times.at(-1) as number) - (times[0] as number);
+    const achieved = (PACING_CALLS - 1) / (span / 1000) / PACING_CPS;
+    const maxWindow = maxInSlidingWindow(times, 1000);
+    // Each replica's INVITEs on its own clock (only the leader should have any).
+    const sentBy = await Promise.all(stack.replicas.map((r) => r.process.call<number[]>('inviteTimes')));
+    const senders = sentBy.filter((times) => times.length > 0).length;
+    const scenario = `Scale out: ${PACING_CALLS.toLocaleString('en-US')} calls posted round-robin to 3 replicas on PostgreSQL (CPS ${PACING_CPS})`;
+    return [
+      {
+        scenario,
+        metric: 'achieved starts/s ÷ CPS, first to last start',
+        value: `${round(achieved, 3)}`,
+        target: '≥ 0.98',
+        met: achieved >= 0.98,
+        note: `${PACING_CALLS} starts in ${round(span / 1000, 2)} s`,
+      },
+      {
+        scenario,
+        metric: 'max dial starts in any 1 s window (at the emulator)',
+        value: `${maxWindow}`,
+        target: `≤ ${PACING_CPS}`,
+        met: maxWindow <= PACING_CPS,
+      },
+      {
+        ...sentWindowRow(
+          scenario,
+          PACING_CPS,
+          Math.max(...sentBy.map((times) => maxInSlidingWindow(times, 1000))),
+        ),
+        note: `${senders} of ${stack.replicas.length} replicas sent INVITEs (the leader); the most any sent in 1 s, on its own clock`,
+      },
+    ];
+  } finally {
+    await stack.stop();
+  }
+}
