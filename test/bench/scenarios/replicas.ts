@@ -15,7 +15,7 @@
 import { cpus } from 'node:os';
 import { runLoad } from '../support/autocannon';
 import type { BenchRow } from '../support/bench-result';
-import { type BenchStack, startBenchStack, waitForDialStarts } from '../support/bench-stack';
+import { type BenchStack, isRunning, startBenchStack, waitForDialStarts } from '../support/bench-stack';
 import { maxInSlidingWindow, percentile, round, sentWindowRow } from '../support/stats';
 
 const CONNECTIONS = 12;
@@ -81,7 +81,7 @@ async function postThroughput(): Promise<BenchRow[]> {
 /** Which replica leads the trunk now (its /readyz), if any. */
 async function leaderOf(stack: BenchStack): Promise<BenchStack['replicas'][number] | undefined> {
   for (const replica of stack.replicas) {
-    if (replica.process.process.exitCode !== null || replica.process.process.signalCode !== null) continue;
+    if (!isRunning(replica)) continue;
     const ready = (await fetch(`${replica.url}/readyz`)
       .then((r) => r.json())
       .catch(() => ({}))) as { trunks?: { leading: boolean }[] };
@@ -113,9 +113,7 @@ async function failover(): Promise<BenchRow[]> {
   const takeovers: number[] = [];
   try {
     for (let i = 0; i < FAILOVERS; i++) {
-      const live = stack.replicas.filter(
-        (r) => r.process.process.exitCode === null && r.process.process.signalCode === null,
-      );
+      const live = stack.replicas.filter(isRunning);
       // A backlog the new leader must go on with: 3 s of dialing at CPS 20.
       await placeRoundRobin(stack, 60, live);
       const leader = await leaderOf(stack);

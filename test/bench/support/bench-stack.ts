@@ -104,11 +104,7 @@ export async function startBenchStack(options: {
     dialStarts: () => emulator.call<DialStart[]>('dialStarts'),
     inviteTimes: () => serverProcess.call<number[]>('inviteTimes'),
     async stop() {
-      await Promise.all(
-        replicas
-          .filter((r) => r.process.process.exitCode === null && !r.process.process.killed)
-          .map((r) => r.process.stop()),
-      );
+      await Promise.all(replicas.filter(isRunning).map((r) => r.process.stop()));
       await emulator.stop();
       postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
@@ -136,6 +132,12 @@ function createBenchDatabase(): { url: string; drop(): void } {
     url: new URL(`/${name}`, server).href,
     drop: () => execFileSync('dropdb', [...connection, '--force', name]),
   };
+}
+
+/** Whether a replica's process is still running (not exited, not killed). */
+export function isRunning(replica: { process: IpcChild }): boolean {
+  const child = replica.process.process;
+  return child.exitCode === null && child.signalCode === null && !child.killed;
 }
 
 /** Places a call through the HTTP API; resolves with the call id and when the 201 arrived. */

@@ -5,6 +5,7 @@
  * its counters as that transaction sees them, and the webhook deliveries it owes, all committed
  * with the change or not at all.
  */
+import { CALL_STATUSES } from '@outdial/contract';
 import type { Kysely } from 'kysely';
 import type { BatchRow } from '../../ports/batch-store';
 import type { BatchEventType } from '../../ports/event-store';
@@ -87,6 +88,9 @@ export async function insertBatchStartedIfFirst(
   return insertBatchEvent(trx, batch, 'batch.started', now);
 }
 
+/** The statuses of a batch call that has fallen due (left `scheduled`, not cancelled). */
+const DUE_STATUSES = CALL_STATUSES.filter((s) => s !== 'initiated' && s !== 'scheduled' && s !== 'cancelled');
+
 /**
  * `batch.started` for a batch just resumed (`batch` as this transaction wrote it), when it was
  * paused before any of its calls fell due and some have since: it starts now.
@@ -103,16 +107,7 @@ export async function insertBatchStartedIfDue(
     .where('batch_id', '=', batch.id)
     // Listed, not `not in`: ranges of the calls_by_batch index instead of a walk through calls
     // that are all still scheduled.
-    .where('status', 'in', [
-      'queued',
-      'connecting',
-      'ringing',
-      'active',
-      'completed',
-      'failed',
-      'busy',
-      'no_answer',
-    ])
+    .where('status', 'in', DUE_STATUSES)
     .limit(1)
     .executeTakeFirst();
   return due && insertBatchEvent(trx, batch, 'batch.started', now);
