@@ -177,7 +177,6 @@ describe.each(CONTRACT_TARGETS)('the events contract on the $name', ({ start }) 
   });
 
   it('starts a batch paused before its calls fell due only when it is resumed, right after batch.resumed', async () => {
-    const [newest] = (await outdial.events.list({ limit: 1 })).data;
     const batch = await outdial.batches.create({
       name: 'Paused before due',
       agentId: target.agents.voice.id,
@@ -185,6 +184,10 @@ describe.each(CONTRACT_TARGETS)('the events contract on the $name', ({ start }) 
       calls: [{ phoneNumber: freshNumber() }],
     });
     expect(batch.status).toBe('scheduled');
+    // The resume point: its call's `call.scheduled`, so the stream below replays from before the
+    // pause whatever ran before this case (or nothing did).
+    const [scheduled] = (await outdial.events.list({ batchId: batch.id, limit: 1 })).data;
+    expect(scheduled?.type).toBe('call.scheduled');
     await outdial.batches.pause(batch.id);
     // Its call falls due while the batch is paused: it waits, and the batch has not started.
     const deadline = Date.now() + 15_000;
@@ -203,7 +206,11 @@ describe.each(CONTRACT_TARGETS)('the events contract on the $name', ({ start }) 
     await outdial.batches.resume(batch.id);
     const seen: OutdialEvent[] = [];
     const signal = AbortSignal.timeout(20_000);
-    for await (const event of outdial.events.stream({ batchId: batch.id, lastEventId: newest?.id, signal })) {
+    for await (const event of outdial.events.stream({
+      batchId: batch.id,
+      lastEventId: scheduled?.id,
+      signal,
+    })) {
       if (event.type.startsWith('batch.')) seen.push(event);
       if (event.type === 'batch.completed') break;
     }
