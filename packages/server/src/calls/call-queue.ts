@@ -9,7 +9,9 @@ export type { CallCancellation };
 
 /** A queued call as the queue needs it: its place in line and its dial time limits, if any. */
 export type QueuedCallNotice = Pick<CallRow, 'id' | 'priority' | 'seq'> &
-  Partial<Pick<CallRow, 'organization_id' | 'calling_window' | 'latest_at' | 'batch_id' | 'dial_turn'>>;
+  Partial<
+    Pick<CallRow, 'organization_id' | 'agent_id' | 'calling_window' | 'latest_at' | 'batch_id' | 'dial_turn'>
+  >;
 
 export interface CallQueue {
   /** Hands a committed `queued` call to the queue. */

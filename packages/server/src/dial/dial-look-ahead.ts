@@ -18,18 +18,19 @@ const SMOOTHING = 0.2;
  * queue.concurrency = lookAhead.record(12); // 12 ms from claim to ready → 2
  */
 export class DialLookAhead {
-  readonly #cps: number;
+  /** The trunk's budget (it may change while dialing). */
+  cps: number;
   readonly #max: number;
   #preparationMs = INITIAL_PREPARATION_MS;
 
   constructor({ cps, max }: { cps: number; max: number }) {
-    this.#cps = cps;
+    this.cps = cps;
     this.#max = max;
   }
 
   /** The number of calls to hold claimed ahead of their slot (at least 2, at most `max`). */
   get size(): number {
-    const slots = Math.ceil((this.#preparationMs * this.#cps) / 1000) + 1;
+    const slots = Math.ceil((this.#preparationMs * this.cps) / 1000) + 1;
     return Math.min(this.#max, Math.max(2, slots));
   }
 

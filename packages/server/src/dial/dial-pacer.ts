@@ -65,10 +65,11 @@ export const DEFAULT_GUARD_BAND_MS = 15;
  * ```
  */
 export class DialPacer {
-  readonly #cps: number;
+  #cps: number;
+  readonly #windowMs: number;
   /** windowMs + guard: the least time `cps` consecutive sends may span. */
   readonly #span: number;
-  readonly #spacing: number;
+  #spacing: number;
   readonly #catchUpMs: number;
   readonly #clock: MonotonicClock;
   #nextSlot = Number.NEGATIVE_INFINITY;
@@ -101,8 +102,27 @@ export class DialPacer {
     this.#cps = cps;
     this.#span = windowMs + guardBandMs;
     this.#spacing = windowMs / cps;
+    this.#windowMs = windowMs;
     this.#catchUpMs = catchUpMs;
     this.#clock = clock;
+  }
+
+  get cps(): number {
+    return this.#cps;
+  }
+
+  /**
+   * A new budget, from the next grant on. Rule 3 counts the starts already in the window against
+   * it, so a lower budget waits for them to leave: no window that ends after the change holds more
+   * than the new `cps`.
+   */
+  set cps(cps: number) {
+    if (!(cps > 0) || !Number.isInteger(cps))
+      throw new RangeError(`cps must be a positive integer, got ${cps}`);
+    this.#cps = cps;
+    this.#spacing = this.#windowMs / cps;
+    // A raised budget may open a slot sooner than the loop is sleeping for.
+    this.#wake?.();
   }
 
   /**

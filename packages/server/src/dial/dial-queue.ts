@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { CallCancellation, QueuedCallNotice } from '../calls/call-queue';
 import type { CallRow, CallStore } from '../ports/call-store';
 import { type Clock, type MonotonicClock, monotonicClock, wallClock } from '../ports/clock';
-import type { DialBacklog } from '../ports/dial-backlog';
+import type { DialBacklog, TrunkFilter } from '../ports/dial-backlog';
 import { dialTimeLimitsOf } from '../store/dial-time-limits';
 import { BatchHolds } from './batch-holds';
 import { ConcurrencyLimits } from './concurrency-limits';
@@ -25,6 +25,7 @@ import { placeCallRequestFor } from './place-call-request';
 import { type DialKey, QueuedCallWindow } from './queued-call-window';
 import { RoomTeardown } from './room-teardown';
 import { expireCall, rescheduleQueuedCall } from './schedule-transitions';
+import { TrunkBacklog } from './trunk-backlog';
 
 export interface DialQueueDeps {
   calls: CallStore;
@@ -50,6 +51,25 @@ export interface DialQueueDeps {
   clock?: MonotonicClock;
   /** Stamps what is stored (answered_at, ended_at, call events). Default the system clock. */
   wallClock?: Clock;
+  /**
+   * The SIP trunk this queue dials, when the server dials several (trunk-dial-queues.ts): only its
+   * calls are read, and `cps` is its budget. Without it the queue dials every queued call.
+   */
+  trunk?: DialQueueTrunk;
+  /**
+   * Limits shared with the other trunks' queues (an organization's live calls span its trunks);
+   * the owner starts and stops them. Default: this queue's own.
+   */
+  concurrency?: ConcurrencyLimits;
+}
+
+export interface DialQueueTrunk {
+  filter: TrunkFilter;
+  /**
+   * A claimed call whose agent now names another trunk went back to `queued` undialed (its
+   * INVITE would have counted against another trunk's budget): for that trunk's queue.
+   */
+  moved(call: DialKey, sipTrunkId: string | null): void;
 }
 
 /** Raised inside a dial that was cancelled before its INVITE: nothing was dialed. */
@@ -57,6 +77,13 @@ class DialAbandoned extends Error {}
 
 /** Raised inside a dial whose batch was paused before its INVITE: it goes back to the queue. */
 class DialHeldBack extends Error {}
+
+/** Raised inside a dial whose agent moved to another trunk since the call was read: nothing was created yet. */
+class DialOnOtherTrunk extends Error {
+  constructor(readonly sipTrunkId: string | null) {
+    super('the agent moved to another trunk');
+  }
+}
 
 const LIVE_STATUSES: readonly string[] = ['connecting', 'ringing', 'active'];
 const MAX_WRITE_RETRY_DELAY_MS = 5000;
@@ -104,6 +131,11 @@ export class DialQueue {
   /** Paused batches, and batches being cancelled: checked before each batch call's claim and at its INVITE. */
   readonly #holds: BatchHolds;
   readonly #concurrency: ConcurrencyLimits;
+  /** Whether `#concurrency` is this queue's own (started and stopped with it) or shared. */
+  readonly #ownsConcurrency: boolean;
+  /** The backlog as this queue reads it: one trunk's calls, or all. */
+  readonly #backlog: DialBacklog;
+  readonly #trunkBacklog: TrunkBacklog | undefined;
   #running = false;
   /** This replica lost its trunk leadership: nothing more may be dialed, and start() never runs. */
   #abdicated = false;
@@ -115,7 +147,12 @@ export class DialQueue {
       throw new RangeError(`maxInFlight must be a positive integer, got ${deps.maxInFlight}`);
     }
     this.#deps = deps;
-    this.#log = deps.logger.child({ component: 'dial-queue' });
+    this.#trunkBacklog = deps.trunk && new TrunkBacklog(deps.backlog, deps.trunk.filter);
+    this.#backlog = this.#trunkBacklog ?? deps.backlog;
+    this.#log = deps.logger.child({
+      component: 'dial-queue',
+      ...(deps.trunk ? { trunkId: deps.trunk.filter.trunkId } : {}),
+    });
     this.#clock = deps.clock ?? monotonicClock;
     this.#wallClock = deps.wallClock ?? wallClock;
     this.#pacer = new DialPacer({
@@ -135,17 +172,20 @@ export class DialQueue {
     });
     this.#inFlight = new PQueue({ concurrency: deps.maxInFlight });
     this.#window = new QueuedCallWindow({
-      backlog: deps.backlog,
+      backlog: this.#backlog,
       logger: this.#log,
       size: deps.windowSize ?? 1000,
       isTaken: (id) => this.#taken.has(id),
       enqueue: (call, signal) => this.#starts.add(call, signal),
     });
-    this.#concurrency = new ConcurrencyLimits({
-      calls: deps.calls,
-      perOrganization: deps.maxConcurrentCallsPerOrganization,
-      readmit: (call) => this.#window.admit(call),
-    });
+    this.#ownsConcurrency = deps.concurrency === undefined;
+    this.#concurrency =
+      deps.concurrency ??
+      new ConcurrencyLimits({
+        calls: deps.calls,
+        perOrganization: deps.maxConcurrentCallsPerOrganization,
+        readmit: (call) => this.#window.admit(call),
+      });
     this.#holds = new BatchHolds({
       calls: deps.calls,
       gate: this.#gate,
@@ -199,7 +239,9 @@ export class DialQueue {
     }
     if (this.#abdicated) return;
     this.#firstDialAfter = options.firstDialAfter;
-    if (this.#concurrency.active) this.#concurrency.start(await this.#deps.backlog.liveCalls());
+    if (this.#ownsConcurrency && this.#concurrency.active) {
+      this.#concurrency.start(await this.#backlog.liveCalls());
+    }
     this.#tracker.start();
     this.#running = true;
     this.#window.open();
@@ -218,7 +260,25 @@ export class DialQueue {
       seq: call.seq,
       ...(limits ? { limits } : {}),
       ...(call.batch_id ? { batchId: call.batch_id } : {}),
+      ...(this.#deps.trunk ? { trunkId: this.#deps.trunk.filter.trunkId } : {}),
     });
+  }
+
+  /** Takes a call back into the window (a held call whose limit freed, a call moved to this trunk). */
+  admit(call: DialKey): void {
+    if (this.#running) this.#window.admit(call);
+  }
+
+  /** Whether this queue has taken the call for dialing (its dial is not over). */
+  isDialing(callId: string): boolean {
+    return this.#taken.has(callId);
+  }
+
+  /** The trunk's budget changed: from now on no 1 s window holds more than `cps` starts. */
+  setCps(cps: number): void {
+    this.#pacer.cps = cps;
+    this.#lookAhead.cps = cps;
+    this.#starts.lookAhead = this.#lookAhead.size;
   }
 
   /**
@@ -317,7 +377,7 @@ export class DialQueue {
     if (!this.#running) return;
     this.#running = false;
     this.#window.close();
-    this.#concurrency.stop();
+    if (this.#ownsConcurrency) this.#concurrency.stop();
     await this.#starts.whenIdle();
     while (this.#dialsSettled.size > 0) await Promise.allSettled([...this.#dialsSettled]);
     await this.#tracker?.stop();
@@ -340,7 +400,8 @@ export class DialQueue {
    * @returns once they are read: the sweep that asks LiveKit about them
    */
   async #reconcileInterruptedDials(tracker: LiveCallTracker): Promise<{ swept: Promise<void> }> {
-    const ids = await this.#deps.calls.idsWithStatus(['connecting', 'ringing', 'active']);
+    // Of this trunk only: another trunk's calls may be mid-dial on another replica.
+    const ids = (await this.#backlog.liveCalls()).map((call) => call.id);
     for (const id of ids) tracker.track(id);
     if (ids.length > 0)
       this.#log.info({ calls: ids.length }, 'reconciling calls left live by a previous run');
@@ -376,7 +437,8 @@ export class DialQueue {
 
   /** @returns true when the call was handed back to the queue (its batch paused before its INVITE) */
   async #dial(key: DialKey, inviteSent: () => void): Promise<boolean> {
-    const { calls, backlog } = this.#deps;
+    const { calls } = this.#deps;
+    const backlog = this.#backlog;
     const callId = key.id;
     const dialer = this.#deps.dialer as Dialer;
     if (!this.#running) return false;
@@ -404,6 +466,11 @@ export class DialQueue {
       }
       const claimedAt = this.#clock.now();
       const request = await placeCallRequestFor(backlog, call);
+      // Read into this trunk's window before its agent moved: dialed here it would count against
+      // this trunk's budget but ring on the other.
+      if (this.#trunkBacklog && !this.#trunkBacklog.carries(request.sipTrunkId)) {
+        throw new DialOnOtherTrunk(request.sipTrunkId);
+      }
       // Handed back before (its batch paused): that room's teardown must be over before the room
       // is created again under the same name.
       await this.#teardown?.whenDone(callId);
@@ -454,6 +521,10 @@ export class DialQueue {
         await this.#teardown?.start(callId, 'cancelled before dialing');
         return false;
       }
+      if (error instanceof DialOnOtherTrunk) {
+        await this.#moveToItsTrunk(key, error.sipTrunkId);
+        return false;
+      }
       if (error instanceof DialHeldBack) {
         // Nothing rang: the room and the agent's dispatch go, and the call waits for the resume.
         await this.#teardown?.start(callId, 'batch paused before dialing');
@@ -485,7 +556,7 @@ export class DialQueue {
         await this.#holds.cancelBeforeDial(key, now);
         return false;
       }
-      const queued = await this.#deps.backlog.unclaim(key.id, now);
+      const queued = await this.#backlog.unclaim(key.id, now);
       if (queued && this.#holds.isCancelling(key)) {
         await this.#holds.cancelBeforeDial(key, now);
         return false;
@@ -496,6 +567,20 @@ export class DialQueue {
       this.#log.error({ err: error, callId: key.id }, 'could not hand a paused call back to the queue');
       this.#tracker?.track(key.id);
       return false;
+    }
+  }
+
+  /** Nothing of the call exists in LiveKit yet: it goes back to `queued`, for its agent's trunk's queue. */
+  async #moveToItsTrunk(key: DialKey, sipTrunkId: string | null): Promise<void> {
+    try {
+      const queued = await this.#backlog.unclaim(key.id, this.#wallClock.now(), 'trunk_changed');
+      if (!queued) return; // cancelled meanwhile
+      const { trunkId: _here, ...rest } = key;
+      this.#log.info({ callId: key.id }, "the call's agent moved to another trunk: handed to its queue");
+      this.#deps.trunk?.moved(rest, sipTrunkId);
+    } catch (error) {
+      this.#log.error({ err: error, callId: key.id }, "could not hand a call to its agent's trunk");
+      this.#tracker?.track(key.id);
     }
   }
 
@@ -583,7 +668,7 @@ export class DialQueue {
    * write the database refuses is retried in the background instead of failing the dial.
    */
   async #writeCallIds(callId: string, ids: { room_id: string } | { job_id: string }): Promise<void> {
-    const write = () => this.#deps.backlog.recordLiveKitIds(callId, ids, this.#wallClock.now());
+    const write = () => this.#backlog.recordLiveKitIds(callId, ids, this.#wallClock.now());
     try {
       await write();
     } catch (error) {

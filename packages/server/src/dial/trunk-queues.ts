@@ -25,10 +25,10 @@ export interface TrunkQueuesDeps {
   /** The server's default trunk (LIVEKIT_SIP_TRUNK_ID), for agents that name none. */
   defaultTrunkId: string | undefined;
   /**
-   * The process (`host:pid`) that dials: this one when it runs a Dial queue that dials, or of
-   * replicas the one holding the dialer's lock; null when none dials.
+   * The process (`host:pid`) that dials `trunkId`: this one when it runs a Dial queue that dials,
+   * or of replicas the one holding the trunk's lock; null when none dials it.
    */
-  leader: () => Promise<string | null>;
+  leader: (trunkId: string) => Promise<string | null>;
 }
 
 export class TrunkQueues {
@@ -39,10 +39,9 @@ export class TrunkQueues {
     // The window's 60 whole seconds end with the one now running.
     const nowSecond = Math.floor(now.getTime() / 1000);
     const firstSecond = nowSecond - (SECONDS - 1);
-    const [depth, dials, leader] = await Promise.all([
+    const [depth, dials] = await Promise.all([
       this.deps.backlog.organizationDepthByTrunk(organizationId),
       this.deps.backlog.organizationDialsSince(organizationId, new Date(firstSecond * 1000)),
-      this.deps.leader(),
     ]);
 
     const defaultTrunk = this.deps.defaultTrunkId ?? UNNAMED_DEFAULT_TRUNK;
@@ -58,7 +57,7 @@ export class TrunkQueues {
           queued: 0,
           queuedByPriority: new Array<number>(PRIORITIES).fill(0),
           dialsLastMinute: new Array<number>(SECONDS).fill(0),
-          leader,
+          leader: null,
         };
         trunks.set(trunkId, entry);
       }
@@ -77,6 +76,12 @@ export class TrunkQueues {
       const entry = trunk(row.sipTrunkId);
       entry.dialsLastMinute[slot] = (entry.dialsLastMinute[slot] ?? 0) + row.calls;
     }
+    // Each trunk has its own leader among replicas.
+    await Promise.all(
+      [...trunks.values()].map(async (entry) => {
+        entry.leader = await this.deps.leader(entry.trunkId);
+      }),
+    );
     return {
       at: now.toISOString(),
       trunks: [...trunks.values()].sort((a, b) =>

@@ -34,6 +34,17 @@ export interface DialKey {
   limits?: DialTimeLimits;
   /** The call's batch, for batch calls only: a paused batch's calls are not dialed. */
   batchId?: string;
+  /** The SIP trunk whose queue holds it (set by a trunk's Dial queue; absent in tests). */
+  trunkId?: string;
+}
+
+/**
+ * The calls of one SIP trunk: those whose agent names `trunkId`, and when it is the server's
+ * default trunk also those whose agent names none (or was deleted).
+ */
+export interface TrunkFilter {
+  trunkId: string;
+  isDefault: boolean;
 }
 
 /** A queued call's place in line without its id: what the queue positions keep of every call. */
@@ -64,7 +75,7 @@ export interface DialBacklog {
    * Up to `limit` queued calls strictly after `after` in (priority, turn, seq) order, each with its
    * time limits when it has any.
    */
-  queuedAfter(after: DialOrder | undefined, limit: number): Promise<DialKey[]>;
+  queuedAfter(after: DialOrder | undefined, limit: number, trunk?: TrunkFilter): Promise<DialKey[]>;
   /**
    * The same without the ids, for reading the whole backlog at start (queue positions): no id
    * string per row, so 1M queued calls read through in small pages without growing the heap.
@@ -79,12 +90,15 @@ export interface DialBacklog {
   claim(callId: string): Promise<CallRow | undefined>;
   /**
    * Hands a claimed call whose INVITE never left back to the queue (`connecting → queued`, its
-   * batch paused), keeping its turn so that it keeps its place. Records `source: batch_paused`.
+   * batch paused, or its agent moved to another trunk), keeping its turn so that it keeps its
+   * place. Records `source` (default `batch_paused`).
    * @returns the queued call, or undefined when it is no longer connecting
    */
-  unclaim(callId: string, at: Date): Promise<CallRow | undefined>;
-  /** The calls live now (connecting, ringing or active), for the concurrency limits. */
-  liveCalls(): Promise<{ id: string; organizationId: string; batchId: string | null }[]>;
+  unclaim(callId: string, at: Date, source?: 'batch_paused' | 'trunk_changed'): Promise<CallRow | undefined>;
+  /** The calls live now (connecting, ringing or active), for the concurrency limits; of one trunk with `trunk`. */
+  liveCalls(trunk?: TrunkFilter): Promise<{ id: string; organizationId: string; batchId: string | null }[]>;
+  /** The trunks agents name (distinct, without null), for the Dial queue to dial each. */
+  agentTrunkIds(): Promise<string[]>;
   /** The agent's worker name and trunk as they are now; undefined for a deleted agent. */
   agentDialSettings(agentId: string): Promise<AgentDialSettings | undefined>;
   /** Records the dial's room or dispatch id (informational: the room's name derives from the call id). */

@@ -55,6 +55,7 @@ function standIns() {
   };
   const queue = new ReplicaDialQueue({
     createQueue,
+    cps: 10,
     batches: {
       pausedIds: async () => ['batch_paused'],
       concurrencyLimits: async () => [{ id: 'batch_limited', maxConcurrentCalls: 3 }],
@@ -100,27 +101,14 @@ describe('ReplicaDialQueue', () => {
     expect(made[3]?.log.at(-1)).toBe('abdicate');
   });
 
-  it("applies other replicas' signals to the current queue", async () => {
+  it("hands what reaches it to the current term's queue", async () => {
     const { queue, made } = standIns();
     queue.lead();
     await queue.settled();
-    queue.apply({
-      kind: 'change',
-      organizationId: 'org_1',
-      callId: 'call_1',
-      to: 'queued',
-      webhooks: false,
-      queued: { id: 'call_1', priority: 5, seq: 1 },
-    });
-    queue.apply({
-      kind: 'change',
-      organizationId: 'org_1',
-      callId: 'call_2',
-      to: 'cancelled',
-      webhooks: false,
-    });
-    queue.apply({ kind: 'pause', batchId: 'batch_1' });
-    queue.apply({ kind: 'reread' });
+    queue.notifyQueued({ id: 'call_1', priority: 5, seq: 1 });
+    await queue.cancelledElsewhere('call_2');
+    await queue.pauseBatch('batch_1');
+    queue.rereadBacklog();
     expect(made[1]?.log.slice(3)).toEqual(['queued call_1', 'cancelled call_2', 'pause batch_1', 'reread']);
   });
 });

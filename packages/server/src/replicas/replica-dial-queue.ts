@@ -4,10 +4,8 @@
  * leads the trunk lock (trunk-leadership.ts), and answers everything else (cancels, pauses) like a
  * queue that is not running.
  *
- * Why one lock for the whole dialer, not one per trunk: the pacing budget (DIAL_CPS) is one per
- * server today, and one Dial queue paces every trunk. One lock, keyed by the default trunk, keeps
- * "exactly one replica dials" true with the existing queue unchanged; per-trunk leaders come with
- * per-trunk budgets.
+ * One per SIP trunk (dial/trunk-dial-queues.ts), each with its trunk's lock: trunks are led, and
+ * fail over, independently, and a replica may lead some and follow others.
  *
  * Each leadership term gets a fresh DialQueue, started as after a restart: the batches stored
  * paused and their concurrency limits are read, interrupted dials (those a dead leader claimed) are
@@ -15,8 +13,8 @@
  * at once: no INVITE leaves after this replica knows it no longer leads, and the calls it claimed
  * whose INVITE had not left go back to `queued` for the next leader.
  *
- * What the other replicas commit reaches the term's queue through `ReplicaSignals`; what this one
- * decides about batches (pause, resume, cancel, limits) is sent to them through `broadcast`.
+ * What the other replicas commit reaches the term's queue through `ReplicaSignals`, routed by
+ * ReplicaTrunkDialQueues, which also sends this replica's batch decisions to the others.
  */
 import type { Logger } from 'pino';
 import type { BatchQueue } from '../batches/batch-queue';
@@ -24,11 +22,13 @@ import type { CallCancellation, CallQueue, QueuedCallNotice } from '../calls/cal
 import type { DialQueue } from '../dial/dial-queue';
 import type { BatchStore } from '../ports/batch-store';
 import type { CallRow } from '../ports/call-store';
-import type { ReplicaSignal } from './replica-signals';
+import type { DialKey } from '../ports/dial-backlog';
 
 export interface ReplicaDialQueueDeps {
-  /** A new, unstarted Dial queue: one per leadership term, and an idle one while following. */
-  createQueue(): DialQueue;
+  /** A new, unstarted Dial queue at `cps`: one per leadership term, and an idle one while following. */
+  createQueue(cps: number): DialQueue;
+  /** The trunk's budget. */
+  cps: number;
   batches: Pick<BatchStore, 'pausedIds' | 'concurrencyLimits'>;
   /**
    * Milliseconds a new leader waits before its first dial: one pacing window (1 s plus the guard
@@ -38,9 +38,6 @@ export interface ReplicaDialQueueDeps {
   takeoverQuietMs: number;
   logger: Pick<Logger, 'info' | 'error'>;
 }
-
-/** A batch decision made on this replica, for the leader (whichever replica it is) to apply. */
-type BatchSignal = Extract<ReplicaSignal, { kind: 'pause' | 'resume' | 'cancel' | 'limit' }>;
 
 export class ReplicaDialQueue implements CallQueue, BatchQueue {
   readonly #deps: ReplicaDialQueueDeps;
@@ -55,12 +52,12 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
    * pacing whole.
    */
   readonly #settling = new Set<Promise<void>>();
-  /** Sends a batch decision to the other replicas (set by the wiring once signals are up). */
-  broadcast: (signal: BatchSignal) => void = () => {};
+  #cps: number;
 
   constructor(deps: ReplicaDialQueueDeps) {
     this.#deps = deps;
-    this.#current = deps.createQueue();
+    this.#cps = deps.cps;
+    this.#current = deps.createQueue(deps.cps);
   }
 
   /** Whether this replica leads now (its queue may still be starting). */
@@ -80,7 +77,7 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
   lead(): void {
     if (this.#leading || this.#closed) return;
     this.#leading = true;
-    const queue = this.#deps.createQueue();
+    const queue = this.#deps.createQueue(this.#cps);
     // Swapped in first, so that batch signals arriving while it starts are applied to it.
     this.#current = queue;
     this.#transitions = this.#transitions
@@ -95,7 +92,7 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
     if (!this.#leading) return;
     this.#leading = false;
     const queue = this.#current;
-    this.#current = this.#deps.createQueue();
+    this.#current = this.#deps.createQueue(this.#cps);
     this.#deps.logger.info('no longer leading: stopped dialing');
     const settled: Promise<void> = queue
       .abdicate()
@@ -144,60 +141,40 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
 
   limitBatch(batchId: string, max: number): void {
     this.#current.limitBatch(batchId, max);
-    this.broadcast({ kind: 'limit', batchId, max });
   }
 
-  async pauseBatch(batchId: string): Promise<void> {
-    // Sent first: the leader holds the batch back while this replica waits for its own dials.
-    this.broadcast({ kind: 'pause', batchId });
-    await this.#current.pauseBatch(batchId);
+  pauseBatch(batchId: string): Promise<void> {
+    return this.#current.pauseBatch(batchId);
   }
 
   resumeBatch(batchId: string, queued: readonly QueuedCallNotice[]): void {
     this.#current.resumeBatch(batchId, queued);
-    this.broadcast({ kind: 'resume', batchId });
   }
 
-  async cancelBatch(batchId: string, cancelWaiting: () => Promise<unknown>): Promise<void> {
-    await this.#current.cancelBatch(batchId, cancelWaiting);
-    // After the commit: the leader's claims of the batch's queued calls now find them cancelled,
-    // and it cancels those it claimed before whose INVITE has not left.
-    this.broadcast({ kind: 'cancel', batchId });
+  cancelBatch(batchId: string, cancelWaiting: () => Promise<unknown>): Promise<void> {
+    return this.#current.cancelBatch(batchId, cancelWaiting);
   }
 
-  /** Applies what another replica sent; only the leader's queue has anything to do. */
-  apply(signal: ReplicaSignal): void {
-    const queue = this.#current;
-    switch (signal.kind) {
-      case 'change':
-        if (signal.queued) queue.notifyQueued(signal.queued);
-        if (signal.to === 'cancelled' && signal.callId !== undefined) {
-          void queue.cancelledElsewhere(signal.callId);
-        }
-        return;
-      case 'pause':
-        void queue.pauseBatch(signal.batchId);
-        return;
-      case 'resume':
-        // Its waiting calls are read back from the backlog.
-        queue.resumeBatch(signal.batchId, []);
-        queue.rereadBacklog();
-        return;
-      case 'cancel':
-        // The waiting calls' cancel has committed: only the claimed ones are left to cancel.
-        queue
-          .cancelBatch(signal.batchId, async () => {})
-          .catch((error: unknown) =>
-            this.#deps.logger.error({ err: error, batchId: signal.batchId }, 'batch cancel failed here'),
-          );
-        return;
-      case 'limit':
-        queue.limitBatch(signal.batchId, signal.max);
-        return;
-      case 'reread':
-        queue.rereadBacklog();
-        return;
-    }
+  admit(call: DialKey): void {
+    this.#current.admit(call);
+  }
+
+  isDialing(callId: string): boolean {
+    return this.#current.isDialing(callId);
+  }
+
+  /** The budget of this term's queue and of every later term's. */
+  setCps(cps: number): void {
+    this.#cps = cps;
+    this.#current.setCps(cps);
+  }
+
+  rereadBacklog(): void {
+    this.#current.rereadBacklog();
+  }
+
+  cancelledElsewhere(callId: string): Promise<void> {
+    return this.#current.cancelledElsewhere(callId);
   }
 
   async #startTerm(queue: DialQueue): Promise<void> {

@@ -140,6 +140,7 @@ function queuedNotice(call: CallTransitionMessage['call']): QueuedCallNotice {
     priority: call.priority,
     seq: call.seq,
     organization_id: call.organization_id,
+    agent_id: call.agent_id,
     calling_window: call.calling_window,
     latest_at: call.latest_at,
     batch_id: call.batch_id,

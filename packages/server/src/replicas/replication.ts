@@ -1,7 +1,7 @@
 /**
  * @module
- * A replica's ties to the others on one PostgreSQL database: the dialer's leadership lock
- * (trunk-leadership.ts) driving the ReplicaDialQueue, and the signals (replica-signals.ts) that
+ * A replica's ties to the others on one PostgreSQL database: each trunk's leadership lock
+ * (trunk-leadership.ts) driving that trunk's ReplicaDialQueue, and the signals (replica-signals.ts) that
  * wake its event streams, webhook senders and Dial queue for the others' commits. SQLite never
  * gets here: it is one process.
  */
@@ -12,17 +12,18 @@ import type { Logger } from 'pino';
 import type { EventHub } from '../events/event-hub';
 import type { CallStore } from '../ports/call-store';
 import { PostgresNotifications } from './postgres-notifications';
-import type { ReplicaDialQueue } from './replica-dial-queue';
 import { type ReplicaSignal, ReplicaSignals } from './replica-signals';
+import type { ReplicaTrunkDialQueues } from './replica-trunk-dial-queues';
 import { TrunkLeadership } from './trunk-leadership';
 
 export interface ReplicationOptions {
   /** The shared database (its `search_path`, from the URL's `options`, scopes lock and channel). */
   url: string;
-  /** The trunk whose lock decides who dials; null without LiveKit (nothing is dialed here). */
-  trunkId: string | null;
+  /** Whether anything is dialed here (LiveKit configured): only then are trunk locks contended for. */
+  dials: boolean;
   calls: CallStore;
-  queue: ReplicaDialQueue;
+  /** Started already: its trunks are known. */
+  queue: ReplicaTrunkDialQueues;
   hub: Pick<EventHub, 'wakeFor' | 'wakeAll'>;
   webhooks: { wake(): void };
   logger: Logger;
@@ -40,14 +41,14 @@ export class Replication {
   readonly #leadership: TrunkLeadership | undefined;
   readonly #notifications: PostgresNotifications;
   readonly #signals: ReplicaSignals;
-  readonly #trunkId: string | null;
+  readonly #queue: ReplicaTrunkDialQueues;
   /** As other replicas see this one (the leader's name in GET /api/v1/queue). */
   readonly replicaId = `${hostname()}:${process.pid}`;
 
   private constructor(options: ReplicationOptions, namespace: string) {
     const { queue, hub, webhooks, logger } = options;
     const log = logger.child({ component: 'replication' });
-    this.#trunkId = options.trunkId;
+    this.#queue = queue;
     this.#notifications = new PostgresNotifications({
       url: options.url,
       channel: `outdial:${namespace}`,
@@ -78,41 +79,51 @@ export class Replication {
       logger: log,
     });
     queue.broadcast = (signal) => this.#signals.send(signal);
-    this.#leadership =
-      options.trunkId === null
-        ? undefined
-        : new TrunkLeadership({
-            url: options.url,
-            namespace,
-            replicaId: this.replicaId,
-            ...(options.leadershipRetryMs === undefined ? {} : { retryMs: options.leadershipRetryMs }),
-            logger: log,
-            onChange: (_trunkId, leading) => (leading ? queue.lead() : queue.follow()),
-          });
+    this.#leadership = options.dials
+      ? new TrunkLeadership({
+          url: options.url,
+          namespace,
+          replicaId: this.replicaId,
+          ...(options.leadershipRetryMs === undefined ? {} : { retryMs: options.leadershipRetryMs }),
+          logger: log,
+          onChange: (trunkId, leading) => {
+            const trunk = queue.queueOf(trunkId);
+            if (leading) trunk.lead();
+            else trunk.follow();
+          },
+        })
+      : undefined;
   }
 
-  /** Listens, then contends for the dialer's lock; resolves once this replica leads or follows. */
+  /**
+   * Listens, then contends for every trunk's lock (and for each trunk's that appears later);
+   * resolves once this replica leads or follows each.
+   */
   static async start(options: ReplicationOptions): Promise<Replication> {
     const replication = new Replication(options, await currentSchema(options.url));
     await replication.#notifications.start();
     replication.#signals.start();
-    if (options.trunkId !== null) await replication.#leadership?.start([options.trunkId]);
+    const leadership = replication.#leadership;
+    if (leadership) {
+      options.queue.onTrunk = (trunkId) => leadership.contend([trunkId]);
+      await leadership.start(options.queue.trunks().map(({ trunkId }) => trunkId));
+    }
     await options.queue.settled();
     return replication;
   }
 
-  /** The dialer's trunk and whether this replica leads it (none without LiveKit). */
+  /** The trunks dialed and whether this replica leads each (none without LiveKit). */
   trunks(): TrunkLead[] {
-    const trunkId = this.#trunkId;
-    if (trunkId === null || !this.#leadership) return [];
-    return [{ trunkId, leading: this.#leadership.leads(trunkId) }];
+    const leadership = this.#leadership;
+    if (!leadership) return [];
+    return this.#queue.trunks().map(({ trunkId }) => ({ trunkId, leading: leadership.leads(trunkId) }));
   }
 
-  /** The replica dialing now (`host:pid`), whichever it is, or null when none does. */
-  async leader(): Promise<string | null> {
-    if (this.#trunkId === null || !this.#leadership) return null;
-    if (this.#leadership.leads(this.#trunkId)) return this.replicaId;
-    return this.#leadership.leaderOf(this.#trunkId).catch(() => null);
+  /** The replica dialing `trunkId` now (`host:pid`), whichever it is, or null when none does. */
+  async leader(trunkId: string): Promise<string | null> {
+    if (!this.#leadership) return null;
+    if (this.#leadership.leads(trunkId)) return this.replicaId;
+    return this.#leadership.leaderOf(trunkId).catch(() => null);
   }
 
   /** Gives up the lock (the queue then stops dialing) and stops listening. */

@@ -26,12 +26,9 @@ import { failInterruptedCreations } from '../calls/fail-interrupted-creations';
 import type { EmulatedLiveKit, EmulatorTimings } from '../config/emulator-types';
 import type { LiveKitConnection } from '../config/livekit-connection';
 import { CallScheduler } from '../dial/call-scheduler';
-import { DEFAULT_GUARD_BAND_MS } from '../dial/dial-pacer';
-import { DialQueue } from '../dial/dial-queue';
-import { LiveKitDialer } from '../dial/livekit-dialer';
 import { LiveKitWebhookHandler } from '../dial/livekit-webhook-handler';
 import { QueuedCallRanks } from '../dial/queued-call-ranks';
-import { TrunkQueues, UNNAMED_DEFAULT_TRUNK } from '../dial/trunk-queues';
+import { TrunkQueues } from '../dial/trunk-queues';
 import { EventHub } from '../events/event-hub';
 import { EventRetention } from '../events/event-retention';
 import { EventService } from '../events/event-service';
@@ -43,13 +40,14 @@ import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { type Clock, wallClock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
-import { ReplicaDialQueue } from '../replicas/replica-dial-queue';
+import { ReplicaTrunkDialQueues } from '../replicas/replica-trunk-dial-queues';
 import { Replication } from '../replicas/replication';
 import { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
 import { createWebhookDelivery, type WebhookDispatchMode } from '../webhooks/webhook-delivery';
 import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service';
 import { type AdminOperations, adminOperations } from './admin-operations';
 import { openServerStores, type ServerStoresOptions } from './open-server-stores';
+import { localDialQueues, replicaDialQueues } from './server-dial-queues';
 
 export type { EmulatedLiveKit, EmulatorTimings, LiveKitConnection };
 
@@ -158,6 +156,8 @@ export interface ServerOptions
    * dialer's lock, and the leader's heartbeats. Default 100.
    */
   leadershipRetryMs?: number;
+  /** How often the Dial queue re-reads the trunks agents name and their stored budgets. Default 5 s. */
+  trunkRefreshMs?: number;
   /** pino level. Default 'info'. */
   logLevel?: string;
   logger?: Logger;
@@ -272,28 +272,20 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     }
 
     const dialCps = options.dialCps ?? 10;
-    const createDialQueue = () =>
-      new DialQueue({
-        calls: stores.calls,
-        backlog: stores.dialBacklog,
-        dialer: livekit ? new LiveKitDialer(livekit) : null,
-        logger, // The queue names its component itself.
-        cps: dialCps,
-        maxInFlight: options.dialMaxInFlight ?? 50,
-        maxConcurrentCallsPerOrganization: options.maxConcurrentCalls,
-        ...(options.dialGuardBandMs === undefined ? {} : { guardBandMs: options.dialGuardBandMs }),
-        wallClock: clock,
-      });
     // Replicas share PostgreSQL (`databaseUrl`); stores handed over by a test keep one process.
     const replicated = options.databaseUrl !== undefined;
-    const dialQueue: DialQueue | ReplicaDialQueue = replicated
-      ? new ReplicaDialQueue({
-          createQueue: createDialQueue,
-          batches: stores.batches,
-          takeoverQuietMs: 1000 + (options.dialGuardBandMs ?? DEFAULT_GUARD_BAND_MS),
-          logger,
-        })
-      : createDialQueue();
+    const dialQueueOptions = {
+      stores,
+      livekit,
+      logger,
+      clock,
+      dialCps,
+      dialMaxInFlight: options.dialMaxInFlight,
+      maxConcurrentCalls: options.maxConcurrentCalls,
+      dialGuardBandMs: options.dialGuardBandMs,
+      trunkRefreshMs: options.trunkRefreshMs,
+    };
+    const dialQueue = replicated ? replicaDialQueues(dialQueueOptions) : localDialQueues(dialQueueOptions);
     let replication: Replication | undefined;
     const webhookReceiver = livekit
       ? new LiveKitWebhookHandler({
@@ -451,9 +443,9 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
         cps: dialCps,
         defaultTrunkId: livekit?.sipTrunkId,
         // One process dials everything it can: it leads every trunk, or none without LiveKit. Of
-        // replicas, the one holding the dialer's lock does.
-        leader: async () =>
-          replication ? replication.leader() : livekit ? `${hostname()}:${process.pid}` : null,
+        // replicas, the one holding the trunk's lock does.
+        leader: async (trunkId) =>
+          replication ? replication.leader(trunkId) : livekit ? `${hostname()}:${process.pid}` : null,
       }),
       organizationWebhookSecrets,
       eventStreamKeepAliveMs: options.eventStreamKeepAliveMs,
@@ -499,12 +491,13 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
     // Before the Dial queue: the retries a crash left unmade join the backlog it loads.
     await batchProgress.start();
     cleanups.splice(1, 0, () => batchProgress.stop());
-    if (dialQueue instanceof ReplicaDialQueue) {
-      // A leader's queue starts as after a restart (paused batches, limits, the backlog).
+    if (dialQueue instanceof ReplicaTrunkDialQueues) {
+      // Each trunk's leader starts its queue as after a restart (paused batches, limits, the backlog).
       const queue = dialQueue;
+      await queue.start();
       const started = await Replication.start({
         url: options.databaseUrl as string,
-        trunkId: livekit ? (livekit.sipTrunkId ?? UNNAMED_DEFAULT_TRUNK) : null,
+        dials: livekit !== null,
         calls: stores.calls,
         queue,
         hub,
@@ -515,7 +508,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       replication = started;
       cleanups.splice(1, 0, async () => {
         await started.stop();
-        await queue.close();
+        await queue.stop();
       });
     } else {
       for (const batchId of await stores.batches.pausedIds()) await dialQueue.pauseBatch(batchId);

@@ -7,6 +7,7 @@ import type {
   DialKey,
   DialOrder,
   QueueDepthRow,
+  TrunkFilter,
 } from '../../ports/dial-backlog';
 import { dialTimeLimitsOf } from '../dial-time-limits';
 import { eventIdFloor } from '../ids';
@@ -18,27 +19,29 @@ export class SqliteDialBacklog implements DialBacklog {
     private readonly calls: CallStore,
   ) {}
 
-  async queuedAfter(after: DialOrder | undefined, limit: number): Promise<DialKey[]> {
+  async queuedAfter(after: DialOrder | undefined, limit: number, trunk?: TrunkFilter): Promise<DialKey[]> {
     if (after === undefined) await this.#numberUnturned();
     const rows = await this.db
       .selectFrom('calls')
       .select([
-        'id',
-        'organization_id',
-        'priority',
-        'dial_turn',
-        'seq',
-        'calling_window',
-        'latest_at',
-        'batch_id',
+        'calls.id',
+        'calls.organization_id',
+        'calls.priority',
+        'calls.dial_turn',
+        'calls.seq',
+        'calls.calling_window',
+        'calls.latest_at',
+        'calls.batch_id',
       ])
-      .where('status', '=', 'queued')
+      .where('calls.status', '=', 'queued')
       // A row-value comparison (SQLite ≥ 3.15 and Postgres) walks the calls_dial_order index,
       // (status, priority, dial_turn, seq).
       .$if(after !== undefined, (qb) => qb.where(afterKey(after as DialOrder)))
-      .orderBy('priority')
-      .orderBy('dial_turn')
-      .orderBy('seq')
+      // One trunk's calls: the agent is read by primary key for each call the index walk meets.
+      .$if(trunk !== undefined, (qb) => qb.where(onTrunk(trunk as TrunkFilter)))
+      .orderBy('calls.priority')
+      .orderBy('calls.dial_turn')
+      .orderBy('calls.seq')
       .limit(limit)
       .execute();
     return rows.map((row) => {
@@ -96,27 +99,45 @@ export class SqliteDialBacklog implements DialBacklog {
     });
   }
 
-  unclaim(callId: string, at: Date): Promise<CallRow | undefined> {
+  unclaim(
+    callId: string,
+    at: Date,
+    source: 'batch_paused' | 'trunk_changed' = 'batch_paused',
+  ): Promise<CallRow | undefined> {
     return this.calls.transition(callId, 'queued', {
       from: ['connecting'],
       // Its room was deleted before anything rang: the ids name nothing any more.
       patch: { room_id: null, job_id: null },
-      details: { source: 'batch_paused' },
+      details: { source },
       now: at,
     });
   }
 
-  async liveCalls(): Promise<{ id: string; organizationId: string; batchId: string | null }[]> {
+  async liveCalls(
+    trunk?: TrunkFilter,
+  ): Promise<{ id: string; organizationId: string; batchId: string | null }[]> {
     const rows = await this.db
       .selectFrom('calls')
-      .select(['id', 'organization_id', 'batch_id'])
-      .where('status', 'in', ['connecting', 'ringing', 'active'])
+      .select(['calls.id as id', 'calls.organization_id as organization_id', 'calls.batch_id as batch_id'])
+      .where('calls.status', 'in', ['connecting', 'ringing', 'active'])
+      .$if(trunk !== undefined, (qb) => qb.where(onTrunk(trunk as TrunkFilter)))
       .execute();
     return rows.map((row) => ({
       id: row.id,
       organizationId: row.organization_id,
       batchId: row.batch_id ?? null,
     }));
+  }
+
+  async agentTrunkIds(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('agents')
+      .select('sip_trunk_id')
+      .distinct()
+      .where('sip_trunk_id', 'is not', null)
+      .orderBy('sip_trunk_id')
+      .execute();
+    return rows.map((row) => row.sip_trunk_id as string);
   }
 
   async agentDialSettings(agentId: string): Promise<AgentDialSettings | undefined> {
@@ -221,4 +242,16 @@ export class SqliteDialBacklog implements DialBacklog {
  */
 function afterKey(after: DialOrder) {
   return sql<boolean>`(priority, dial_turn, seq) > (${after.priority}, ${after.turn ?? after.seq}, ${after.seq})`;
+}
+
+/**
+ * The calls of one trunk, by their agent's trunk as a dial will read it (dial/place-call-request.ts):
+ * an agent naming no trunk, or deleted, dials on the default trunk. A correlated lookup by the
+ * agents' primary key, so the calls_dial_order walk stays the plan.
+ */
+function onTrunk({ trunkId, isDefault }: TrunkFilter) {
+  const agentTrunk = sql`(select agents.sip_trunk_id from agents where agents.id = calls.agent_id)`;
+  return isDefault
+    ? sql<boolean>`coalesce(${agentTrunk}, ${trunkId}) = ${trunkId}`
+    : sql<boolean>`${agentTrunk} = ${trunkId}`;
 }
