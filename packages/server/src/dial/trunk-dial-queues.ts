@@ -283,9 +283,9 @@ export class TrunkDialQueues<Q extends TrunkQueue = TrunkQueue> implements CallQ
     const byTrunk = new Map<string, QueuedCallNotice[]>();
     for (const call of calls) {
       const trunkId = await this.#trunkOf(call.agent_id);
-      let notices = byTrunk.get(trunkId);
-      if (!notices) byTrunk.set(trunkId, (notices = []));
-      notices.push(call);
+      const notices = byTrunk.get(trunkId);
+      if (notices) notices.push(call);
+      else byTrunk.set(trunkId, [call]);
     }
     return byTrunk;
   }
