@@ -45,7 +45,7 @@ describe('RequestLog', () => {
     expect(dials).toHaveLength(3);
     expect(dials.map((r) => r.phoneNumber).sort()).toEqual(['+14155550001', '+14155550002', '+14155550003']);
     for (const record of dials) {
-      expect(record).toMatchObject({ service: 'SIP', status: 200, outcome: 'ok' });
+      expect(record).toMatchObject({ service: 'SIP', sipTrunkId: 'ST_t', status: 200, outcome: 'ok' });
       expect(record.room).toBe(`room-${record.participantIdentity?.slice(-1)}`);
       expect(new Date(record.time).getTime()).not.toBeNaN();
     }

@@ -16,6 +16,8 @@ export interface EmulatorRequestRecord {
   readonly room?: string;
   /** The dialled number (`sipCallTo`) of a `CreateSIPParticipant`. */
   readonly phoneNumber?: string;
+  /** The outbound trunk (`sipTrunkId`) of a `CreateSIPParticipant`, for per-trunk pacing checks. */
+  readonly sipTrunkId?: string;
   readonly participantIdentity?: string;
   /** `performance.now()` on arrival. */
   readonly at: number;

@@ -58,13 +58,15 @@ function field(body: JsonValue, ...names: string[]): string | undefined {
 function describe(
   method: string,
   body: JsonValue,
-): Pick<EmulatorRequestRecord, 'room' | 'phoneNumber' | 'participantIdentity'> {
+): Pick<EmulatorRequestRecord, 'room' | 'phoneNumber' | 'sipTrunkId' | 'participantIdentity'> {
   const room = method === 'CreateRoom' ? field(body, 'name') : field(body, 'room', 'roomName', 'room_name');
   const phoneNumber = field(body, 'sipCallTo', 'sip_call_to');
+  const sipTrunkId = field(body, 'sipTrunkId', 'sip_trunk_id');
   const participantIdentity = field(body, 'participantIdentity', 'participant_identity', 'identity');
   return {
     ...(room === undefined ? {} : { room }),
     ...(phoneNumber === undefined ? {} : { phoneNumber }),
+    ...(sipTrunkId === undefined ? {} : { sipTrunkId }),
     ...(participantIdentity === undefined ? {} : { participantIdentity }),
   };
 }

@@ -470,7 +470,9 @@ describe('retention, keep-alive and shutdown', { timeout: 60_000 }, () => {
     const callId = await place(t);
     await waitForCall(t, callId, (c) => TERMINAL.includes(c.status));
     const events = (await t.request(`/api/v1/calls/${callId}/events`)).body.data.events;
-    expect(events.length).toBe(5);
+    // queued, connecting, (ringing,) active, completed: under load the answer can come back before
+    // LiveKit's ringing webhook is handled, and that call never records `ringing`.
+    expect(events.length).toBeGreaterThanOrEqual(4);
     // 30 days (the default) and a minute later, every one of them has expired.
     now += 30 * 24 * 60 * 60 * 1000 + 60_000;
     await waitUntil(async () => (await t.request('/api/v1/events')).body.data.events.length === 0);
