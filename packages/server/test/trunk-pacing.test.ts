@@ -1,0 +1,148 @@
+/**
+ * One Dial queue per SIP trunk, through the HTTP API against the LiveKit emulator (which records
+ * the trunk of every CreateSIPParticipant): each trunk is paced on its own, so a backlog on one
+ * never holds up another, and a call whose agent moves to another trunk while it waits goes out on
+ * the new trunk, counted against that trunk's budget.
+ */
+import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../src/index';
+import { waitUntil } from './support/polling';
+import { FAST_TIMINGS, TERMINAL } from './support/test-server';
+
+const MAIN = 'ST_main';
+const SECOND = 'ST_second';
+const CPS = 5;
+
+/** The most starts in any half-open 1 s window, of the arrival times given. */
+function maxInWindow(times: readonly number[], windowMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let max = 0;
+  let first = 0;
+  for (let last = 0; last < sorted.length; last++) {
+    while ((sorted[last] as number) - (sorted[first] as number) >= windowMs) first++;
+    max = Math.max(max, last - first + 1);
+  }
+  return max;
+}
+
+describe('pacing per SIP trunk', () => {
+  let emulator: LiveKitEmulator;
+  let server: RunningServer;
+  let apiKey: string;
+  let mainAgent: string;
+  let secondAgent: string;
+
+  const request = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON.
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const post = async (agentId: string, phoneNumber: string) => {
+    const { status, body } = await request('/api/v1/calls/outbound', {
+      method: 'POST',
+      body: { agentId, phoneNumber },
+    });
+    expect(status).toBe(201);
+    return body.data.id as string;
+  };
+  const dials = () => emulator.requests.filter((r) => r.method === 'CreateSIPParticipant');
+  const startsOn = (trunkId: string) => dials().filter((r) => r.sipTrunkId === trunkId);
+
+  beforeAll(async () => {
+    emulator = await startLiveKitEmulator({ timings: { ...FAST_TIMINGS, ringMs: 20, talkMs: 50 } });
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+  beforeEach(async () => {
+    emulator.reset();
+    server = await startServer({
+      port: 0,
+      livekit: {
+        url: emulator.url,
+        apiKey: emulator.apiKey,
+        apiSecret: emulator.apiSecret,
+        sipTrunkId: MAIN,
+        agentName: 'trunk-agent',
+      },
+      dialCps: CPS,
+      rateLimit: false,
+      trunkRefreshMs: 100,
+      logLevel: 'silent',
+    });
+    emulator.setWebhookUrl(`${server.url}/api/v1/livekit/webhook`);
+    const org = await server.admin.createOrganization('Trunks');
+    ({ key: apiKey } = await server.admin.createApiKey(org.id));
+    mainAgent = (await server.admin.createAgent(org.id, { name: 'main', phoneNumbers: ['+14155550100'] })).id;
+    secondAgent = (
+      await server.admin.createAgent(org.id, {
+        name: 'second',
+        phoneNumbers: ['+14155550101'],
+        sipTrunkId: SECOND,
+      })
+    ).id;
+  });
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  it('dials a second trunk at its own pace while the default trunk works through a backlog', async () => {
+    const backlog = [];
+    for (let i = 0; i < 4 * CPS; i++) backlog.push(await post(mainAgent, `+1415555${String(1000 + i)}`));
+    const others = [];
+    for (let i = 0; i < 2 * CPS; i++) others.push(await post(secondAgent, `+1415556${String(1000 + i)}`));
+    await waitUntil(() => dials().length === backlog.length + others.length, 20_000);
+
+    const main = startsOn(MAIN).map((r) => r.at);
+    const second = startsOn(SECOND).map((r) => r.at);
+    expect(main).toHaveLength(backlog.length);
+    expect(second).toHaveLength(others.length);
+    // Each trunk within its own budget, while both dialed at once (together they exceed one).
+    expect(maxInWindow(main)).toBeLessThanOrEqual(CPS);
+    expect(maxInWindow(second)).toBeLessThanOrEqual(CPS);
+    expect(maxInWindow([...main, ...second])).toBeGreaterThan(CPS);
+    // Posted after the whole backlog, the second trunk's calls were all dialed before it drained.
+    expect(Math.max(...second)).toBeLessThan(Math.max(...main));
+    // Every call dialed once.
+    expect(new Set(dials().map((r) => r.room)).size).toBe(dials().length);
+  }, 30_000);
+
+  it("moves a waiting call to the trunk its agent now names, paced by that trunk's queue", async () => {
+    const ids = [];
+    for (let i = 0; i < 3 * CPS; i++) ids.push(await post(mainAgent, `+1415557${String(1000 + i)}`));
+    // Some are dialed on the default trunk; then the agent moves, with the rest still waiting
+    // (many of them in the default trunk's window already).
+    await waitUntil(() => dials().length >= 3);
+    const moved = await request(`/api/v1/agents/${mainAgent}`, {
+      method: 'PATCH',
+      body: { sipTrunkId: SECOND },
+    });
+    expect(moved.status).toBe(200);
+    for (const id of ids) {
+      await waitUntil(async () => TERMINAL.includes((await request(`/api/v1/calls/${id}`)).body.data.status));
+    }
+
+    // Every call dialed exactly once, each on one trunk, each trunk within its budget.
+    const rooms = dials().map((r) => r.room);
+    expect(rooms).toHaveLength(ids.length);
+    expect(new Set(rooms).size).toBe(ids.length);
+    expect(startsOn(MAIN).length).toBeGreaterThanOrEqual(3);
+    expect(startsOn(SECOND).length).toBeGreaterThan(0);
+    expect(maxInWindow(startsOn(MAIN).map((r) => r.at))).toBeLessThanOrEqual(CPS);
+    expect(maxInWindow(startsOn(SECOND).map((r) => r.at))).toBeLessThanOrEqual(CPS);
+    // The calls the default trunk had read before the move were handed back undialed
+    // (connecting → queued) and queued again for the new trunk: two call.queued events each.
+    let handedBack = 0;
+    for (const id of ids) {
+      const { events } = (await request(`/api/v1/calls/${id}/events`)).body.data;
+      const queued = events.filter((event: { type: string }) => event.type === 'call.queued').length;
+      if (queued === 2) handedBack++;
+    }
+    expect(handedBack).toBeGreaterThan(0);
+  }, 30_000);
+});
