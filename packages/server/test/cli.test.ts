@@ -210,8 +210,11 @@ describe('outdial CLI', { timeout: 60_000 }, () => {
       ['keys', 'revoke'],
       ['agents', 'create'],
       ['agents', 'list'],
+      ['trunks', 'list'],
+      ['trunks', 'set'],
+      ['trunks', 'unset'],
     ];
-    const menus = [[], ['orgs'], ['keys'], ['agents']];
+    const menus = [[], ['orgs'], ['keys'], ['agents'], ['trunks']];
     const results = await Promise.all([...commands, ...menus].map((words) => outdial(...words, '--help')));
     const expectedUsage = [
       ...commands.map((words) => words.join(' ')),
@@ -226,6 +229,31 @@ describe('outdial CLI', { timeout: 60_000 }, () => {
     expect(keysMenu).toMatch(/^ {2}keys list +Lists an organization's API keys/m);
     expect(keysMenu).toMatch(/^ {2}keys revoke +Revokes an API key/m);
     expect(keysMenu).not.toContain('orgs create');
+  });
+
+  it("sets, lists and unsets a SIP trunk's budget, and refuses bad ones", async () => {
+    const set = await outdial('trunks', 'set', 'ST_cli', '--cps', '25');
+    expect(set).toMatchObject({ code: 0 });
+    expect(set.stdout).toContain('Trunk ST_cli: 25 CPS. A running server applies it within 5 s.');
+    const listed = await outdial('trunks', 'list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^TRUNK +CPS +QUEUED +LEADER$/m);
+    expect(listed.stdout).toMatch(/^ST_cli +25 +0 +-$/m);
+    expect(listed.stdout).toMatch(/^default \(default trunk\) +10 \(DIAL_CPS\) +\d+ +-$/m);
+    for (const [args, message] of [
+      [['ST_cli', '--cps', '0'], '--cps must be an integer from 1 to 10000, got 0'],
+      [['ST_cli', '--cps', '2.5'], '--cps must be an integer from 1 to 10000, got 2.5'],
+      [['ST_cli'], '--cps is required'],
+      [['--cps', '5'], 'name the trunk'],
+      [['x'.repeat(129), '--cps', '5'], 'SIP trunk ID must be 1 to 128 characters'],
+    ] as const) {
+      const refused = await outdial('trunks', 'set', ...args);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(message);
+    }
+    expect((await outdial('trunks', 'unset', 'ST_cli')).stdout).toContain('Trunk ST_cli: back to DIAL_CPS.');
+    expect((await outdial('trunks', 'unset', 'ST_cli')).stdout).toContain('had no budget of its own');
+    expect((await outdial('trunks', 'list')).stdout).not.toContain('ST_cli');
   });
 
   it('names an unknown command before the usage (exit code 2)', async () => {

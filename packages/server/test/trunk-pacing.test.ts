@@ -7,7 +7,9 @@
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/index';
+import { openSqliteStores } from '../src/store/sqlite/sqlite-stores';
 import { waitUntil } from './support/polling';
+import { tempDatabasePath } from './support/seeded-database';
 import { FAST_TIMINGS, TERMINAL } from './support/test-server';
 
 const MAIN = 'ST_main';
@@ -59,10 +61,10 @@ describe('pacing per SIP trunk', () => {
   afterAll(async () => {
     await emulator?.stop();
   });
-  beforeEach(async () => {
-    emulator.reset();
-    server = await startServer({
+  const startTrunkServer = (dbPath?: string) =>
+    startServer({
       port: 0,
+      ...(dbPath ? { dbPath } : {}),
       livekit: {
         url: emulator.url,
         apiKey: emulator.apiKey,
@@ -75,17 +77,23 @@ describe('pacing per SIP trunk', () => {
       trunkRefreshMs: 100,
       logLevel: 'silent',
     });
-    emulator.setWebhookUrl(`${server.url}/api/v1/livekit/webhook`);
-    const org = await server.admin.createOrganization('Trunks');
-    ({ key: apiKey } = await server.admin.createApiKey(org.id));
-    mainAgent = (await server.admin.createAgent(org.id, { name: 'main', phoneNumbers: ['+14155550100'] })).id;
-    secondAgent = (
-      await server.admin.createAgent(org.id, {
-        name: 'second',
-        phoneNumbers: ['+14155550101'],
-        sipTrunkId: SECOND,
-      })
-    ).id;
+  const provision = async (running: RunningServer) => {
+    emulator.setWebhookUrl(`${running.url}/api/v1/livekit/webhook`);
+    const org = await running.admin.createOrganization('Trunks');
+    const { key } = await running.admin.createApiKey(org.id);
+    const main = await running.admin.createAgent(org.id, { name: 'main', phoneNumbers: ['+14155550100'] });
+    const other = await running.admin.createAgent(org.id, {
+      name: 'second',
+      phoneNumbers: ['+14155550101'],
+      sipTrunkId: SECOND,
+    });
+    return { apiKey: key, mainAgent: main.id, secondAgent: other.id };
+  };
+
+  beforeEach(async () => {
+    emulator.reset();
+    server = await startTrunkServer();
+    ({ apiKey, mainAgent, secondAgent } = await provision(server));
   });
   afterEach(async () => {
     await server?.close();
@@ -96,7 +104,7 @@ describe('pacing per SIP trunk', () => {
     for (let i = 0; i < 4 * CPS; i++) backlog.push(await post(mainAgent, `+1415555${String(1000 + i)}`));
     const others = [];
     for (let i = 0; i < 2 * CPS; i++) others.push(await post(secondAgent, `+1415556${String(1000 + i)}`));
-    await waitUntil(() => dials().length === backlog.length + others.length, 20_000);
+    await waitUntil(() => dials().length === backlog.length + others.length);
 
     const main = startsOn(MAIN).map((r) => r.at);
     const second = startsOn(SECOND).map((r) => r.at);
@@ -110,6 +118,32 @@ describe('pacing per SIP trunk', () => {
     expect(Math.max(...second)).toBeLessThan(Math.max(...main));
     // Every call dialed once.
     expect(new Set(dials().map((r) => r.room)).size).toBe(dials().length);
+  }, 30_000);
+
+  it("paces a trunk at its stored budget, and GET /api/v1/queue reports each trunk's", async () => {
+    await server.close();
+    const file = await tempDatabasePath();
+    const stores = await openSqliteStores({ path: file.path });
+    await stores.trunkBudgets.set(SECOND, 3 * CPS, new Date());
+    await stores.close();
+    server = await startTrunkServer(file.path);
+    ({ apiKey, mainAgent, secondAgent } = await provision(server));
+
+    const waiting = [];
+    for (let i = 0; i < 2 * CPS; i++) waiting.push(await post(mainAgent, `+1415558${String(1000 + i)}`));
+    for (let i = 0; i < 6 * CPS; i++) waiting.push(await post(secondAgent, `+1415559${String(1000 + i)}`));
+    const queue = await request('/api/v1/queue');
+    expect(queue.body.data.trunks.map((t: { trunkId: string; cps: number }) => [t.trunkId, t.cps])).toEqual([
+      [MAIN, CPS],
+      [SECOND, 3 * CPS],
+    ]);
+    await waitUntil(() => dials().length === waiting.length);
+    expect(maxInWindow(startsOn(MAIN).map((r) => r.at))).toBeLessThanOrEqual(CPS);
+    const second = startsOn(SECOND).map((r) => r.at);
+    expect(maxInWindow(second)).toBeLessThanOrEqual(3 * CPS);
+    // It used its own budget, not DIAL_CPS.
+    expect(maxInWindow(second)).toBeGreaterThan(CPS);
+    await file.cleanup();
   }, 30_000);
 
   it("moves a waiting call to the trunk its agent now names, paced by that trunk's queue", async () => {

@@ -611,7 +611,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Ready when the database takes a committed write (not only a read: a full disk or another process holding the write lock make it not ready) and the Dial queue is running. A server without LiveKit (neither `LIVEKIT_URL` nor `--emulate-livekit`) never dials, so it is never ready: its `livekit` check says `not_configured`. Replicas on one PostgreSQL database (`OUTDIAL_DATABASE_URL`) also list `trunks`: the trunk whose lock decides which replica dials, and whether this one leads it. A follower is ready too (it answers every request; its `dialQueue` check says `following`); it dials once it takes the lead.
+         * @description Ready when the database takes a committed write (not only a read: a full disk or another process holding the write lock make it not ready) and the Dial queue is running. A server without LiveKit (neither `LIVEKIT_URL` nor `--emulate-livekit`) never dials, so it is never ready: its `livekit` check says `not_configured`. Replicas on one PostgreSQL database (`OUTDIAL_DATABASE_URL`) also list `trunks`: each trunk dialed, and whether this replica leads it (dials it). A follower is ready too (it answers every request; its `dialQueue` check says `following`); it dials once it takes the lead.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1006,7 +1006,7 @@ export interface components {
         TrunkQueue: {
             /** @description The SIP trunk (`ST_…`), or `default` when neither the agent nor the server names one. */
             trunkId: string;
-            /** @description The trunk's dial starts per second (`DIAL_CPS`). */
+            /** @description The trunk's dial starts per second at most, in any 1 s window — its own budget (`outdial trunks set`), else `DIAL_CPS`. Each trunk is paced on its own. */
             cps: number;
             /** @description Your calls waiting in the Dial queue for this trunk (status `queued`). */
             queued: number;
@@ -1348,7 +1348,7 @@ export interface components {
             checks: {
                 [key: string]: string;
             };
-            /** @description Replicas on PostgreSQL only: the trunk whose lock decides which replica dials (the default trunk, or `default`), and whether this replica holds it now. */
+            /** @description Replicas on PostgreSQL only: every trunk dialed (the default trunk, or `default`, and each trunk an agent names or a budget is set for), and whether this replica holds its lock, and so dials it, now. Each trunk has its own leader. */
             trunks?: {
                 trunkId: string;
                 leading: boolean;

@@ -18,6 +18,7 @@ import {
 import { type CliCommand, helpText, parseCommandArgs, UsageError } from './cli-command';
 import { eventsTailCommand } from './events-tail-command';
 import { serveCommand } from './serve-command';
+import { trunksListCommand, trunksSetCommand, trunksUnsetCommand } from './trunk-commands';
 
 const COMMANDS: CliCommand[] = [
   serveCommand,
@@ -29,6 +30,9 @@ const COMMANDS: CliCommand[] = [
   keysRevokeCommand,
   agentsCreateCommand,
   agentsListCommand,
+  trunksListCommand,
+  trunksSetCommand,
+  trunksUnsetCommand,
   eventsTailCommand,
 ];
 

@@ -17,6 +17,7 @@ function queues(depth: QueueDepthRow[], dials: DialCountRow[], defaultTrunkId?: 
     clock: { now: () => NOW },
     cps: 25,
     defaultTrunkId,
+    budgets: { list: async () => [{ trunkId: 'ST_budgeted', cps: 7, updatedAt: NOW.toISOString() }] },
     leader: async () => 'host:1',
   });
   return { trunkQueues, asked };

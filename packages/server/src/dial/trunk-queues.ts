@@ -8,6 +8,7 @@
 import type { components } from '@outdial/contract';
 import type { Clock } from '../ports/clock';
 import type { DialBacklog } from '../ports/dial-backlog';
+import type { TrunkBudgetStore } from '../ports/trunk-budget-store';
 
 type QueueSnapshot = components['schemas']['QueueResponse']['data'];
 type TrunkQueue = components['schemas']['TrunkQueue'];
@@ -20,8 +21,10 @@ const SECONDS = 60;
 export interface TrunkQueuesDeps {
   backlog: Pick<DialBacklog, 'organizationDepthByTrunk' | 'organizationDialsSince'>;
   clock: Clock;
-  /** DIAL_CPS: today one budget, which every trunk has. */
+  /** DIAL_CPS: the budget of a trunk without a stored one. */
   cps: number;
+  /** The stored budgets (`outdial trunks set`). */
+  budgets: Pick<TrunkBudgetStore, 'list'>;
   /** The server's default trunk (LIVEKIT_SIP_TRUNK_ID), for agents that name none. */
   defaultTrunkId: string | undefined;
   /**
@@ -39,10 +42,12 @@ export class TrunkQueues {
     // The window's 60 whole seconds end with the one now running.
     const nowSecond = Math.floor(now.getTime() / 1000);
     const firstSecond = nowSecond - (SECONDS - 1);
-    const [depth, dials] = await Promise.all([
+    const [depth, dials, stored] = await Promise.all([
       this.deps.backlog.organizationDepthByTrunk(organizationId),
       this.deps.backlog.organizationDialsSince(organizationId, new Date(firstSecond * 1000)),
+      this.deps.budgets.list(),
     ]);
+    const budgets = new Map(stored.map(({ trunkId, cps }) => [trunkId, cps]));
 
     const defaultTrunk = this.deps.defaultTrunkId ?? UNNAMED_DEFAULT_TRUNK;
     const trunks = new Map<string, TrunkQueue>();
@@ -53,7 +58,7 @@ export class TrunkQueues {
       if (!entry) {
         entry = {
           trunkId,
-          cps: this.deps.cps,
+          cps: budgets.get(trunkId) ?? this.deps.cps,
           queued: 0,
           queuedByPriority: new Array<number>(PRIORITIES).fill(0),
           dialsLastMinute: new Array<number>(SECONDS).fill(0),

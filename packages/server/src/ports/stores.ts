@@ -13,6 +13,7 @@ import type { EventStore } from './event-store';
 import type { IdempotencyStore } from './idempotency-store';
 import type { OrganizationStore } from './organization-store';
 import type { ScheduledCalls } from './scheduled-calls';
+import type { TrunkBudgetStore } from './trunk-budget-store';
 import type { WebhookDeliveryStore } from './webhook-delivery-store';
 import type { WebhookEndpointStore } from './webhook-endpoint-store';
 import type { OrganizationWebhookSecretStore } from './webhook-secret-store';
@@ -34,6 +35,8 @@ export interface Stores {
   /** The delivery log; `calls` adds each event's deliveries to it as the event commits. */
   readonly webhookDeliveries: WebhookDeliveryStore;
   readonly webhookSecrets: OrganizationWebhookSecretStore;
+  /** The SIP trunks' stored CPS budgets. */
+  readonly trunkBudgets: TrunkBudgetStore;
   /**
    * Commits one small write, for readiness: it fails when the database cannot take writes (a full
    * disk, a read-only file, another connection holding the write lock too long).

@@ -42,6 +42,25 @@ export interface TrunkLeadershipOptions {
 /** The prefix of a leader's `application_name`; the rest is its replica id. */
 const APPLICATION_PREFIX = 'outdial ';
 
+/**
+ * The replica (`host:pid`) holding `trunkId`'s lock in `namespace` (the schema), or null: for
+ * anyone with a connection to the database (a replica, `outdial trunks list`).
+ */
+export async function trunkLeaderOf(
+  client: Pick<pg.ClientBase, 'query'>,
+  namespace: string,
+  trunkId: string,
+): Promise<string | null> {
+  const { rows } = await client.query<{ application_name: string }>(
+    `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+      where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+        and l.classid = $1::int4::oid and l.objid = hashtext($2)::oid`,
+    [OUTDIAL_LOCK_CLASS, `${namespace}:${trunkId}`],
+  );
+  const name = rows[0]?.application_name;
+  return name?.startsWith(APPLICATION_PREFIX) ? name.slice(APPLICATION_PREFIX.length) : null;
+}
+
 export class TrunkLeadership {
   readonly #options: Required<Omit<TrunkLeadershipOptions, 'onChange' | 'logger'>> &
     Pick<TrunkLeadershipOptions, 'onChange' | 'logger'>;
@@ -85,14 +104,7 @@ export class TrunkLeadership {
   async leaderOf(trunkId: string): Promise<string | null> {
     const client = this.#client;
     if (!client) return null;
-    const { rows } = await client.query<{ application_name: string }>(
-      `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-        where l.locktype = 'advisory' and l.granted and l.objsubid = 2
-          and l.classid = $1::int4::oid and l.objid = hashtext($2)::oid`,
-      [OUTDIAL_LOCK_CLASS, this.#key(trunkId)],
-    );
-    const name = rows[0]?.application_name;
-    return name?.startsWith(APPLICATION_PREFIX) ? name.slice(APPLICATION_PREFIX.length) : null;
+    return trunkLeaderOf(client, this.#options.namespace, trunkId);
   }
 
   /** Gives up every trunk (ending the session releases the locks) and stops contending. */
@@ -103,10 +115,6 @@ export class TrunkLeadership {
     this.#client = undefined;
     this.#loseAll();
     await client?.end().catch(() => undefined);
-  }
-
-  #key(trunkId: string): string {
-    return `${this.#options.namespace}:${trunkId}`;
   }
 
   async #tick(): Promise<void> {

@@ -64,7 +64,8 @@ function parts(options: ServerDialQueuesOptions) {
     defaultTrunkId: defaultTrunkIdOf(livekit),
     defaultCps: options.dialCps,
     backlog: stores.dialBacklog,
-    budgets: async () => new Map<string, number>(),
+    budgets: async () =>
+      new Map((await stores.trunkBudgets.list()).map(({ trunkId, cps }) => [trunkId, cps] as const)),
     concurrency,
     ...(options.trunkRefreshMs === undefined ? {} : { refreshMs: options.trunkRefreshMs }),
     logger,

@@ -441,6 +441,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
         backlog: stores.dialBacklog,
         clock,
         cps: dialCps,
+        budgets: stores.trunkBudgets,
         defaultTrunkId: livekit?.sipTrunkId,
         // One process dials everything it can: it leads every trunk, or none without LiveKit. Of
         // replicas, the one holding the trunk's lock does.

@@ -60,4 +60,11 @@ export interface Database {
   webhook_endpoints: WebhookEndpointRow;
   webhook_deliveries: WebhookDeliveryRow;
   organization_webhook_secrets: OrganizationWebhookSecretRow;
+  trunk_budgets: TrunkBudgetsTable;
+}
+
+export interface TrunkBudgetsTable {
+  trunk_id: string;
+  cps: number;
+  updated_at: string;
 }

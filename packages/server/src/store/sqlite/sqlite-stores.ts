@@ -20,6 +20,7 @@ import { SqliteOrganizationStore } from './sqlite-organization-store';
 import { SqliteReader } from './sqlite-reader';
 import { SqliteScheduledCalls } from './sqlite-scheduled-calls';
 import type { Database } from './sqlite-schema';
+import { SqliteTrunkBudgetStore } from './sqlite-trunk-budget-store';
 import { SqliteWebhookDeliveryStore } from './sqlite-webhook-delivery-store';
 import { SqliteWebhookEndpointStore } from './sqlite-webhook-endpoint-store';
 import { SqliteWebhookSecretStore } from './sqlite-webhook-secret-store';
@@ -37,6 +38,7 @@ export class SqliteStores implements Stores {
   readonly webhookEndpoints: SqliteWebhookEndpointStore;
   readonly webhookDeliveries: SqliteWebhookDeliveryStore;
   readonly webhookSecrets: SqliteWebhookSecretStore;
+  readonly trunkBudgets: SqliteTrunkBudgetStore;
   readonly #reader: SqliteReader | undefined;
 
   /**
@@ -70,6 +72,7 @@ export class SqliteStores implements Stores {
     this.webhookEndpoints = new SqliteWebhookEndpointStore(db);
     this.webhookDeliveries = new SqliteWebhookDeliveryStore(db);
     this.webhookSecrets = new SqliteWebhookSecretStore(db);
+    this.trunkBudgets = new SqliteTrunkBudgetStore(db);
   }
 
   async probeWritable(at: Date): Promise<void> {

@@ -8,6 +8,7 @@ import * as scheduledCalls from './0006-scheduled-calls';
 import * as batches from './0007-batches';
 import * as dialTurns from './0008-dial-turns';
 import * as batchEvents from './0009-batch-events';
+import * as trunkBudgets from './0010-trunk-budgets';
 
 /**
  * Migrations are compiled into the bundle (not read from a folder at run time), so the server
@@ -25,6 +26,7 @@ export const migrationProvider: MigrationProvider = {
       '0007-batches': batches,
       '0008-dial-turns': dialTurns,
       '0009-batch-events': batchEvents,
+      '0010-trunk-budgets': trunkBudgets,
     };
   },
 };
