@@ -19,6 +19,8 @@ import { schemaUrl } from './support/schema-url';
 import { FAST_TIMINGS, TERMINAL } from './support/test-server';
 
 const TRUNK = 'ST_replicas';
+/** A trunk that only an agent created mid-suite names. */
+const OTHER_TRUNK = 'ST_replicas_other';
 
 describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one PostgreSQL database', () => {
   let schema: TestSchema;
@@ -27,6 +29,7 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
   let second: RunningServer;
   let apiKey: string;
   let agentId: string;
+  let orgId: string;
 
   const replica = () =>
     startServer({
@@ -43,6 +46,7 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
       dialCps: 5,
       rateLimit: false,
       leadershipRetryMs: 100,
+      trunkRefreshMs: 100,
       eventStreamKeepAliveMs: 60_000,
       logLevel: 'silent',
     });
@@ -86,6 +90,7 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
     // LiveKit's webhooks reach the follower only: it records what the leader dialed.
     emulator.setWebhookUrl(`${second.url}/api/v1/livekit/webhook`);
     const org = await first.admin.createOrganization('Replicas');
+    orgId = org.id;
     ({ key: apiKey } = await first.admin.createApiKey(org.id));
     agentId = (await first.admin.createAgent(org.id, { name: 'voice', phoneNumbers: ['+14155550100'] })).id;
   });
@@ -157,6 +162,42 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
     expect(dialedNumbers()).not.toContain('+14155552099');
   });
 
+  it('leads a trunk that appears later on exactly one replica, and dials its calls there once', async () => {
+    const other = await first.admin.createAgent(orgId, {
+      name: 'other trunk',
+      phoneNumbers: ['+14155550199'],
+      sipTrunkId: OTHER_TRUNK,
+    });
+    // Both replicas find the new trunk (within trunkRefreshMs) and contend for its own lock.
+    const leadsOf = async () =>
+      [...(await readiness(first)).body.trunks, ...(await readiness(second)).body.trunks].filter(
+        (trunk: { trunkId: string }) => trunk.trunkId === OTHER_TRUNK,
+      );
+    await waitUntil(async () => {
+      const leads = await leadsOf();
+      return leads.length === 2 && leads.filter((trunk: { leading: boolean }) => trunk.leading).length === 1;
+    });
+    const ids = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await request(second, '/api/v1/calls/outbound', {
+        method: 'POST',
+        body: { agentId: other.id, phoneNumber: `+1415555460${i}` },
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.data.id as string);
+    }
+    for (const id of ids) await waitUntil(async () => TERMINAL.includes(await statusOf(first, id)));
+    for (let i = 0; i < 3; i++) {
+      const dials = emulator.requests.filter(
+        (r) => r.method === 'CreateSIPParticipant' && r.phoneNumber === `+1415555460${i}`,
+      );
+      expect(dials.map((r) => r.sipTrunkId)).toEqual([OTHER_TRUNK]);
+    }
+    const queue = await request(first, '/api/v1/queue');
+    const entry = queue.body.data.trunks.find((trunk: { trunkId: string }) => trunk.trunkId === OTHER_TRUNK);
+    expect(entry.leader).toBe(`${hostname()}:${process.pid}`);
+  });
+
   it('pauses, resumes and cancels on the follower what the leader dials', async () => {
     const batch = async (name: string, prefix: string) => {
       const calls = Array.from({ length: 15 }, (_, i) => ({
@@ -218,7 +259,7 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
     }
     // The replica that lost its connection lets the other one lead first.
     await waitUntil(async () => (await readiness(second)).body.checks.dialQueue === 'ok');
-    expect((await readiness(first)).body.trunks).toEqual([{ trunkId: TRUNK, leading: false }]);
+    expect((await readiness(first)).body.trunks).toContainEqual({ trunkId: TRUNK, leading: false });
     // The ex-leader still answers; its calls are dialed by the new leader, each once.
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push(await post(first, `+1415555300${i}`));
