@@ -8,6 +8,7 @@ import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emu
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/index';
 import { openSqliteStores } from '../src/store/sqlite/sqlite-stores';
+import { maxInWindow as maxInWindowOf } from './support/child-dial-queue';
 import { waitUntil } from './support/polling';
 import { tempDatabasePath } from './support/seeded-database';
 import { FAST_TIMINGS, TERMINAL } from './support/test-server';
@@ -15,18 +16,8 @@ import { FAST_TIMINGS, TERMINAL } from './support/test-server';
 const MAIN = 'ST_main';
 const SECOND = 'ST_second';
 const CPS = 5;
-
-/** The most starts in any half-open 1 s window, of the arrival times given. */
-function maxInWindow(times: readonly number[], windowMs = 1000): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  let first = 0;
-  for (let last = 0; last < sorted.length; last++) {
-    while ((sorted[last] as number) - (sorted[first] as number) >= windowMs) first++;
-    max = Math.max(max, last - first + 1);
-  }
-  return max;
-}
+/** The most starts in any half-open 1 s window: what a trunk's budget bounds. */
+const maxInWindow = (times: readonly number[]) => maxInWindowOf(times, 1000);
 
 describe('pacing per SIP trunk', () => {
   let emulator: LiveKitEmulator;

@@ -17,13 +17,6 @@ export class ReplicaTrunkDialQueues extends TrunkDialQueues<ReplicaDialQueue> {
   /** Sends a batch decision to the other replicas (set by the wiring once signals are up). */
   broadcast: (signal: BatchSignal) => void = () => {};
 
-  /** The trunks this replica leads now. */
-  led(): string[] {
-    return this.trunks()
-      .map(({ trunkId }) => trunkId)
-      .filter((trunkId) => this.queueOf(trunkId).leading);
-  }
-
   /** Resolves once every trunk's term begun so far has started. */
   async settled(): Promise<void> {
     await Promise.all(this.trunks().map(({ trunkId }) => this.queueOf(trunkId).settled()));
