@@ -23,11 +23,41 @@
  * Concurrent PostgreSQL transactions may hand out one turn twice: seq orders such a tie.
  */
 import { type Kysely, sql } from 'kysely';
+import { PrecompiledQuery } from './precompiled-query';
 import type { Database } from './sqlite-schema';
 
 // A literal (not a bound parameter), so both databases can prove the partial index calls_dial_lane
 // applies when they plan the statement.
 const QUEUED = sql.lit<'queued'>('queued');
+
+const laneLast = (db: Kysely<Database>, priority: number) =>
+  db
+    .selectFrom('calls')
+    .select('dial_turn')
+    .where('status', '=', QUEUED)
+    .where('priority', '=', priority)
+    .where('dial_turn', 'is not', null)
+    .orderBy('dial_turn', 'desc')
+    .limit(1);
+/** A lane's largest queued turn: of the single calls (batch_id null) or of one batch. */
+const singleLaneLast = new PrecompiledQuery<{ priority: number }, { dial_turn: number | null }>((db, arg) =>
+  laneLast(db, arg('priority')).where('batch_id', 'is', null),
+);
+const batchLaneLast = new PrecompiledQuery<
+  { priority: number; batchId: string },
+  { dial_turn: number | null }
+>((db, arg) => laneLast(db, arg('priority')).where('batch_id', '=', arg('batchId')));
+/** The head of a priority's line: its smallest queued turn. */
+const priorityHead = new PrecompiledQuery<{ priority: number }, { dial_turn: number | null }>((db, arg) =>
+  db
+    .selectFrom('calls')
+    .select('dial_turn')
+    .where('status', '=', QUEUED)
+    .where('priority', '=', arg('priority'))
+    .orderBy('dial_turn')
+    .orderBy('seq')
+    .limit(1),
+);
 
 /** The turn of the next call queued into `batchId`'s lane (null: the single calls) at `priority`. */
 export async function nextDialTurn(
@@ -35,25 +65,10 @@ export async function nextDialTurn(
   priority: number,
   batchId: string | null,
 ): Promise<number> {
-  const lane = await db
-    .selectFrom('calls')
-    .select('dial_turn')
-    .where('status', '=', QUEUED)
-    .where('priority', '=', priority)
-    .where('batch_id', batchId === null ? 'is' : '=', batchId)
-    .where('dial_turn', 'is not', null)
-    .orderBy('dial_turn', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const head = await db
-    .selectFrom('calls')
-    .select('dial_turn')
-    .where('status', '=', QUEUED)
-    .where('priority', '=', priority)
-    .orderBy('dial_turn')
-    .orderBy('seq')
-    .limit(1)
-    .executeTakeFirst();
+  const lane = await (batchId === null
+    ? singleLaneLast.takeFirst(db, { priority })
+    : batchLaneLast.takeFirst(db, { priority, batchId }));
+  const head = await priorityHead.takeFirst(db, { priority });
   const laneNext = lane?.dial_turn == null ? 0 : Number(lane.dial_turn) + 1;
   const headTurn = head?.dial_turn == null ? 0 : Number(head.dial_turn);
   return Math.max(laneNext, headTurn);

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { newEventIdAfter } from '../ids';
 import { isPostgres } from './migrations/dialect';
+import { PrecompiledQuery } from './precompiled-query';
 import type { Database } from './sqlite-schema';
 
 /**
@@ -20,27 +21,36 @@ export async function lockEventIds(trx: Kysely<Database>, organizationId: string
   await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
 }
 
+/** The organization's newest call event id and newest batch event id: one statement, two index probes. */
+const newestEventIds = new PrecompiledQuery<
+  { organizationId: string },
+  { call: string | null; batch: string | null }
+>((db, arg) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('call_events')
+      .select('event_id')
+      .where('organization_id', '=', arg('organizationId'))
+      .orderBy('event_id', 'desc')
+      .limit(1)
+      .as('call'),
+    eb
+      .selectFrom('batch_events')
+      .select('event_id')
+      .where('organization_id', '=', arg('organizationId'))
+      .orderBy('event_id', 'desc')
+      .limit(1)
+      .as('batch'),
+  ]),
+);
+
 /** The organization's newest event id, call or batch event (read after {@link lockEventIds}). */
 export async function newestEventId(
   db: Kysely<Database>,
   organizationId: string,
 ): Promise<string | undefined> {
-  // One after the other: a transaction is one connection.
-  const call = await db
-    .selectFrom('call_events')
-    .select('event_id')
-    .where('organization_id', '=', organizationId)
-    .orderBy('event_id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const batch = await db
-    .selectFrom('batch_events')
-    .select('event_id')
-    .where('organization_id', '=', organizationId)
-    .orderBy('event_id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const ids = [call?.event_id, batch?.event_id].filter((id): id is string => typeof id === 'string');
+  const newest = await newestEventIds.takeFirst(db, { organizationId });
+  const ids = [newest?.call, newest?.batch].filter((id): id is string => typeof id === 'string');
   return ids.sort().at(-1);
 }
 

@@ -21,8 +21,42 @@ import { nextDialTurn } from './dial-turns';
 import { lockEventIds, nextEventId } from './event-ids';
 import type { GroupCommit } from './group-commit';
 import { isPostgres } from './migrations/dialect';
+import { PrecompiledQuery } from './precompiled-query';
 import type { Database } from './sqlite-schema';
 import { insertOwedWebhookDeliveries } from './webhook-deliveries-of-event';
+
+/** A call by id: every GET of a call, every webhook and dial step. */
+const callById = new PrecompiledQuery<{ id: string }, CallRow>((db, arg) =>
+  db.selectFrom('calls').selectAll().where('id', '=', arg('id')),
+);
+
+/**
+ * What a transition reads first. SQLite's transactions are serial (they begin IMMEDIATE), so the
+ * status read is the one the update finds. PostgreSQL's run side by side: without the row lock,
+ * two changes of one call (ringing and active, from two webhooks) both read `connecting`, and the
+ * second's guarded update, once the first commits, matches nothing: `active` would be lost.
+ */
+const transitionSource = new PrecompiledQuery<
+  { id: string },
+  Pick<CallRow, 'status' | 'priority' | 'batch_id' | 'dial_turn'>
+>((db, arg) =>
+  db
+    .selectFrom('calls')
+    .select(['status', 'priority', 'batch_id', 'dial_turn'])
+    .where('id', '=', arg('id'))
+    .$if(isPostgres(db), (qb) => qb.forUpdate()),
+);
+
+/** The sequence of a call's newest event that has one (its `initiated` event has none). */
+const lastSequence = new PrecompiledQuery<{ callId: string }, { sequence: number | null }>((db, arg) =>
+  db
+    .selectFrom('call_events')
+    .select('sequence')
+    .where('call_id', '=', arg('callId'))
+    .where('sequence', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1),
+);
 
 /** SQLite caps bound parameters (32766 since 3.32); lookups by id go in chunks well below it. */
 const IDS_PER_QUERY = 500;
@@ -154,7 +188,7 @@ export class SqliteCallStore implements CallStore {
   }
 
   find(callId: string): Promise<CallRow | undefined> {
-    return this.db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst();
+    return callById.takeFirst(this.db, { id: callId });
   }
 
   list(organizationId: string, filters: CallFilters, { limit, after }: PageRequest): Promise<CallRow[]> {
@@ -190,16 +224,7 @@ export class SqliteCallStore implements CallStore {
     const sources = transitionSources(to, from);
     if (sources.length === 0) return undefined;
     const written = await this.db.transaction().execute(async (trx) => {
-      const current = await trx
-        .selectFrom('calls')
-        .select(['status', 'priority', 'batch_id', 'dial_turn'])
-        .where('id', '=', callId)
-        // SQLite's transactions are serial (they begin IMMEDIATE), so the status read is the one
-        // the update finds. PostgreSQL's run side by side: without the row lock, two changes of
-        // one call (ringing and active, from two webhooks) both read `connecting`, and the
-        // second's guarded update, once the first commits, matches nothing: `active` would be lost.
-        .$if(isPostgres(trx), (qb) => qb.forUpdate())
-        .executeTakeFirst();
+      const current = await transitionSource.takeFirst(trx, { id: callId });
       if (!current || !sources.includes(current.status)) return undefined;
       return this.#writeTransition(trx, { id: callId, ...current }, to, { patch, details, now });
     });
@@ -252,16 +277,7 @@ export class SqliteCallStore implements CallStore {
     }
     // A call just created has only its `initiated` event, which has no sequence.
     const previousEvent =
-      current.status === 'initiated'
-        ? undefined
-        : await trx
-            .selectFrom('call_events')
-            .select('sequence')
-            .where('call_id', '=', callId)
-            .where('sequence', 'is not', null)
-            .orderBy('id', 'desc')
-            .limit(1)
-            .executeTakeFirst();
+      current.status === 'initiated' ? undefined : await lastSequence.takeFirst(trx, { callId });
     const eventId = await nextEventId(trx, updated.organization_id, now);
     const sequence = (previousEvent?.sequence ?? 0) + 1;
     await trx

@@ -12,6 +12,7 @@ import type { CallRow, CallStatus } from '../../ports/call-store';
 import type { BatchEventType } from '../../ports/event-store';
 import type { WebhookDeliveryRow } from '../../ports/webhook-delivery-store';
 import { newWebhookDeliveryId } from '../ids';
+import { PrecompiledQuery } from './precompiled-query';
 import type { Database } from './sqlite-schema';
 
 export interface CommittedEvent {
@@ -31,6 +32,18 @@ export async function insertOwedWebhookDeliveries(
   return rows.length;
 }
 
+/** Read for every event written. */
+const enabledEndpoints = new PrecompiledQuery<
+  { organizationId: string },
+  { id: string; enabled_events: string }
+>((db, arg) =>
+  db
+    .selectFrom('webhook_endpoints')
+    .select(['id', 'enabled_events'])
+    .where('organization_id', '=', arg('organizationId'))
+    .where('status', '=', 'enabled'),
+);
+
 /** An organization's enabled endpoints, with the event types each subscribes to. */
 export type SubscribedEndpoint = { id: string; enabledEvents: readonly string[] };
 
@@ -38,12 +51,7 @@ export async function enabledEndpointsOf(
   trx: Kysely<Database>,
   organizationId: string,
 ): Promise<SubscribedEndpoint[]> {
-  const endpoints = await trx
-    .selectFrom('webhook_endpoints')
-    .select(['id', 'enabled_events'])
-    .where('organization_id', '=', organizationId)
-    .where('status', '=', 'enabled')
-    .execute();
+  const endpoints = await enabledEndpoints.rows(trx, { organizationId });
   return endpoints.map((endpoint) => ({
     id: endpoint.id,
     enabledEvents: JSON.parse(endpoint.enabled_events) as string[],
