@@ -5,9 +5,7 @@
  * Every call ends exactly once, none is dialed twice, no 1 s window holds more than 20 dial
  * starts (the new leader waits one pacing window after taking the lock), a follower takes over
  * within 2 s, and a priority-0 call posted to a follower behind the backlog is dialed next.
- *
- * The issue asks for 600 calls; CALLS is 300 to keep the file near 40 s on this shared 2-core
- * machine (at 20 CPS the dialing alone takes CALLS / 20 s). The figures are printed.
+ * 600 calls, as the issue asks: at 20 CPS the dialing alone takes 30 s. The figures are printed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -19,7 +17,7 @@ import { waitUntil } from './support/polling';
 import { createTestSchema, type TestSchema } from './support/postgres-database';
 import { schemaUrl } from './support/schema-url';
 
-const CALLS = 300;
+const CALLS = 600;
 const CPS = 20;
 const BATCH = 20;
 const TRUNK = 'ST_failover';
