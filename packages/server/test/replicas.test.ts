@@ -162,6 +162,36 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
     expect(dialedNumbers()).not.toContain('+14155552099');
   });
 
+  it('gives a queued call the same queuePosition on either replica, whichever accepted and dialed it', async () => {
+    // CPS 5: twelve calls posted to both replicas in turn wait up to 2.4 s behind each other.
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++)
+      ids.push(await post(i % 2 === 0 ? first : second, `+141555570${String(i).padStart(2, '0')}`));
+    const positions = async (server: RunningServer) => {
+      const calls = await Promise.all(
+        ids.map(async (id) => (await request(server, `/api/v1/calls/${id}`)).body.data),
+      );
+      return calls.map((call) => (call.status === 'queued' ? call.queuePosition : null));
+    };
+    // The calls still queued, in the order they were posted, stand 1, 2, 3… on both replicas:
+    // each counts the calls the other accepted, and forgets those the leader took. At least
+    // `queued` of them, so that the check is not met by an empty queue.
+    const agreed = (queued: number) => async () => {
+      const [a, b] = [await positions(first), await positions(second)];
+      const waiting = a.filter((position) => position !== null);
+      return (
+        waiting.length >= queued &&
+        JSON.stringify(a) === JSON.stringify(b) &&
+        JSON.stringify(waiting) === JSON.stringify(waiting.map((_, i) => i + 1))
+      );
+    };
+    await waitUntil(agreed(6));
+    // Again once the leader has taken more (its claims reach the follower as notices).
+    await waitUntil(async () => (await positions(first)).filter((p) => p === null).length >= 5);
+    await waitUntil(agreed(2));
+    for (const id of ids) await waitUntil(async () => TERMINAL.includes(await statusOf(first, id)));
+  });
+
   it('leads a trunk that appears later on exactly one replica, and dials its calls there once', async () => {
     const other = await first.admin.createAgent(orgId, {
       name: 'other trunk',

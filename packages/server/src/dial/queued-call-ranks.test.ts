@@ -183,4 +183,30 @@ describe('QueuedCallRanks', () => {
     await other.calls.transition((created as CallRow).id, 'queued');
     expect(ranks.size).toBe(0);
   });
+
+  it('follows what other replicas queue and take, even a take heard before the queue', async () => {
+    const seeded = await seededDatabase();
+    const ranks = new QueuedCallRanks({ calls: seeded.calls, backlog: seeded.backlog });
+    open.push({ ranks, seeded });
+    await ranks.start();
+    const order = (seq: number, priority = 5) => ({ priority, seq, dial_turn: seq });
+    ranks.queued(order(10));
+    ranks.queued(order(11));
+    ranks.queued(order(12, 0));
+    expect([
+      ranks.positionOf(order(12, 0)),
+      ranks.positionOf(order(10)),
+      ranks.positionOf(order(11)),
+    ]).toEqual([1, 2, 3]);
+    ranks.left(order(10));
+    expect(ranks.positionOf(order(11))).toBe(2);
+    // The leader's claim of a call arrives before the notice of the replica that queued it.
+    ranks.left(order(13));
+    ranks.queued(order(13));
+    expect(ranks.size).toBe(2);
+    // Notices missed: the database has the truth (here: none of them).
+    await ranks.reload();
+    expect(ranks.size).toBe(0);
+    await expectExact(ranks, seeded);
+  });
 });

@@ -18,12 +18,22 @@ import { OrderedKeySet } from './ordered-key-set';
  */
 const LOAD_PAGE_SIZE = 1000;
 /**
+ * How many calls another replica said left the queue before this one heard they entered it
+ * (their notices come from different replicas, and nothing orders those): remembered, so the late
+ * `queued` does not add them back.
+ */
+const EARLY_LEAVES_KEPT = 10_000;
+
+/** A queued call's place in line, as a call row or another replica's notice gives it. */
+export type QueuedCallOrder = Pick<CallRow, 'priority' | 'seq'> & Partial<Pick<CallRow, 'dial_turn'>>;
+/**
  * One key per queued call, in the order the Dial queue dials them. It follows the status changes
  * `CallStore.transition` publishes after each commit (store/call-transitions.ts): into `queued`
  * (from `initiated`, or from `scheduled` when it falls due) adds the call, out of it (claimed,
- * cancelled, failed, back to `scheduled` when its window closed) removes it, whoever made the change: the Dial queue's claims, cancels, or a test. So it stays exact as
- * long as every write to the database goes through this process's store; another process dialing
- * from the same database is not seen (see ports/queue-positions.ts).
+ * cancelled, failed, back to `scheduled` when its window closed) removes it, whoever made the
+ * change: the Dial queue's claims, cancels, or a test. Replicas on one PostgreSQL database tell
+ * it theirs (`queued`, `left`, `reload`: replicas/replication.ts), so each answers for calls
+ * accepted and dialed anywhere.
  *
  * @example
  * ```ts
@@ -42,14 +52,13 @@ export class QueuedCallRanks implements QueuePositions {
    */
   #leftWhileLoading: Set<number> | undefined;
   #subscribed = false;
+  /** Calls another replica said left before they were known here, oldest first (by seq). */
+  readonly #leftEarly = new Set<number>();
   readonly #onTransition = (message: unknown): void => {
     const { calls, from, to, call } = message as CallTransitionMessage;
     if (calls !== this.#calls) return; // Another server's store, in the same process.
     if (to === 'queued') this.#keys.add(dialOrderKey(keyOf(call)), call.seq);
-    else if (from === 'queued') {
-      this.#keys.delete(dialOrderKey(keyOf(call)), call.seq);
-      this.#leftWhileLoading?.add(call.seq);
-    }
+    else if (from === 'queued') this.#remove(call);
   };
 
   constructor(deps: { calls: CallStore; backlog: Pick<DialBacklog, 'queuedOrderAfter'> }) {
@@ -93,6 +102,36 @@ export class QueuedCallRanks implements QueuePositions {
     }
   }
 
+  /** Another replica queued a call (committed). */
+  queued(call: QueuedCallOrder): void {
+    if (this.#leftEarly.delete(call.seq)) return;
+    this.#keys.add(dialOrderKey(keyOf(call)), call.seq);
+  }
+
+  /** Another replica took a call out of the queue (claimed, cancelled…; committed). */
+  left(call: QueuedCallOrder): void {
+    if (this.#remove(call) || this.#leftWhileLoading) return;
+    this.#leftEarly.add(call.seq);
+    if (this.#leftEarly.size > EARLY_LEAVES_KEPT)
+      this.#leftEarly.delete(this.#leftEarly.values().next().value as number);
+  }
+
+  /**
+   * Reads the backlog again: after a replica missed notices (its connection to the others was
+   * down), what they said meanwhile is only in the database.
+   */
+  async reload(): Promise<void> {
+    if (!this.#subscribed || this.#leftWhileLoading) return;
+    this.stop();
+    this.#leftEarly.clear();
+    await this.start();
+  }
+
+  #remove(call: QueuedCallOrder): boolean {
+    this.#leftWhileLoading?.add(call.seq);
+    return this.#keys.delete(dialOrderKey(keyOf(call)), call.seq);
+  }
+
   stop(): void {
     if (!this.#subscribed) return;
     unsubscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
@@ -105,7 +144,7 @@ export class QueuedCallRanks implements QueuePositions {
 }
 
 /** A call row's place in line: (priority, turn) as one number, with its seq as the tie-breaker. */
-function keyOf(call: Pick<CallRow, 'priority' | 'seq' | 'dial_turn'>): DialOrder {
+function keyOf(call: QueuedCallOrder): DialOrder {
   return {
     priority: call.priority,
     seq: call.seq,

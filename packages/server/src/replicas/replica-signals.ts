@@ -19,6 +19,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { Logger } from 'pino';
 import type { QueuedCallNotice } from '../calls/call-queue';
+import type { QueuedCallOrder } from '../dial/queued-call-ranks';
 import type { CallStore } from '../ports/call-store';
 import { BATCH_EVENT_CHANNEL, type BatchEventMessage } from '../store/batch-changes';
 import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../store/call-transitions';
@@ -32,8 +33,10 @@ export type ReplicaSignal =
       to?: string;
       /** It owes webhook deliveries: the senders should look. */
       webhooks: boolean;
-      /** The call is queued now: its place in line, for the leader's queue. */
+      /** The call is queued now: its place in line, for the leader's queue (and queue positions). */
       queued?: QueuedCallNotice;
+      /** The call left the queue (claimed, cancelled…): where it stood, for queue positions. */
+      left?: QueuedCallOrder;
     }
   | { kind: 'pause' | 'resume' | 'cancel'; batchId: string }
   | { kind: 'limit'; batchId: string; max: number }
@@ -66,7 +69,7 @@ export class ReplicaSignals {
   #sending: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
   readonly #onTransition = (message: unknown) => {
-    const { calls, call, to, webhookDeliveries } = message as CallTransitionMessage;
+    const { calls, call, from, to, webhookDeliveries } = message as CallTransitionMessage;
     if (calls !== this.#deps.calls) return;
     this.send({
       kind: 'change',
@@ -75,6 +78,9 @@ export class ReplicaSignals {
       to,
       webhooks: webhookDeliveries > 0,
       ...(to === 'queued' ? { queued: queuedNotice(call) } : {}),
+      ...(from === 'queued' && to !== 'queued'
+        ? { left: { priority: call.priority, seq: call.seq, dial_turn: call.dial_turn } }
+        : {}),
     });
   };
   readonly #onBatchEvent = (message: unknown) => {

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import type { QueuedCallRanks } from '../dial/queued-call-ranks';
 import type { EventHub } from '../events/event-hub';
 import type { CallStore } from '../ports/call-store';
 import { PostgresNotifications } from './postgres-notifications';
@@ -26,6 +27,8 @@ export interface ReplicationOptions {
   queue: ReplicaTrunkDialQueues;
   hub: Pick<EventHub, 'wakeFor' | 'wakeAll'>;
   webhooks: { wake(): void };
+  /** This replica's queue positions, told what the others queue and take out of the queue. */
+  positions?: Pick<QueuedCallRanks, 'queued' | 'left' | 'reload'>;
   logger: Logger;
   /** Milliseconds between a follower's attempts to take the lock (and the leader's heartbeats). Default 500. */
   leadershipRetryMs?: number;
@@ -46,7 +49,7 @@ export class Replication {
   readonly replicaId = `${hostname()}:${process.pid}`;
 
   private constructor(options: ReplicationOptions, namespace: string) {
-    const { queue, hub, webhooks, logger } = options;
+    const { queue, hub, webhooks, positions, logger } = options;
     const log = logger.child({ component: 'replication' });
     this.#queue = queue;
     this.#notifications = new PostgresNotifications({
@@ -64,9 +67,14 @@ export class Replication {
       if (signal.kind === 'change') {
         hub.wakeFor(signal.organizationId, signal.callId);
         if (signal.webhooks) webhooks.wake();
+        if (signal.queued) positions?.queued(signal.queued);
+        if (signal.left) positions?.left(signal.left);
       } else if (signal.kind === 'reread') {
         hub.wakeAll();
         webhooks.wake();
+        positions?.reload().catch((error: unknown) => {
+          log.error({ err: error }, 'could not re-read the queue positions');
+        });
       }
       queue.apply(signal);
     };

@@ -503,10 +503,13 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
         queue,
         hub,
         webhooks: webhookDispatcher,
+        positions: queuePositions,
         logger,
         leadershipRetryMs: options.leadershipRetryMs ?? DEFAULT_LEADERSHIP_RETRY_MS,
       });
       replication = started;
+      // What the other replicas queued and dialed before this one listened is only in the database.
+      await queuePositions.reload();
       cleanups.splice(1, 0, async () => {
         await started.stop();
         await queue.stop();
