@@ -2,8 +2,8 @@
  * @module
  * Where a queued call stands in the Dial queue, asked on every read of a queued call. A port
  * because the answer depends on who can queue calls: one server process sees every transition
- * and keeps the order in memory (dial/queued-call-ranks.ts); several processes sharing one
- * database would need the database's count instead.
+ * and keeps the order in memory (dial/queued-call-ranks.ts); replicas on one PostgreSQL database
+ * keep it the same way, each also told the others' changes (replicas/replication.ts).
  */
 import type { CallRow } from './call-store';
 
