@@ -272,6 +272,29 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });
 
+  it('keeps a batch to its maxConcurrentCalls while another replica records the calls’ ends', async () => {
+    // LiveKit's webhooks reach the follower: the leader learns of each end from its signals.
+    const calls = Array.from({ length: 6 }, (_, i) => ({ phoneNumber: `+1415555800${i}` }));
+    const created = await request(first, '/api/v1/batches', {
+      method: 'POST',
+      body: { name: 'two at a time', agentId, calls, maxConcurrentCalls: 2 },
+    });
+    expect(created.status).toBe(201);
+    const batchId = created.body.data.id as string;
+    let mostLive = 0;
+    await waitUntil(async () => {
+      const { body } = await request(second, `/api/v1/calls?limit=100&batchId=${batchId}`);
+      const statuses: string[] = body.data.calls.map((call: { status: string }) => call.status);
+      mostLive = Math.max(
+        mostLive,
+        statuses.filter((s) => ['connecting', 'ringing', 'active'].includes(s)).length,
+      );
+      return statuses.length === 6 && statuses.every((s) => TERMINAL.includes(s));
+    });
+    expect(mostLive).toBeLessThanOrEqual(2);
+    expect(dialedNumbers().filter((n) => n?.startsWith('+1415555800'))).toHaveLength(6);
+  });
+
   it('stops dialing at once when the leader loses its lock connection; the follower takes over', async () => {
     // PostgreSQL ends the leader's lock session, as when its connection dies.
     const admin = new pg.Client({ connectionString: schema.url });

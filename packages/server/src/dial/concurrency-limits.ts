@@ -56,8 +56,7 @@ export class ConcurrencyLimits {
   readonly #onTransition = (message: unknown): void => {
     const { calls, to, call } = message as CallTransitionMessage;
     if (calls !== this.#deps.calls) return;
-    if (LIVE.includes(to)) this.#count(call.id, this.#groupKeys(call));
-    else this.release(call.id);
+    this.#follow(call, to);
   };
 
   constructor(deps: ConcurrencyLimitsDeps) {
@@ -111,6 +110,28 @@ export class ConcurrencyLimits {
     }
     this.#count(call.id, keys);
     return true;
+  }
+
+  /**
+   * A call's status changed on another replica (committed there): LiveKit's webhooks may reach
+   * any replica, and a call of the organization may be live on another trunk's leader.
+   */
+  changedElsewhere(change: {
+    callId: string;
+    organizationId: string;
+    batchId: string | null;
+    to: string;
+  }): void {
+    if (!this.#subscribed) return;
+    this.#follow(
+      { id: change.callId, organization_id: change.organizationId, batch_id: change.batchId },
+      change.to,
+    );
+  }
+
+  #follow(call: Pick<CallRow, 'id' | 'organization_id' | 'batch_id'>, to: string): void {
+    if (LIVE.includes(to)) this.#count(call.id, this.#groupKeys(call));
+    else this.release(call.id);
   }
 
   /** The call is no longer live (ended, or its claim found it gone): its places go to held calls. */

@@ -143,6 +143,11 @@ export class TrunkDialQueues<Q extends TrunkQueue = TrunkQueue> implements CallQ
     this.#deps.concurrency.stop();
   }
 
+  /** A call's status changed on another replica: the concurrency limits count it too. */
+  protected changedElsewhere(change: Parameters<ConcurrencyLimits['changedElsewhere']>[0]): void {
+    this.#deps.concurrency.changedElsewhere(change);
+  }
+
   /** Re-reads the trunks agents name and the stored budgets (also every `refreshMs`). */
   refresh(): Promise<void> {
     this.#refreshing ??= this.#refresh()

@@ -31,6 +31,8 @@ export type ReplicaSignal =
       organizationId: string;
       callId?: string;
       to?: string;
+      /** The call's batch (null: none), with `callId`: for the concurrency limits. */
+      batchId?: string | null;
       /** It owes webhook deliveries: the senders should look. */
       webhooks: boolean;
       /** The call is queued now: its place in line, for the leader's queue (and queue positions). */
@@ -76,6 +78,7 @@ export class ReplicaSignals {
       organizationId: call.organization_id,
       callId: call.id,
       to,
+      batchId: call.batch_id ?? null,
       webhooks: webhookDeliveries > 0,
       ...(to === 'queued' ? { queued: queuedNotice(call) } : {}),
       ...(from === 'queued' && to !== 'queued'

@@ -49,6 +49,14 @@ export class ReplicaTrunkDialQueues extends TrunkDialQueues<ReplicaDialQueue> {
   apply(signal: ReplicaSignal): void {
     switch (signal.kind) {
       case 'change':
+        if (signal.callId !== undefined && signal.to !== undefined && signal.batchId !== undefined) {
+          this.changedElsewhere({
+            callId: signal.callId,
+            organizationId: signal.organizationId,
+            batchId: signal.batchId,
+            to: signal.to,
+          });
+        }
         if (signal.queued) this.notifyQueued(signal.queued);
         if (signal.to === 'cancelled' && signal.callId !== undefined) {
           void this.cancelledElsewhere(signal.callId);
