@@ -129,6 +129,21 @@ export class ConcurrencyLimits {
     );
   }
 
+  /**
+   * The live calls as the database has them now, replacing what was followed: after missed
+   * signals from other replicas (a call whose end was not heard would hold its place for good).
+   * Held calls stay held, and get the places that turn out to be free.
+   */
+  resync(live: readonly LiveCall[]): void {
+    if (!this.#subscribed) return;
+    const nowLive = new Set(live.map((call) => call.id));
+    for (const callId of [...this.#groupsOfCall.keys()]) if (!nowLive.has(callId)) this.release(callId);
+    for (const call of live) {
+      if (this.#groupsOfCall.has(call.id)) continue;
+      this.#count(call.id, this.#groupKeys({ organization_id: call.organizationId, batch_id: call.batchId }));
+    }
+  }
+
   #follow(call: Pick<CallRow, 'id' | 'organization_id' | 'batch_id'>, to: string): void {
     if (LIVE.includes(to)) this.#count(call.id, this.#groupKeys(call));
     else this.release(call.id);

@@ -148,6 +148,12 @@ export class TrunkDialQueues<Q extends TrunkQueue = TrunkQueue> implements CallQ
     this.#deps.concurrency.changedElsewhere(change);
   }
 
+  /** Re-reads the live calls the concurrency limits count (signals from other replicas were missed). */
+  protected async resyncLiveCalls(): Promise<void> {
+    if (!this.#deps.concurrency.active) return;
+    this.#deps.concurrency.resync(await this.#deps.backlog.liveCalls());
+  }
+
   /** Re-reads the trunks agents name and the stored budgets (also every `refreshMs`). */
   refresh(): Promise<void> {
     this.#refreshing ??= this.#refresh()

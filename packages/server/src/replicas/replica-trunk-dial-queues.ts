@@ -83,6 +83,9 @@ export class ReplicaTrunkDialQueues extends TrunkDialQueues<ReplicaDialQueue> {
         return;
       case 'reread':
         this.rereadBacklog();
+        this.resyncLiveCalls().catch((error: unknown) =>
+          this.logger.error({ err: error }, 'could not re-read the live calls'),
+        );
         return;
     }
   }
