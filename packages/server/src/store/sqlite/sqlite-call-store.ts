@@ -23,7 +23,7 @@ import type { GroupCommit } from './group-commit';
 import { isPostgres } from './migrations/dialect';
 import { PrecompiledQuery } from './precompiled-query';
 import type { Database } from './sqlite-schema';
-import { insertOwedWebhookDeliveries } from './webhook-deliveries-of-event';
+import { enabledEndpointsOf, insertOwedWebhookDeliveries } from './webhook-deliveries-of-event';
 
 /** A call by id: every GET of a call, every webhook and dial step. */
 const callById = new PrecompiledQuery<{ id: string }, CallRow>((db, arg) =>
@@ -141,13 +141,18 @@ export class SqliteCallStore implements CallStore {
     // its commit (eventIdFloor relies on it), and the write may wait for its group.
     const now = this.clock.now();
     const at = now.toISOString();
+    const batchId = call.batch_id ?? null;
+    // Read before the event-id lock, which on PostgreSQL serializes every write of the
+    // organization's events across replicas until commit: the fewer statements it is held for,
+    // the more creates per second. Neither read needs it (dial-turns.ts: a tie in turns is
+    // ordered by seq; an endpoint enabled meanwhile races this event whatever the order). The
+    // turn: the call's place in the Dial queue when it enters it.
+    const turn = entry.to === 'queued' ? { dial_turn: await nextDialTurn(trx, call.priority, batchId) } : {};
+    const endpoints = await enabledEndpointsOf(trx, call.organization_id);
     // PostgreSQL: the event-id lock (on the organization's row) before the insert, whose foreign
     // key takes a share lock on that row: two creates each holding the share lock and then
     // asking for the update lock would deadlock.
     await lockEventIds(trx, call.organization_id);
-    const batchId = call.batch_id ?? null;
-    // Entering the Dial queue: its turn there, read in this transaction (see dial-turns.ts).
-    const turn = entry.to === 'queued' ? { dial_turn: await nextDialTurn(trx, call.priority, batchId) } : {};
     const row = await trx
       .insertInto('calls')
       .values({ ...call, ...entry.patch, ...turn, status: entry.to, updated_at: at })
@@ -177,13 +182,11 @@ export class SqliteCallStore implements CallStore {
       ])
       .execute();
     // The webhook outbox: what this event owes, committed with it.
-    const webhookDeliveries = await insertOwedWebhookDeliveries(trx, {
-      eventId,
-      status: entry.to,
-      sequence,
-      at,
-      call: row,
-    });
+    const webhookDeliveries = await insertOwedWebhookDeliveries(
+      trx,
+      { eventId, status: entry.to, sequence, at, call: row },
+      endpoints,
+    );
     return { call: row, from: 'initiated', webhookDeliveries, batchStarted };
   }
 
@@ -261,9 +264,13 @@ export class SqliteCallStore implements CallStore {
       .returningAll()
       .executeTakeFirst();
     if (!updated) return undefined;
+    // A call just created has only its `initiated` event, which has no sequence. The call's row
+    // lock (the update above) orders its events; read before the event-id lock (see #writeCreate).
+    const previousEvent =
+      current.status === 'initiated' ? undefined : await lastSequence.takeFirst(trx, { callId });
+    const endpoints = await enabledEndpointsOf(trx, updated.organization_id);
     // Event ids must increase in commit order within the organization (they are resume
-    // points): the lock orders this transaction's ids after every other writer's (event-ids.ts);
-    // the call's own row lock (the update above) already orders its events.
+    // points): the lock orders this transaction's ids after every other writer's (event-ids.ts).
     await lockEventIds(trx, updated.organization_id);
     // A batch's first call to become due starts it: its `batch.started` goes first.
     let batchStarted: WrittenBatchEvent | undefined;
@@ -275,9 +282,6 @@ export class SqliteCallStore implements CallStore {
     ) {
       batchStarted = await insertBatchStartedIfFirst(trx, updated.batch_id, now);
     }
-    // A call just created has only its `initiated` event, which has no sequence.
-    const previousEvent =
-      current.status === 'initiated' ? undefined : await lastSequence.takeFirst(trx, { callId });
     const eventId = await nextEventId(trx, updated.organization_id, now);
     const sequence = (previousEvent?.sequence ?? 0) + 1;
     await trx
@@ -295,13 +299,11 @@ export class SqliteCallStore implements CallStore {
       })
       .execute();
     // The webhook outbox: what this event owes, committed with it.
-    const webhookDeliveries = await insertOwedWebhookDeliveries(trx, {
-      eventId,
-      status: to,
-      sequence,
-      at,
-      call: updated,
-    });
+    const webhookDeliveries = await insertOwedWebhookDeliveries(
+      trx,
+      { eventId, status: to, sequence, at, call: updated },
+      endpoints,
+    );
     return { call: updated, from: current.status, webhookDeliveries, batchStarted };
   }
 
