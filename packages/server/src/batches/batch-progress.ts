@@ -137,59 +137,52 @@ export class BatchProgress {
       now,
     );
     const at = now.toISOString();
-    let initiated: CallRow;
+    const details = { reason: 'retry', retryOf: ended.id, attempt: attempt + 1 };
+    // One transaction, as an API create: a retry is never left `initiated` by a crash (which a
+    // starting replica would take for its own and fail while another replica is still making it).
+    let retried: CallRow;
     try {
-      initiated = await this.#deps.calls.insertInitiated({
-        id: newCallId(),
-        organization_id: ended.organization_id,
-        agent_id: ended.agent_id,
-        agent_name: ended.agent_name,
-        agent_type: ended.agent_type,
-        phone_number: ended.phone_number,
-        caller_id: ended.caller_id,
-        priority: ended.priority,
-        ring_timeout_seconds: ended.ring_timeout_seconds,
-        max_duration_seconds: ended.max_duration_seconds,
-        metadata: ended.metadata,
-        variables: ended.variables,
-        room_id: null,
-        job_id: null,
-        sip_participant_id: null,
-        failure_reason: null,
-        summary: null,
-        started_at: at,
-        answered_at: null,
-        ended_at: null,
-        duration: null,
-        webhook_url: ended.webhook_url ?? null,
-        scheduled_at: null,
-        latest_at: ended.latest_at ?? null,
-        calling_window: ended.calling_window ?? null,
-        batch_id: ended.batch_id ?? null,
-        attempt: attempt + 1,
-        retry_of: ended.id,
-        updated_at: at,
-      });
+      retried = await this.#deps.calls.create(
+        {
+          id: newCallId(),
+          organization_id: ended.organization_id,
+          agent_id: ended.agent_id,
+          agent_name: ended.agent_name,
+          agent_type: ended.agent_type,
+          phone_number: ended.phone_number,
+          caller_id: ended.caller_id,
+          priority: ended.priority,
+          ring_timeout_seconds: ended.ring_timeout_seconds,
+          max_duration_seconds: ended.max_duration_seconds,
+          metadata: ended.metadata,
+          variables: ended.variables,
+          room_id: null,
+          job_id: null,
+          sip_participant_id: null,
+          failure_reason: null,
+          summary: null,
+          started_at: at,
+          answered_at: null,
+          ended_at: null,
+          duration: null,
+          webhook_url: ended.webhook_url ?? null,
+          scheduled_at: null,
+          latest_at: ended.latest_at ?? null,
+          calling_window: ended.calling_window ?? null,
+          batch_id: ended.batch_id ?? null,
+          attempt: attempt + 1,
+          retry_of: ended.id,
+          updated_at: at,
+        },
+        schedule.scheduled
+          ? { to: 'scheduled', patch: { scheduled_at: schedule.dueAt.toISOString() }, details }
+          : { to: 'queued', details },
+      );
     } catch (error) {
       // `retry_of` is unique: a successor exists already (the start-up sweep raced a live end).
       this.#log.debug({ err: error, callId: ended.id }, 'retry not made: it exists');
       return;
     }
-    const details = { reason: 'retry', retryOf: ended.id, attempt: attempt + 1 };
-    if (schedule.scheduled) {
-      await this.#deps.calls.transition(initiated.id, 'scheduled', {
-        from: ['initiated'],
-        patch: { scheduled_at: schedule.dueAt.toISOString() },
-        details,
-        now,
-      });
-      return;
-    }
-    const queued = await this.#deps.calls.transition(initiated.id, 'queued', {
-      from: ['initiated'],
-      details,
-      now,
-    });
-    if (queued) this.#deps.queue.notifyQueued(queued);
+    if (retried.status === 'queued') this.#deps.queue.notifyQueued(retried);
   }
 }
