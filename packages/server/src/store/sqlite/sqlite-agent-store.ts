@@ -1,7 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { AgentPatch, AgentRow, AgentStore } from '../../ports/agent-store';
 import type { PageRequest } from '../../ports/page-request';
+import { PrecompiledQuery } from './precompiled-query';
 import type { Database } from './sqlite-schema';
+
+/** Read for every call created. */
+const agentOfOrganization = new PrecompiledQuery<{ organizationId: string; agentId: string }, AgentRow>(
+  (db, arg) =>
+    db
+      .selectFrom('agents')
+      .selectAll()
+      .where('id', '=', arg('agentId'))
+      .where('organization_id', '=', arg('organizationId')),
+);
 
 export class SqliteAgentStore implements AgentStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -11,12 +22,7 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   find(organizationId: string, agentId: string): Promise<AgentRow | undefined> {
-    return this.db
-      .selectFrom('agents')
-      .selectAll()
-      .where('id', '=', agentId)
-      .where('organization_id', '=', organizationId)
-      .executeTakeFirst();
+    return agentOfOrganization.takeFirst(this.db, { organizationId, agentId });
   }
 
   list(organizationId: string, { limit, after }: PageRequest): Promise<AgentRow[]> {

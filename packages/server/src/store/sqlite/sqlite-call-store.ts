@@ -58,6 +58,21 @@ const lastSequence = new PrecompiledQuery<{ callId: string }, { sequence: number
     .limit(1),
 );
 
+/** A transition's call event: four for every call dialed. */
+const insertCallEvent = new PrecompiledQuery<Omit<CallEventRow, 'id'>, never>((db, arg) =>
+  db.insertInto('call_events').values({
+    call_id: arg('call_id'),
+    from_status: arg('from_status'),
+    to_status: arg('to_status'),
+    at: arg('at'),
+    details: arg('details'),
+    event_id: arg('event_id'),
+    organization_id: arg('organization_id'),
+    sequence: arg('sequence'),
+    call_snapshot: arg('call_snapshot'),
+  }),
+);
+
 /** SQLite caps bound parameters (32766 since 3.32); lookups by id go in chunks well below it. */
 const IDS_PER_QUERY = 500;
 
@@ -284,20 +299,17 @@ export class SqliteCallStore implements CallStore {
     }
     const eventId = await nextEventId(trx, updated.organization_id, now);
     const sequence = (previousEvent?.sequence ?? 0) + 1;
-    await trx
-      .insertInto('call_events')
-      .values({
-        call_id: callId,
-        from_status: current.status,
-        to_status: to,
-        at,
-        details: JSON.stringify(details),
-        event_id: eventId,
-        organization_id: updated.organization_id,
-        sequence,
-        call_snapshot: JSON.stringify(updated),
-      })
-      .execute();
+    await insertCallEvent.rows(trx, {
+      call_id: callId,
+      from_status: current.status,
+      to_status: to,
+      at,
+      details: JSON.stringify(details),
+      event_id: eventId,
+      organization_id: updated.organization_id,
+      sequence,
+      call_snapshot: JSON.stringify(updated),
+    });
     // The webhook outbox: what this event owes, committed with it.
     const webhookDeliveries = await insertOwedWebhookDeliveries(
       trx,

@@ -11,7 +11,16 @@ import type {
 } from '../../ports/dial-backlog';
 import { dialTimeLimitsOf } from '../dial-time-limits';
 import { eventIdFloor } from '../ids';
+import { PrecompiledQuery } from './precompiled-query';
 import type { Database } from './sqlite-schema';
+
+/** Read for every call dialed. */
+const agentDialRow = new PrecompiledQuery<
+  { agentId: string },
+  { livekit_agent_name: string | null; sip_trunk_id: string | null }
+>((db, arg) =>
+  db.selectFrom('agents').select(['livekit_agent_name', 'sip_trunk_id']).where('id', '=', arg('agentId')),
+);
 
 export class SqliteDialBacklog implements DialBacklog {
   constructor(
@@ -141,11 +150,7 @@ export class SqliteDialBacklog implements DialBacklog {
   }
 
   async agentDialSettings(agentId: string): Promise<AgentDialSettings | undefined> {
-    const agent = await this.db
-      .selectFrom('agents')
-      .select(['livekit_agent_name', 'sip_trunk_id'])
-      .where('id', '=', agentId)
-      .executeTakeFirst();
+    const agent = await agentDialRow.takeFirst(this.db, { agentId });
     return agent && { livekitAgentName: agent.livekit_agent_name, sipTrunkId: agent.sip_trunk_id };
   }
 
