@@ -18,8 +18,8 @@
  * priority a call gets turn 0 (a call taken earlier and already claimed may then have a larger
  * turn; it is no longer queued, so the order it was dialed in is unaffected). A turn grows by at
  * most one per call queued, so it stays below the largest seq (dial-order.ts packs it in a number).
- * Two reads on indexes per call queued (calls_dial_lane, calls_dial_order), in the transaction that
- * queues it; a bulk insert reads them once per priority and lane and numbers its calls onwards.
+ * Two index reads (calls_dial_lane, calls_dial_order), in one statement, per call queued, in the
+ * transaction that queues it; a bulk insert reads them once per priority and lane and numbers its calls onwards.
  * Concurrent PostgreSQL transactions may hand out one turn twice: seq orders such a tie.
  */
 import { type Kysely, sql } from 'kysely';
@@ -30,33 +30,41 @@ import type { Database } from './sqlite-schema';
 // applies when they plan the statement.
 const QUEUED = sql.lit<'queued'>('queued');
 
-const laneLast = (db: Kysely<Database>, priority: number) =>
-  db
-    .selectFrom('calls')
-    .select('dial_turn')
-    .where('status', '=', QUEUED)
-    .where('priority', '=', priority)
-    .where('dial_turn', 'is not', null)
-    .orderBy('dial_turn', 'desc')
-    .limit(1);
-/** A lane's largest queued turn: of the single calls (batch_id null) or of one batch. */
-const singleLaneLast = new PrecompiledQuery<{ priority: number }, { dial_turn: number | null }>((db, arg) =>
-  laneLast(db, arg('priority')).where('batch_id', 'is', null),
+/** A lane's largest queued turn (of the single calls, or of one batch) and its priority's head turn. */
+type LaneTurns = { lane: number | null; head: number | null };
+
+/**
+ * Both reads in one statement (two index probes): one round trip on PostgreSQL. `batchId`
+ * undefined: the single calls' lane (`is null`, a query of its own shape).
+ */
+const laneTurns = (db: Kysely<Database>, priority: number, batchId?: string) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('calls')
+      .select('dial_turn')
+      .where('status', '=', QUEUED)
+      .where('priority', '=', priority)
+      .where('batch_id', batchId === undefined ? 'is' : '=', batchId ?? null)
+      .where('dial_turn', 'is not', null)
+      .orderBy('dial_turn', 'desc')
+      .limit(1)
+      .as('lane'),
+    eb
+      .selectFrom('calls')
+      .select('dial_turn')
+      .where('status', '=', QUEUED)
+      .where('priority', '=', priority)
+      .orderBy('dial_turn')
+      .orderBy('seq')
+      .limit(1)
+      .as('head'),
+  ]);
+
+const singleLaneTurns = new PrecompiledQuery<{ priority: number }, LaneTurns>((db, arg) =>
+  laneTurns(db, arg('priority')),
 );
-const batchLaneLast = new PrecompiledQuery<
-  { priority: number; batchId: string },
-  { dial_turn: number | null }
->((db, arg) => laneLast(db, arg('priority')).where('batch_id', '=', arg('batchId')));
-/** The head of a priority's line: its smallest queued turn. */
-const priorityHead = new PrecompiledQuery<{ priority: number }, { dial_turn: number | null }>((db, arg) =>
-  db
-    .selectFrom('calls')
-    .select('dial_turn')
-    .where('status', '=', QUEUED)
-    .where('priority', '=', arg('priority'))
-    .orderBy('dial_turn')
-    .orderBy('seq')
-    .limit(1),
+const batchLaneTurns = new PrecompiledQuery<{ priority: number; batchId: string }, LaneTurns>((db, arg) =>
+  laneTurns(db, arg('priority'), arg('batchId')),
 );
 
 /** The turn of the next call queued into `batchId`'s lane (null: the single calls) at `priority`. */
@@ -65,11 +73,10 @@ export async function nextDialTurn(
   priority: number,
   batchId: string | null,
 ): Promise<number> {
-  const lane = await (batchId === null
-    ? singleLaneLast.takeFirst(db, { priority })
-    : batchLaneLast.takeFirst(db, { priority, batchId }));
-  const head = await priorityHead.takeFirst(db, { priority });
-  const laneNext = lane?.dial_turn == null ? 0 : Number(lane.dial_turn) + 1;
-  const headTurn = head?.dial_turn == null ? 0 : Number(head.dial_turn);
+  const turns = await (batchId === null
+    ? singleLaneTurns.takeFirst(db, { priority })
+    : batchLaneTurns.takeFirst(db, { priority, batchId }));
+  const laneNext = turns?.lane == null ? 0 : Number(turns.lane) + 1;
+  const headTurn = turns?.head == null ? 0 : Number(turns.head);
   return Math.max(laneNext, headTurn);
 }

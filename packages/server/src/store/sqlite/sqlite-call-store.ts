@@ -159,15 +159,16 @@ export class SqliteCallStore implements CallStore {
     const batchId = call.batch_id ?? null;
     // Read before the event-id lock, which on PostgreSQL serializes every write of the
     // organization's events across replicas until commit: the fewer statements it is held for,
-    // the more creates per second. Neither read needs it (dial-turns.ts: a tie in turns is
-    // ordered by seq; an endpoint enabled meanwhile races this event whatever the order). The
-    // turn: the call's place in the Dial queue when it enters it.
-    const turn = entry.to === 'queued' ? { dial_turn: await nextDialTurn(trx, call.priority, batchId) } : {};
+    // the more creates per second. It does not need the lock: an endpoint enabled meanwhile races
+    // this event whatever the order.
     const endpoints = await enabledEndpointsOf(trx, call.organization_id);
     // PostgreSQL: the event-id lock (on the organization's row) before the insert, whose foreign
     // key takes a share lock on that row: two creates each holding the share lock and then
-    // asking for the update lock would deadlock.
+    // asking for the update lock would deadlock. It also makes concurrent creates' dial turns
+    // consecutive (read under it), as on SQLite.
     await lockEventIds(trx, call.organization_id);
+    // Entering the Dial queue: its turn there, read in this transaction (see dial-turns.ts).
+    const turn = entry.to === 'queued' ? { dial_turn: await nextDialTurn(trx, call.priority, batchId) } : {};
     const row = await trx
       .insertInto('calls')
       .values({ ...call, ...entry.patch, ...turn, status: entry.to, updated_at: at })
