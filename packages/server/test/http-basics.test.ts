@@ -35,6 +35,17 @@ describe('x-request-id', () => {
   });
 });
 
+describe('caching headers', () => {
+  it('sends no ETag, and answers a conditional GET in full (openapi.yaml promises neither)', async () => {
+    const first = await t.request('/api/v1/agents');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBeNull();
+    const again = await t.request('/api/v1/agents', { headers: { 'if-none-match': 'W/"anything"' } });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+  });
+});
+
 describe('authentication', () => {
   it('accepts the key as a Bearer token too', async () => {
     const response = await t.request('/api/v1/agents', {
