@@ -17,8 +17,19 @@ describe('DialLookAhead', () => {
     const lookAhead = new DialLookAhead({ cps: 200, max: 100 });
     for (let i = 0; i < 50; i++) lookAhead.record(5);
     expect(lookAhead.size).toBe(3);
-    for (let i = 0; i < 50; i++) lookAhead.record(250);
+    for (let i = 0; i < 50; i++) lookAhead.record(248); // 49.6 slots
     expect(lookAhead.size).toBe(51);
+  });
+
+  it('leaves room for the slower preparations, not only the average one', () => {
+    const steady = new DialLookAhead({ cps: 50, max: 100 });
+    const jittery = new DialLookAhead({ cps: 50, max: 100 });
+    for (let i = 0; i < 100; i++) {
+      steady.record(30);
+      jittery.record(i % 2 === 0 ? 10 : 50); // the same 30 ms on average
+    }
+    expect(steady.size).toBe(3); // 30 ms = 1.5 slots, + 1
+    expect(jittery.size).toBeGreaterThan(steady.size);
   });
 
   it('never exceeds the in-flight limit, and never drops below 2', () => {
