@@ -2,7 +2,6 @@ import { loadEnvConfig } from '../config/env-config';
 import { type CliCommand, UsageError } from './cli-command';
 import { demoBanner, demoFilePath, ensureDemoData } from './demo-setup';
 import { isLoopbackHost } from './loopback-host';
-import { limitYoungGeneration } from './young-generation-limit';
 
 /** What the server does without LiveKit (see createOutboundCall and /readyz): said at start-up. */
 const LIVEKIT_NOT_CONFIGURED_WARNING =
@@ -56,8 +55,6 @@ export const serveCommand: CliCommand = {
           'port could use both. Pass --allow-public-emulator to bind it there anyway.',
       );
     }
-    // Before the server's code is loaded and the backlog read: see young-generation-limit.ts.
-    limitYoungGeneration();
     // Imported here, not above: the HTTP stack and the LiveKit SDK would slow every other command.
     const { startServer } = await import('../server/start-server');
     // Signal handlers go in first: a SIGTERM during start-up still shuts down gracefully.

@@ -45,6 +45,30 @@ it('keeps V8’s young generation far below its default growth', async () => {
   expect(limited).toBeLessThanOrEqual(32);
 }, 60_000);
 
+// What the CLI relies on by calling it before its modules load: a synchronous burst (no event loop
+// turn, so no observer run) right after the call leaves the young generation near its initial size
+// (V8 still doubles it once, whatever the growth factor; without the hold it grew 128-fold).
+it('holds the young generation near its initial size until the event loop turns', async () => {
+  const script = `
+    const { limitYoungGeneration, youngGenerationBytes } = await import(${JSON.stringify(moduleUrl)});
+    const initial = youngGenerationBytes();
+    limitYoungGeneration(4);
+    let keep = [];
+    for (let i = 0; i < 3e6; i++) {
+      keep.push({ a: i, b: 'x' + i });
+      if (keep.length > 200000) keep = [];
+    }
+    console.log(JSON.stringify({ initial, after: youngGenerationBytes() }));
+  `;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--experimental-strip-types', '--no-warnings', '--input-type=module', '-e', script],
+    { cwd: fileURLToPath(new URL('.', import.meta.url)) },
+  );
+  const { initial, after } = JSON.parse(stdout) as { initial: number; after: number };
+  expect(after).toBeLessThanOrEqual(2 * initial);
+}, 60_000);
+
 it('leaves a process alone that was started with its own young-generation flags', async () => {
   const own = await largestYoungGeneration(true, ['--max-semi-space-size=16']);
   // Its own maximum, 2 × 16 MiB, reached: the limit did not hold it at 8.

@@ -14,7 +14,9 @@
  * `v8.setFlagsFromString` change it at run time: so growth is allowed (factor 2) while the young
  * generation is below the limit and stopped (factor 1) once it reaches it, re-checked after every
  * garbage collection. The limit is soft: several collections before the observer runs could each
- * grow it once more. The test beside this file fails if V8 stops honouring the flag.
+ * grow it once more; so growth is off until the observer first runs, and the CLI (cli.ts) sets the
+ * limit before it loads any command's modules. The test beside this file fails if V8 stops
+ * honouring the flag.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
@@ -41,7 +43,7 @@ export function limitYoungGeneration(maxSemiSpaceMiB = DEFAULT_MAX_SEMI_SPACE_MI
     return undefined;
   // The young generation is two semi-spaces: its space_size counts both.
   const limit = 2 * maxSemiSpaceMiB * MIB;
-  let factor = 0;
+  let factor = 1;
   const adjust = () => {
     // Growth stops two doublings short of the limit: the observer runs some collections late, and
     // each of those may still grow it once.
@@ -50,7 +52,11 @@ export function limitYoungGeneration(maxSemiSpaceMiB = DEFAULT_MAX_SEMI_SPACE_MI
     factor = next;
     setFlagsFromString(`--semi-space-growth-factor=${factor}`);
   };
-  adjust();
+  // No growth until the observer first runs: until then the process is loading the server's
+  // modules, one synchronous burst of scavenges that the observer only hears of afterwards, and
+  // each of them could double the young generation (it reached 2 × 16 MiB that way, every page of
+  // it in RSS). It stays at its initial size until the event loop turns.
+  setFlagsFromString('--semi-space-growth-factor=1');
   const observer = new PerformanceObserver(adjust);
   observer.observe({ entryTypes: ['gc'] });
   return () => {
