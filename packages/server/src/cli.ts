@@ -6,6 +6,7 @@
  * Static imports would be evaluated before this check, so the commands are imported dynamically.
  */
 import { nodeVersionProblem } from './cli/node-version';
+import { turnOffWasmLoopUnrolling } from './cli/wasm-loop-unrolling';
 import { limitYoungGeneration } from './cli/young-generation-limit';
 
 const problem = nodeVersionProblem(process.versions.node);
@@ -17,6 +18,8 @@ if (problem) {
 // generation to 2 × 16 MiB when `serve` capped it later (see cli/young-generation-limit.ts). Every
 // command gets the cap; only `serve` runs long enough for it to matter.
 limitYoungGeneration();
+// Before the first dial's fetch: see cli/wasm-loop-unrolling.ts.
+turnOffWasmLoopUnrolling();
 const { runCli } = await import('./cli/run-cli');
 const code = await runCli(process.argv.slice(2));
 if (code !== undefined) process.exitCode = code;
