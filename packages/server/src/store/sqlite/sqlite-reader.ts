@@ -9,7 +9,7 @@
  */
 import SQLite from 'better-sqlite3';
 import type { Compilable } from 'kysely';
-import type { OpenSqliteDatabaseOptions } from './open-sqlite-database';
+import { type OpenSqliteDatabaseOptions, PAGE_CACHE_SIZE_PRAGMA } from './open-sqlite-database';
 import { withStatementCache } from './statement-cache';
 
 export class SqliteReader {
@@ -35,6 +35,7 @@ export class SqliteReader {
     const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
     // A reader waits only while the WAL is being reset (a checkpoint's last step), briefly.
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    sqlite.pragma(PAGE_CACHE_SIZE_PRAGMA);
     return new SqliteReader(sqlite);
   }
 
