@@ -24,18 +24,15 @@ export interface CommittedEvent {
 }
 
 /**
- * @param endpoints the organization's enabled endpoints, when already read in this transaction
- *   (before the event-id lock, so that PostgreSQL holds it for one statement less)
+ * @param endpoints the organization's enabled endpoints (enabledEndpointsOf), read in this
+ *   transaction before the event-id lock, so that PostgreSQL holds it for one statement less
  */
 export async function insertOwedWebhookDeliveries(
   trx: Transaction<Database>,
   event: CommittedEvent,
-  endpoints?: readonly SubscribedEndpoint[],
+  endpoints: readonly SubscribedEndpoint[],
 ): Promise<number> {
-  const rows = owedWebhookDeliveries(
-    endpoints ?? (await enabledEndpointsOf(trx, event.call.organization_id)),
-    event,
-  );
+  const rows = owedWebhookDeliveries(endpoints, event);
   if (rows.length > 0) await trx.insertInto('webhook_deliveries').values(rows).execute();
   return rows.length;
 }
