@@ -79,6 +79,9 @@ serveIpc({
     return { ...urls, apiKey: key, agentId: agent.id };
   },
   inviteTimes: () => invites.map((invite) => invite.monotonicMs),
+  /** Each INVITE's call and when it left, as epoch ms (timeOrigin + its monotonic time). */
+  invitesSent: () =>
+    invites.map((invite) => ({ callId: invite.callId, at: performance.timeOrigin + invite.monotonicMs })),
   recordQueued(on: boolean) {
     queuedAt = on ? new Map() : undefined;
     return true;
