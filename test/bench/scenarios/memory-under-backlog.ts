@@ -134,7 +134,7 @@ export async function memoryUnderBacklog(): Promise<BenchRow[]> {
           ...(size === 100_000 ? { target: '≤ 150 MB', met: peak * 1.048576 <= 150 } : {}),
           ...(size === 100_000 && !nodeOptions && peak * 1.048576 > 150
             ? {
-                note: "Where it goes (heaptrack, /proc samples): ~56 MiB of mapped code (Node, native modules), a V8 heap of ~50 MiB, SQLite page caches ≤ 2 × 2 MiB, the queue positions ~2–3 MiB at 100k, and a spike at the first dials from V8 compiling in background threads. `outdial serve` caps V8's young generation itself (cli/young-generation-limit.ts), but only softly (one run in four has grown it back to 16 MiB); the start-up flag (the last row) is a hard cap",
+                note: "Where it goes (heaptrack, /proc samples): ~56 MiB of mapped code (Node, native modules; pg, the Redis client and prom-client are not loaded by a default server), a V8 heap of ~50 MiB, SQLite page caches ≤ 2 × 2 MiB, the queue positions ~2–3 MiB at 100k, and a spike at the first dials from V8 compiling in background threads. `outdial serve` caps V8's young generation itself (cli/young-generation-limit.ts), but only softly (one run in four has grown it back to 16 MiB); the start-up flag (the last row) is a hard cap",
               }
             : {}),
         });

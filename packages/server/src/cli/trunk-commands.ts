@@ -3,10 +3,8 @@
  * `outdial trunks …`: the SIP trunks' CPS budgets. A budget is stored in the database; a running
  * server (every replica) re-reads budgets every few seconds, so no restart is needed.
  */
-import pg from 'pg';
 import { loadEnvConfig } from '../config/env-config';
 import { UNNAMED_DEFAULT_TRUNK } from '../dial/trunk-queues';
-import { trunkLeaderOf } from '../replicas/trunk-leadership';
 import { dbOption, withDatabase } from './admin-commands';
 import { type CliCommand, UsageError } from './cli-command';
 import { textTable } from './text-table';
@@ -106,6 +104,11 @@ export const trunksListCommand: CliCommand = {
 };
 
 async function leadersOf(url: string, trunkIds: string[]): Promise<Map<string, string>> {
+  // Loaded only here: every `outdial` command loads this module, most never reach PostgreSQL.
+  const [{ default: pg }, { trunkLeaderOf }] = await Promise.all([
+    import('pg'),
+    import('../replicas/trunk-leadership'),
+  ]);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -4,13 +4,11 @@
  * own store). Several replicas must share them, or each would allow the whole limit on its own:
  * in Redis when `OUTDIAL_REDIS_URL` is set (rate-limit-redis, from express-rate-limit's authors),
  * else in PostgreSQL when that is the database (@acpr/rate-limit-postgresql, which keeps them in
- * its own `rate_limit` schema). Both are maintained store packages, not ours.
+ * its own `rate_limit` schema). Both are maintained store packages, not ours. Each is loaded only
+ * when chosen: the Redis client alone is ~500 modules that a single SQLite server would otherwise
+ * keep in its memory for nothing.
  */
-import { PostgresStore } from '@acpr/rate-limit-postgresql';
-import { createClient } from '@redis/client';
 import type { Store } from 'express-rate-limit';
-import pg from 'pg';
-import { RedisStore } from 'rate-limit-redis';
 
 /** How long a start waits for @acpr/rate-limit-postgresql's schema before giving up. */
 const POSTGRES_SCHEMA_WAIT_MS = 15_000;
@@ -45,6 +43,10 @@ export async function openRateLimitStore(backend: RateLimitBackend): Promise<Ope
     case 'memory':
       return { store: undefined, close: async () => {} };
     case 'redis': {
+      const [{ createClient }, { RedisStore }] = await Promise.all([
+        import('@redis/client'),
+        import('rate-limit-redis'),
+      ]);
       const client = createClient({ url: backend.url });
       await client.connect();
       return {
@@ -58,6 +60,7 @@ export async function openRateLimitStore(backend: RateLimitBackend): Promise<Ope
       };
     }
     case 'postgres': {
+      const { PostgresStore } = await import('@acpr/rate-limit-postgresql');
       const config = { connectionString: withoutSearchPath(backend.databaseUrl), max: 2 };
       // The prefix names the limiter's session row; every replica must use the same one. The
       // constructor starts the package's own migrations (under an advisory lock, so replicas
@@ -99,6 +102,7 @@ async function waitForFunction(
   signature: string,
   timeoutMs: number,
 ): Promise<void> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client(config);
   await client.connect();
   try {

@@ -8,7 +8,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Clock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
-import { openPostgresStores } from '../store/postgres/postgres-stores';
 import { openSqliteStores } from '../store/sqlite/sqlite-stores';
 
 export interface ServerStoresOptions {
@@ -37,8 +36,10 @@ export interface ServerStoresOptions {
   clock?: Clock;
 }
 
-export function openServerStores(options: ServerStoresOptions = {}): Promise<Stores> {
+export async function openServerStores(options: ServerStoresOptions = {}): Promise<Stores> {
   if (options.databaseUrl !== undefined) {
+    // Loaded only for PostgreSQL: the embedded default never pays for pg's code in its memory.
+    const { openPostgresStores } = await import('../store/postgres/postgres-stores');
     return openPostgresStores({
       url: options.databaseUrl,
       ...(options.clock === undefined ? {} : { clock: options.clock }),

@@ -37,11 +37,11 @@ import { answerClientErrors } from '../http/client-errors';
 import { createApp } from '../http/create-app';
 import { openRateLimitStore, rateLimitBackend } from '../http/rate-limit-store';
 import { METRICS_PATH, startMetricsServer } from '../metrics/metrics-endpoint';
-import { ServerMetrics } from '../metrics/server-metrics';
+import type { ServerMetrics } from '../metrics/server-metrics';
 import { type Clock, wallClock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
 import { ReplicaTrunkDialQueues } from '../replicas/replica-trunk-dial-queues';
-import { Replication } from '../replicas/replication';
+import type { Replication } from '../replicas/replication';
 import { OrganizationWebhookSecrets } from '../webhooks/organization-webhook-secrets';
 import { createWebhookDelivery, type WebhookDispatchMode } from '../webhooks/webhook-delivery';
 import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service';
@@ -297,7 +297,10 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
         })
       : null;
 
-    const metrics = options.metrics ? new ServerMetrics({ stores, dialCps, livekit }) : undefined;
+    // prom-client, and pg below, are loaded only when used: a default server keeps neither's code.
+    const metrics: ServerMetrics | undefined = options.metrics
+      ? new (await import('../metrics/server-metrics')).ServerMetrics({ stores, dialCps, livekit })
+      : undefined;
     // Observes until the queue has stopped, so the last dials' outcomes are still counted.
     if (metrics) cleanups.splice(cleanups.length - 1, 0, async () => metrics.close());
 
@@ -496,6 +499,7 @@ export async function startServerWith(stores: Stores, options: ServerOptions = {
       // Each trunk's leader starts its queue as after a restart (paused batches, limits, the backlog).
       const queue = dialQueue;
       await queue.start();
+      const { Replication } = await import('../replicas/replication');
       const started = await Replication.start({
         url: options.databaseUrl as string,
         dials: livekit !== null,
