@@ -6,8 +6,9 @@
  *
  * Run a subset with `pnpm bench pacing latency events priority batches http ladder replicas
  * memory size` (`ladder`: server CPU per request up a ladder of HTTP layers; `pacing-webhooks`:
- * only the CPS 50 pacing runs, without and with two webhook endpoints, from either thread; `batches-drain` and `pacing-plain`: only the 1,000-call batch draining at CPS 50
- * and the plain bursts at CPS 50 and 200).
+ * only the CPS 50 pacing runs, without and with two webhook endpoints, from either thread;
+ * `batches-drain` and `pacing-plain`: only the 1,000-call batch draining at CPS 50 and the plain
+ * bursts at CPS 50 and 200).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
