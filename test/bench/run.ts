@@ -4,16 +4,18 @@
  * Speed figures are only compared within this run (ratios against a baseline measured now):
  * these machines are noisy.
  *
- * Run a subset with `pnpm bench pacing latency events priority batches http replicas memory size`
- * (`pacing-webhooks`: only the CPS 50 pacing runs, without and with two webhook endpoints, from
- * either thread; `batches-drain` and `pacing-plain`: only the 1,000-call batch draining at CPS 50
- * and the plain bursts at CPS 50 and 200).
+ * Run a subset with `pnpm bench pacing latency events priority batches http ladder replicas
+ * memory size` (`ladder`: server CPU per request up a ladder of HTTP layers; `pacing-webhooks`:
+ * only the CPS 50 pacing runs, without and with two webhook endpoints, from either thread;
+ * `batches-drain` and `pacing-plain`: only the 1,000-call batch draining at CPS 50 and the plain
+ * bursts at CPS 50 and 200).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { batchCampaign, batchDrainPacing } from './scenarios/batch-campaign';
 import { dialLatency } from './scenarios/dial-latency';
 import { eventLatency } from './scenarios/event-latency';
+import { floorLadder } from './scenarios/floor-ladder';
 import { httpThroughput } from './scenarios/http-throughput';
 import { memoryUnderBacklog } from './scenarios/memory-under-backlog';
 import {
@@ -50,6 +52,8 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   'batches-drain': () => batchDrainPacing(),
   'pacing-plain': () => pacingAccuracy(PLAIN_PACING_RUNS),
   http: () => httpThroughput(),
+  // Server CPU per request of Express 5 with Outdial's layers added one by one, up to the server.
+  ladder: () => floorLadder(),
   // Issue 13: POST/s over 1–3 PostgreSQL replicas, leader failover, pacing across replicas.
   replicas: () => replicasBench(),
   memory: () => memoryUnderBacklog(),

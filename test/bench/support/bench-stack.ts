@@ -34,9 +34,16 @@ export interface BenchStack {
   /** Where the emulator sends LiveKit's webhooks (the first replica's, until told otherwise). */
   setLiveKitWebhookTarget(serverUrl: string): Promise<void>;
   dialStarts(): Promise<DialStart[]>;
+  /** With `production`: the file the server logs to. */
+  logFile?: string;
   /** When the server sent each INVITE, on its own monotonic clock: what its pacer counts. */
   inviteTimes(): Promise<number[]>;
-  stop(): Promise<void>;
+  /**
+   * `kill`: the server processes are killed instead of closed. A closing server first lets every
+   * call it has claimed ahead of its slot be dialed (up to DIAL_MAX_IN_FLIGHT: ~20 s at CPS 50
+   * after a POST load), which a finished measurement does not need.
+   */
+  stop(options?: { kill?: boolean }): Promise<void>;
 }
 
 export async function startBenchStack(options: {
@@ -57,6 +64,12 @@ export async function startBenchStack(options: {
   groupCommit?: boolean;
   /** How many `outdial serve` processes share the database (PostgreSQL only). Default 1. */
   replicas?: number;
+  /**
+   * Production settings: pino at `info` into server.log in the stack's directory, and the rate
+   * limit on with `rateLimit` (set it high enough that nothing gets 429 to measure its cost).
+   * Default off: silent, no rate limit.
+   */
+  production?: { rateLimit: { windowMs: number; limit: number } };
 }): Promise<BenchStack> {
   if ((options.replicas ?? 1) > 1 && options.database !== 'postgres')
     throw new Error('replicas share a PostgreSQL database');
@@ -68,7 +81,8 @@ export async function startBenchStack(options: {
     ...LIVEKIT,
     talkMs: options.talkMs,
   });
-  const serverProcess = await startIpcChild(here('./server-child.ts'));
+  const logFile = options.production ? join(dir, 'server.log') : undefined;
+  const serverProcess = await startIpcChild(here('./server-child.ts'), {}, logFile);
   const startArgs = {
     dbPath: options.dbPath ?? join(dir, 'outdial.db'),
     ...(postgres ? { databaseUrl: postgres.url } : {}),
@@ -80,6 +94,7 @@ export async function startBenchStack(options: {
     metrics: options.metrics ?? false,
     ...(options.webhookDispatch ? { webhookDispatch: options.webhookDispatch } : {}),
     ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
+    ...(options.production ? { production: options.production } : {}),
   };
   const server = await serverProcess.call<ServerChildInfo & { apiKey: string; agentId: string }>('start', {
     ...startArgs,
@@ -88,7 +103,7 @@ export async function startBenchStack(options: {
   const replicas = [{ process: serverProcess, url: server.url }];
   // The others find the database migrated and seeded by the first.
   const addReplica = async () => {
-    const child = await startIpcChild(here('./server-child.ts'));
+    const child = await startIpcChild(here('./server-child.ts'), {}, logFile);
     const { url } = await child.call<ServerChildInfo>('start', { ...startArgs, seed: false });
     const replica = { process: child, url };
     replicas.push(replica);
@@ -105,9 +120,12 @@ export async function startBenchStack(options: {
       await emulator.call('setWebhookUrl', `${serverUrl}/api/v1/livekit/webhook`);
     },
     dialStarts: () => emulator.call<DialStart[]>('dialStarts'),
+    ...(logFile ? { logFile } : {}),
     inviteTimes: () => serverProcess.call<number[]>('inviteTimes'),
-    async stop() {
-      await Promise.all(replicas.filter(isRunning).map((r) => r.process.stop()));
+    async stop({ kill = false } = {}) {
+      const running = replicas.filter(isRunning);
+      if (kill) await Promise.all(running.map((r) => killed(r.process)));
+      else await Promise.all(running.map((r) => r.process.stop()));
       await emulator.stop();
       postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
@@ -151,6 +169,12 @@ function createBenchDatabase(): { url: string; drop(): void } {
     url: new URL(`/${name}`, server).href,
     drop: () => execFileSync('dropdb', [...connection, '--force', name]),
   };
+}
+
+async function killed(child: IpcChild): Promise<void> {
+  const exited = new Promise((resolve) => child.process.once('exit', resolve));
+  child.process.kill('SIGKILL');
+  await exited;
 }
 
 /** Whether a replica's process is still running (not exited, not killed). */

@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { closeSync, openSync } from 'node:fs';
 
 /**
  * A TypeScript module run in its own Node process (through tsx), driven by request/response
@@ -19,12 +20,20 @@ interface Reply {
   error?: string;
 }
 
-export async function startIpcChild(modulePath: string, env: Record<string, string> = {}): Promise<IpcChild> {
+export async function startIpcChild(
+  modulePath: string,
+  env: Record<string, string> = {},
+  /** A file the child's stdout is appended to (a server's log lines), instead of the bench's. */
+  stdoutFile?: string,
+): Promise<IpcChild> {
+  const stdout = stdoutFile === undefined ? 'inherit' : openSync(stdoutFile, 'a');
   const child = fork(modulePath, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
+  // The child has its own copy of the descriptor.
+  if (typeof stdout === 'number') closeSync(stdout);
   const pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   child.on('message', (message: Reply) => {
     const waiter = pending.get(message.id);

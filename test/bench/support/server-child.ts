@@ -41,6 +41,11 @@ export interface ServerChildStart {
   webhookDispatch?: 'worker' | 'in-process';
   /** SQLite's group commit of concurrent creates (the server's default: on). */
   groupCommit?: boolean;
+  /**
+   * As deployed: pino at `info` (its own logger, to stdout, which the stack points at a file) and
+   * the per-API-key rate limit on with these limits. Default off: silent, no rate limit.
+   */
+  production?: { rateLimit: { windowMs: number; limit: number } };
 }
 
 export interface ServerChildInfo {
@@ -59,9 +64,9 @@ serveIpc({
       livekit: args.livekit,
       dialCps: args.dialCps,
       dialMaxInFlight: args.dialMaxInFlight,
-      rateLimit: false,
+      rateLimit: args.production?.rateLimit ?? false,
       validateResponses: false,
-      logLevel: 'silent',
+      logLevel: args.production ? 'info' : 'silent',
       metrics: args.metrics ?? false,
       // The bench's webhook receivers listen on loopback.
       webhookAllowPrivate: true,
