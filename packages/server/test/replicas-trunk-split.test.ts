@@ -12,11 +12,11 @@ import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emu
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVITE_SENT_CHANNEL, type InviteSentMessage } from '../src/dial/dial-diagnostics';
-import { type RunningServer, startServer } from '../src/index';
+import type { RunningServer } from '../src/index';
 import { OUTDIAL_LOCK_CLASS } from '../src/replicas/trunk-leadership';
 import { waitUntil } from './support/polling';
 import { createTestSchema, type TestSchema } from './support/postgres-database';
-import { schemaUrl } from './support/schema-url';
+import { startReplica } from './support/replica-server';
 import { FAST_TIMINGS, TERMINAL } from './support/test-server';
 
 const FIRST_TRUNK = 'ST_split_first';
@@ -42,22 +42,11 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('two trunks led by
   const agentOf: Record<string, string> = {};
 
   const replica = (leadershipRetryMs: number) =>
-    startServer({
-      port: 0,
-      databaseUrl: schemaUrl(schema),
-      databasePoolSize: 4,
-      livekit: {
-        url: emulator.url,
-        apiKey: emulator.apiKey,
-        apiSecret: emulator.apiSecret,
-        sipTrunkId: FIRST_TRUNK,
-        agentName: 'split-agent',
-      },
+    startReplica(schema, emulator, {
+      sipTrunkId: FIRST_TRUNK,
+      agentName: 'split-agent',
       dialCps: CPS,
-      rateLimit: false,
       leadershipRetryMs,
-      trunkRefreshMs: 100,
-      logLevel: 'silent',
     });
   const lockKey = (trunkId: string) => [OUTDIAL_LOCK_CLASS, `${schema.schema}:${trunkId}`];
   /** The backend holding the trunk's lock, and the seconds since its last statement began. */

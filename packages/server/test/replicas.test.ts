@@ -10,12 +10,12 @@ import { hostname } from 'node:os';
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../src/index';
+import type { RunningServer } from '../src/index';
 import { OUTDIAL_LOCK_CLASS } from '../src/replicas/trunk-leadership';
 import { openEventStream } from './support/event-stream-client';
 import { waitUntil } from './support/polling';
 import { createTestSchema, type TestSchema } from './support/postgres-database';
-import { schemaUrl } from './support/schema-url';
+import { startReplica } from './support/replica-server';
 import { FAST_TIMINGS, TERMINAL } from './support/test-server';
 
 const TRUNK = 'ST_replicas';
@@ -32,23 +32,12 @@ describe.skipIf(process.env.OUTDIAL_TEST_POSTGRES === 'skip')('replicas on one P
   let orgId: string;
 
   const replica = () =>
-    startServer({
-      port: 0,
-      databaseUrl: schemaUrl(schema),
-      databasePoolSize: 4,
-      livekit: {
-        url: emulator.url,
-        apiKey: emulator.apiKey,
-        apiSecret: emulator.apiSecret,
-        sipTrunkId: TRUNK,
-        agentName: 'replica-agent',
-      },
+    startReplica(schema, emulator, {
+      sipTrunkId: TRUNK,
+      agentName: 'replica-agent',
       dialCps: 5,
-      rateLimit: false,
       leadershipRetryMs: 100,
-      trunkRefreshMs: 100,
       eventStreamKeepAliveMs: 60_000,
-      logLevel: 'silent',
     });
 
   const request = async (

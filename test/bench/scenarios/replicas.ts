@@ -23,6 +23,7 @@ import {
   EMULATOR_NICE,
   isRunning,
   startBenchStack,
+  startOf,
   waitForDialStarts,
 } from '../support/bench-stack';
 import { maxInSlidingWindow, percentile, round, sentWindowRow } from '../support/stats';
@@ -232,15 +233,8 @@ async function deliveryDelays(stack: BenchStack, starts: DialStart[]): Promise<n
         .map((r) => r.process.call<{ callId: string; at: number }[]>('invitesSent')),
     )
   ).flat();
-  const arrivals = new Map(starts.map((start) => [start.identity, start.at]));
-  const delays: number[] = [];
-  for (const invite of sent) {
-    for (const [identity, at] of arrivals) {
-      if (!identity.includes(invite.callId)) continue;
-      delays.push(at - invite.at);
-      arrivals.delete(identity);
-      break;
-    }
-  }
-  return delays;
+  return sent.flatMap((invite) => {
+    const start = startOf(starts, invite.callId);
+    return start ? [start.at - invite.at] : [];
+  });
 }
