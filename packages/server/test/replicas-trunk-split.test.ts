@@ -23,10 +23,11 @@ const FIRST_TRUNK = 'ST_split_first';
 const SECOND_TRUNK = 'ST_split_second';
 const CPS = 5;
 /**
- * With 100 ms, about one run in twenty left a call `active` for good: its end (participant_left,
- * room_finished) reached the second replica before the losing leader had committed `active`, the
- * guarded completion found it still ringing, and no live-call tracker watched it afterwards. A
- * known gap (the closing note of this change), not what this test is about.
+ * Calls outlive the lost lock. With 100 ms, about one run in twenty once left a call `active` for
+ * good: its end reached the second replica before the losing leader had committed `active`, and
+ * the new leader's tracker, failing it as interrupted meanwhile, lost the race and stopped
+ * watching it. Fixed (live-call-tracker.test.ts, "calls whose dial two replicas settle"); 20 runs
+ * at 100 ms passed since, but that race is not what this test is about.
  */
 const TALK_MS = 1_500;
 /** The first replica's attempts are this far apart; the second's every 20 ms. */

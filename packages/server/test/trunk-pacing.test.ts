@@ -3,9 +3,16 @@
  * the trunk of every CreateSIPParticipant): each trunk is paced on its own, so a backlog on one
  * never holds up another, and a call whose agent moves to another trunk while it waits goes out on
  * the new trunk, counted against that trunk's budget.
+ *
+ * Windows are counted when each INVITE left the server (its diagnostics channel), the moment the
+ * pacer counts: the emulator's arrival times add its own scheduling on these shared cores, which
+ * put a 16th start in a 15-start window now and then (BENCHMARKS.md measures that delay).
  */
+
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { INVITE_SENT_CHANNEL, type InviteSentMessage } from '../src/dial/dial-diagnostics';
 import { type RunningServer, startServer } from '../src/index';
 import { openSqliteStores } from '../src/store/sqlite/sqlite-stores';
 import { maxInWindow as maxInWindowOf } from './support/child-dial-queue';
@@ -45,11 +52,18 @@ describe('pacing per SIP trunk', () => {
   };
   const dials = () => emulator.requests.filter((r) => r.method === 'CreateSIPParticipant');
   const startsOn = (trunkId: string) => dials().filter((r) => r.sipTrunkId === trunkId);
+  const invitesSent: InviteSentMessage[] = [];
+  const onInviteSent = (message: unknown) => invitesSent.push(message as InviteSentMessage);
+  /** When the trunk's INVITEs left (an agent naming no trunk dials on the default, MAIN). */
+  const sentOn = (trunkId: string) =>
+    invitesSent.filter((m) => (m.sipTrunkId ?? MAIN) === trunkId).map((m) => m.monotonicMs);
 
   beforeAll(async () => {
+    subscribe(INVITE_SENT_CHANNEL, onInviteSent);
     emulator = await startLiveKitEmulator({ timings: { ...FAST_TIMINGS, ringMs: 20, talkMs: 50 } });
   });
   afterAll(async () => {
+    unsubscribe(INVITE_SENT_CHANNEL, onInviteSent);
     await emulator?.stop();
   });
   const startTrunkServer = (dbPath?: string) =>
@@ -83,6 +97,7 @@ describe('pacing per SIP trunk', () => {
 
   beforeEach(async () => {
     emulator.reset();
+    invitesSent.length = 0;
     server = await startTrunkServer();
     ({ apiKey, mainAgent, secondAgent } = await provision(server));
   });
@@ -97,10 +112,13 @@ describe('pacing per SIP trunk', () => {
     for (let i = 0; i < 2 * CPS; i++) others.push(await post(secondAgent, `+1415556${String(1000 + i)}`));
     await waitUntil(() => dials().length === backlog.length + others.length);
 
-    const main = startsOn(MAIN).map((r) => r.at);
-    const second = startsOn(SECOND).map((r) => r.at);
+    const main = sentOn(MAIN);
+    const second = sentOn(SECOND);
     expect(main).toHaveLength(backlog.length);
     expect(second).toHaveLength(others.length);
+    // And LiveKit got each on its trunk.
+    expect(startsOn(MAIN)).toHaveLength(backlog.length);
+    expect(startsOn(SECOND)).toHaveLength(others.length);
     // Each trunk within its own budget, while both dialed at once (together they exceed one).
     expect(maxInWindow(main)).toBeLessThanOrEqual(CPS);
     expect(maxInWindow(second)).toBeLessThanOrEqual(CPS);
@@ -129,8 +147,8 @@ describe('pacing per SIP trunk', () => {
       [SECOND, 3 * CPS],
     ]);
     await waitUntil(() => dials().length === waiting.length);
-    expect(maxInWindow(startsOn(MAIN).map((r) => r.at))).toBeLessThanOrEqual(CPS);
-    const second = startsOn(SECOND).map((r) => r.at);
+    expect(maxInWindow(sentOn(MAIN))).toBeLessThanOrEqual(CPS);
+    const second = sentOn(SECOND);
     expect(maxInWindow(second)).toBeLessThanOrEqual(3 * CPS);
     // It used its own budget, not DIAL_CPS.
     expect(maxInWindow(second)).toBeGreaterThan(CPS);
@@ -158,8 +176,8 @@ describe('pacing per SIP trunk', () => {
     expect(new Set(rooms).size).toBe(ids.length);
     expect(startsOn(MAIN).length).toBeGreaterThanOrEqual(3);
     expect(startsOn(SECOND).length).toBeGreaterThan(0);
-    expect(maxInWindow(startsOn(MAIN).map((r) => r.at))).toBeLessThanOrEqual(CPS);
-    expect(maxInWindow(startsOn(SECOND).map((r) => r.at))).toBeLessThanOrEqual(CPS);
+    expect(maxInWindow(sentOn(MAIN))).toBeLessThanOrEqual(CPS);
+    expect(maxInWindow(sentOn(SECOND))).toBeLessThanOrEqual(CPS);
     // The calls the default trunk had read before the move were handed back undialed
     // (connecting → queued) and queued again for the new trunk: two call.queued events each.
     let handedBack = 0;

@@ -75,6 +75,19 @@ async function postThroughput(): Promise<BenchRow[]> {
   } finally {
     await stack.stop();
   }
+  // The creates alone (CPS 1: the backlog grows, nothing dials): what the event-id lock allows
+  // when no status change competes for it.
+  const creates: number[] = [];
+  for (const database of ['sqlite', 'postgres'] as const) {
+    const idle = await startBenchStack({ dialCps: 1, talkMs: 20, database });
+    try {
+      await acceptedPerSecond(idle, 1); // warm-up
+      creates.push(await acceptedPerSecond(idle, 1));
+    } finally {
+      await idle.stop();
+    }
+  }
+  const [sqliteCreates = 0, postgresCreates = 0] = creates;
   const scenario = `Scale out: accepted POST /api/v1/calls/outbound per second (${CONNECTIONS} connections split over the replicas, ${LOAD_S} s each)`;
   const cores = cpus().length;
   return [
@@ -85,6 +98,17 @@ async function postThroughput(): Promise<BenchRow[]> {
       value: `${Math.round(perSecond)}/s`,
       note: `${Math.round(perSecond / cores)}/s per core (${cores} cores shared by the replicas, PostgreSQL and the load); ${round(perSecond / single, 2)} × SQLite`,
     })),
+    {
+      scenario,
+      metric: 'SQLite, one process, nothing dialing (CPS 1)',
+      value: `${Math.round(sqliteCreates)}/s`,
+    },
+    {
+      scenario,
+      metric: 'PostgreSQL, 1 replica, nothing dialing (CPS 1)',
+      value: `${Math.round(postgresCreates)}/s`,
+      note: `${round(postgresCreates / sqliteCreates, 2)} × SQLite not dialing. Dialing, each call's four status changes take the organization's event-id lock too: the gap to \`PostgreSQL, 1 replica\``,
+    },
   ];
 }
 

@@ -45,6 +45,11 @@ export interface DialQueueDeps {
   windowSize?: number;
   /** How often answered and interrupted calls are checked against LiveKit (lost webhooks). */
   trackIntervalMs?: number;
+  /**
+   * How often LiveKit's rooms are checked for calls that are over, and the database for live
+   * calls nothing tracks (see LiveCallTracker). Default 60 s.
+   */
+  leftoverRoomIntervalMs?: number;
   /** Backoff of retried database writes after a dial (first delay; doubles up to 5 s). */
   writeRetryDelayMs?: number;
   /** Paces dials and measures intervals. Default `performance.now()` and `setTimeout`. */
@@ -200,6 +205,13 @@ export class DialQueue {
             teardown: this.#teardown,
             logger: this.#log,
             intervalMs: deps.trackIntervalMs ?? 10_000,
+            ...(deps.leftoverRoomIntervalMs === undefined
+              ? {}
+              : { leftoverRoomIntervalMs: deps.leftoverRoomIntervalMs }),
+            // The calls this queue dials are tracked once answered (a dial in progress has no
+            // SIP participant yet, and would be failed as interrupted).
+            untrackedLiveCalls: async () =>
+              (await this.#backlog.liveCalls()).map((call) => call.id).filter((id) => !this.#taken.has(id)),
             clock: this.#clock,
             wallClock: this.#wallClock,
           })
@@ -649,10 +661,16 @@ export class DialQueue {
       });
       if (answered) {
         this.#tracker?.track(callId);
-      } else {
-        // Cancelled while ringing: hang up the person who just answered.
-        void this.#teardown?.start(callId, 'answered after cancel');
+        return;
       }
+      // Already active: another replica's tracker saw the answer first (this replica lost the
+      // trunk mid-dial and the new leader reconciled the call). The call goes on.
+      if ((await calls.find(callId))?.status === 'active') {
+        this.#tracker?.track(callId);
+        return;
+      }
+      // Cancelled while ringing: hang up the person who just answered.
+      void this.#teardown?.start(callId, 'answered after cancel');
       return;
     }
     const { status, failureReason, sipStatusCode, outcomeUnknown } = outcome;

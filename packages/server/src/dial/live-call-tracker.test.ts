@@ -1,10 +1,11 @@
 import { type LiveKitEmulator, startLiveKitEmulator } from '@outdial/livekit-emulator';
 import { RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { waitForAllTerminal } from '../../test/support/polling';
+import { waitForAllTerminal, waitUntil } from '../../test/support/polling';
 import { callById, insertCalls, nth, type Seeded, seededDatabase } from '../../test/support/seeded-database';
 import { silentLogger } from '../../test/support/silent-logger';
-import { DialQueue } from './dial-queue';
+import { DialQueue, type DialQueueDeps } from './dial-queue';
+import type { Dialer } from './dialer';
 import { LiveKitDialer } from './livekit-dialer';
 
 let emulator: LiveKitEmulator;
@@ -33,17 +34,38 @@ async function dialStartedByAPreviousProcess(callId: string): Promise<void> {
   });
 }
 
-function startQueue(): Promise<void> {
+function emulatorDialer(): LiveKitDialer {
+  return new LiveKitDialer({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret });
+}
+
+function startQueue(
+  dialer: Dialer = emulatorDialer(),
+  options: Partial<Pick<DialQueueDeps, 'leftoverRoomIntervalMs'>> = {},
+): Promise<void> {
   queue = new DialQueue({
     calls: seeded.calls,
     backlog: seeded.backlog,
-    dialer: new LiveKitDialer({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret }),
+    dialer,
     logger: silentLogger,
     cps: 10,
     maxInFlight: 10,
     trackIntervalMs: 30,
+    ...options,
   });
   return queue.start();
+}
+
+/** What another replica writes when it sees the call answered: the dial's result, or its tracker's. */
+async function answeredElsewhere(callId: string): Promise<void> {
+  await seeded.calls.transition(callId, 'active', {
+    from: ['connecting', 'ringing'],
+    patch: { answered_at: new Date().toISOString() },
+    details: { source: 'another replica' },
+  });
+}
+
+function deleteRoomRequests(callId: string): number {
+  return emulator.requests.filter((r) => r.method === 'DeleteRoom' && r.room === `outdial-${callId}`).length;
 }
 
 describe('reconciling interrupted dials at start-up', () => {
@@ -112,5 +134,71 @@ describe('reconciling interrupted dials at start-up', () => {
     await startQueue();
     await waitForAllTerminal(seeded.db);
     expect((await callById(seeded.db, call.id)).status).toBe('completed');
+  });
+});
+
+/**
+ * A trunk's leader that loses its lock mid-dial goes on settling the dials it started while the new
+ * leader reconciles the same calls: two replicas write one call's answer, in either order, and its
+ * end may be reported before either.
+ */
+describe('calls whose dial two replicas settle', () => {
+  it('a call answered while the tracker was failing it as interrupted is tracked on, and completes', async () => {
+    const call = nth(await insertCalls(seeded, [{ status: 'ringing' }]), 0);
+    // No room in LiveKit: the tracker fails the call, unless its answer is written first.
+    const real = emulatorDialer();
+    const dialer: Dialer = {
+      placeCall: (request, hooks) => real.placeCall(request, hooks),
+      deleteRoom: (roomName) => real.deleteRoom(roomName),
+      listRoomNames: () => real.listRoomNames(),
+      async findSipParticipant(roomName, identity) {
+        // The old leader writes the answer between the tracker's read and its write.
+        await answeredElsewhere(call.id);
+        return real.findSipParticipant(roomName, identity);
+      },
+    };
+    await startQueue(dialer);
+    await waitForAllTerminal(seeded.db);
+    // Active, then over once its room was found gone: not left active for good.
+    expect(await callById(seeded.db, call.id)).toMatchObject({ status: 'completed' });
+  });
+
+  it('a dial answered after another replica recorded its answer goes on: no hang-up, tracked to completion', async () => {
+    emulator.setTimings({ talkMs: 60_000 });
+    const call = nth(await insertCalls(seeded, [{}]), 0);
+    const real = emulatorDialer();
+    let answered = false;
+    const dialer: Dialer = {
+      async placeCall(request, hooks) {
+        const outcome = await real.placeCall(request, hooks);
+        // The new leader's tracker saw the SIP participant answer before this dial's result.
+        if (outcome.status === 'active') await answeredElsewhere(request.callId);
+        answered = true;
+        return outcome;
+      },
+      deleteRoom: (roomName) => real.deleteRoom(roomName),
+      listRoomNames: () => real.listRoomNames(),
+      findSipParticipant: (roomName, identity) => real.findSipParticipant(roomName, identity),
+    };
+    await startQueue(dialer);
+    await waitUntil(() => answered);
+    // Let a sweep or two pass: the tracker finds the room and leaves the call alone.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(deleteRoomRequests(call.id)).toBe(0);
+    expect((await callById(seeded.db, call.id)).status).toBe('active');
+    emulator.hangUp(`outdial-${call.id}`);
+    await waitForAllTerminal(seeded.db);
+    expect(await callById(seeded.db, call.id)).toMatchObject({ status: 'completed' });
+    expect(deleteRoomRequests(call.id)).toBe(0);
+  });
+
+  it('a live call nothing tracks is found at the next leftover check and ended when its room goes', async () => {
+    await startQueue(emulatorDialer(), { leftoverRoomIntervalMs: 50 });
+    // Answered on another replica after this leader started, and that replica stopped before its
+    // call ended: only the database says the call is live.
+    const call = nth(await insertCalls(seeded, [{ status: 'ringing' }]), 0);
+    await answeredElsewhere(call.id);
+    await waitForAllTerminal(seeded.db);
+    expect(await callById(seeded.db, call.id)).toMatchObject({ status: 'completed' });
   });
 });

@@ -24,6 +24,13 @@ export interface LiveCallTrackerDeps {
   intervalMs: number;
   /** How often rooms of ended calls are looked for (the first sweep always does). Default 60 s. */
   leftoverRoomIntervalMs?: number;
+  /**
+   * The live calls (connecting, ringing, active) this tracker answers for that no running dial
+   * will settle, read again at each leftover-room check and tracked. The safety net under the
+   * safety net: a call whose tracking was lost (its outcome written by a leader that had stopped,
+   * its end outrunning its answer across replicas) is still ended.
+   */
+  untrackedLiveCalls?: () => Promise<readonly string[]>;
   /** Stamps answered_at, ended_at and the call events. Default the system clock. */
   wallClock?: Clock;
   /** Measures the leftover-room interval. Default `performance.now()`. */
@@ -84,11 +91,14 @@ export class LiveCallTracker {
 
   async #sweepOnce(): Promise<void> {
     const { calls, dialer, logger } = this.#deps;
-    const ids = [...this.#tracked];
     let roomNames: Set<string> | undefined;
     const now = this.#clock.now();
     const lookForLeftovers =
       now - this.#leftoverRoomsCheckedAt >= (this.#deps.leftoverRoomIntervalMs ?? 60_000);
+    if (lookForLeftovers && this.#deps.untrackedLiveCalls) {
+      for (const id of await this.#deps.untrackedLiveCalls()) this.#tracked.add(id);
+    }
+    const ids = [...this.#tracked];
     if (lookForLeftovers || ids.length > 0) {
       try {
         roomNames = await dialer.listRoomNames();
@@ -181,11 +191,16 @@ export class LiveCallTracker {
       details: { source: 'tracker', reason: INTERRUPTED },
       now,
     });
-    this.#tracked.delete(callId);
-    if (failed) {
-      logger.warn({ callId }, 'interrupted dial has no SIP participant in LiveKit; marked failed');
-      // The room may remain with a dispatched agent in it.
-      void this.#deps.teardown.start(callId, INTERRUPTED);
+    if (!failed) {
+      // Its status changed since it was read: a cancel, or the dial's result written by the
+      // replica that placed it (a leader settling after it lost the trunk). Still tracked: the
+      // next sweep drops it if it ended, and ends it when its room goes if it was answered (its
+      // end may have been reported before its answer was written, and then changed nothing).
+      return;
     }
+    this.#tracked.delete(callId);
+    logger.warn({ callId }, 'interrupted dial has no SIP participant in LiveKit; marked failed');
+    // The room may remain with a dispatched agent in it.
+    void this.#deps.teardown.start(callId, INTERRUPTED);
   }
 }

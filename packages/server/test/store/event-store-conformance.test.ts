@@ -86,6 +86,34 @@ for (const kind of [...STORES, SQLITE_FILE]) {
       ]);
     });
 
+    it('commit no event before one a reader has seen, with many writers at once: resuming after the newest it saw misses none', async () => {
+      const created = await Promise.all(
+        Array.from({ length: 24 }, () => stores.calls.insertInitiated(newCall('org_a'))),
+      );
+      const seen: string[] = [];
+      let last: string | null = null;
+      const readPage = async (): Promise<number> => {
+        const page = await stores.events.listAfter('org_a', {}, last, 100);
+        for (const event of page) seen.push(event.id);
+        last = page.at(-1)?.id ?? last;
+        return page.length;
+      };
+      let writing = true;
+      const reader = (async () => {
+        while (writing) await readPage();
+      })();
+      // Every call through three changes, all calls at once: side by side on PostgreSQL's pool.
+      for (const to of ['queued', 'connecting', 'ringing'] as const) {
+        await Promise.all(created.map((call) => stores.calls.transition(call.id, to)));
+      }
+      writing = false;
+      await reader;
+      while ((await readPage()) > 0) {}
+      const all = await stores.events.listAfter('org_a', {}, null, 1000);
+      expect(all).toHaveLength(72);
+      expect(seen).toEqual(all.map((event) => event.id));
+    });
+
     it('list an organization’s events only: newest first before a cursor, oldest first after one', async () => {
       const a1 = await stores.calls.insertInitiated(newCall('org_a'));
       const b1 = await stores.calls.insertInitiated(newCall('org_b'));
