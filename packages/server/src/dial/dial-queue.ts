@@ -208,10 +208,8 @@ export class DialQueue {
             ...(deps.leftoverRoomIntervalMs === undefined
               ? {}
               : { leftoverRoomIntervalMs: deps.leftoverRoomIntervalMs }),
-            // The calls this queue dials are tracked once answered (a dial in progress has no
-            // SIP participant yet, and would be failed as interrupted).
-            untrackedLiveCalls: async () =>
-              (await this.#backlog.liveCalls()).map((call) => call.id).filter((id) => !this.#taken.has(id)),
+            untrackedLiveCalls: async () => (await this.#backlog.liveCalls()).map((call) => call.id),
+            isDialing: (callId) => this.#taken.has(callId),
             clock: this.#clock,
             wallClock: this.#wallClock,
           })

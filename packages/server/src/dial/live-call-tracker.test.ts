@@ -192,6 +192,38 @@ describe('calls whose dial two replicas settle', () => {
     expect(deleteRoomRequests(call.id)).toBe(0);
   });
 
+  it('a tracked call handed back to the queue and dialed here is left to its dial, not failed as interrupted', async () => {
+    const call = nth(await insertCalls(seeded, [{ status: 'connecting' }]), 0);
+    const real = emulatorDialer();
+    const lookups: string[] = [];
+    const dialer: Dialer = {
+      async findSipParticipant(roomName, identity) {
+        lookups.push(roomName);
+        if (lookups.length === 1) {
+          // The replica that claimed it hands it back undialed (it lost the trunk before its
+          // INVITE), and this queue, now the leader, reads it from the backlog.
+          await seeded.backlog.unclaim(call.id, new Date());
+          queue?.rereadBacklog();
+        }
+        return real.findSipParticipant(roomName, identity);
+      },
+      async placeCall(request, hooks) {
+        // Several sweeps pass while this dial has no SIP participant yet.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return real.placeCall(request, hooks);
+      },
+      deleteRoom: (roomName) => real.deleteRoom(roomName),
+      listRoomNames: () => real.listRoomNames(),
+    };
+    await startQueue(dialer);
+    await waitForAllTerminal(seeded.db);
+    expect(await callById(seeded.db, call.id)).toMatchObject({ status: 'completed' });
+    expect((await seeded.calls.events(call.id)).map((e) => e.to_status)).not.toContain('failed');
+    expect(emulator.dialStarts()).toHaveLength(1);
+    // Looked up once, as it was found at start-up; never while this queue dialed it.
+    expect(lookups).toHaveLength(1);
+  });
+
   it('a live call nothing tracks is found at the next leftover check and ended when its room goes', async () => {
     await startQueue(emulatorDialer(), { leftoverRoomIntervalMs: 50 });
     // Answered on another replica after this leader started, and that replica stopped before its

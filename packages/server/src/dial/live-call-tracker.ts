@@ -31,6 +31,13 @@ export interface LiveCallTrackerDeps {
    * its end outrunning its answer across replicas) is still ended.
    */
   untrackedLiveCalls?: () => Promise<readonly string[]>;
+  /**
+   * Whether a dial of this process is placing the call now. Such a call is never reconciled: it
+   * has no SIP participant until its INVITE arrives, and its dial tracks it once answered. (A
+   * call tracked earlier may be dialed again: handed back to the queue by the replica that
+   * claimed it, then claimed here.)
+   */
+  isDialing?: (callId: string) => boolean;
   /** Stamps answered_at, ended_at and the call events. Default the system clock. */
   wallClock?: Clock;
   /** Measures the leftover-room interval. Default `performance.now()`. */
@@ -41,6 +48,9 @@ export interface LiveCallTrackerDeps {
 export const INTERRUPTED = 'interrupted';
 
 const LOOKUP_BATCH = 16;
+
+/** The statuses of a call that may have rung: a dial placed, ringing, or answered. */
+const LIVE = new Set(['connecting', 'ringing', 'active']);
 
 export class LiveCallTracker {
   readonly #deps: LiveCallTrackerDeps;
@@ -98,6 +108,8 @@ export class LiveCallTracker {
     if (lookForLeftovers && this.#deps.untrackedLiveCalls) {
       for (const id of await this.#deps.untrackedLiveCalls()) this.#tracked.add(id);
     }
+    const dialing = this.#deps.isDialing;
+    if (dialing) for (const id of this.#tracked) if (dialing(id)) this.#tracked.delete(id);
     const ids = [...this.#tracked];
     if (lookForLeftovers || ids.length > 0) {
       try {
@@ -112,7 +124,8 @@ export class LiveCallTracker {
     }
     const undecided: { id: string }[] = [];
     for (const row of await calls.statusesOf(ids)) {
-      if (isTerminalStatus(row.status)) {
+      if (!LIVE.has(row.status)) {
+        // Over, or back to waiting (handed back to the queue undialed): nothing to watch.
         this.#tracked.delete(row.id);
       } else if (row.status === 'active') {
         // The room outlives the callee by LiveKit's departure timeout; once it is gone the
