@@ -75,8 +75,8 @@ async function postThroughput(): Promise<BenchRow[]> {
   } finally {
     await stack.stop();
   }
-  // The creates alone (CPS 1: the backlog grows, nothing dials): what the event-id lock allows
-  // when no status change competes for it.
+  // The creates alone (CPS 1: the backlog grows, nothing dials): what a replica accepts when it
+  // does nothing else.
   const creates: number[] = [];
   for (const database of ['sqlite', 'postgres'] as const) {
     const idle = await startBenchStack({ dialCps: 1, talkMs: 20, database });
@@ -107,7 +107,7 @@ async function postThroughput(): Promise<BenchRow[]> {
       scenario,
       metric: 'PostgreSQL, 1 replica, nothing dialing (CPS 1)',
       value: `${Math.round(postgresCreates)}/s`,
-      note: `${round(postgresCreates / sqliteCreates, 2)} × SQLite not dialing. Dialing, each call's four status changes take the organization's event-id lock too: the gap to \`PostgreSQL, 1 replica\``,
+      note: `${round(postgresCreates / sqliteCreates, 2)} × SQLite not dialing. Dialing too, each call costs a few dozen more statements (four status changes of about nine statements each, its LiveKit ids, its agent): the gap to \`PostgreSQL, 1 replica\``,
     },
   ];
 }

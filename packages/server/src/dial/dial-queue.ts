@@ -228,9 +228,16 @@ export class DialQueue {
    *   are read before the first claim either way, so no call claimed here is taken for one
    * @param options.firstDialAfter no INVITE leaves before it resolves; calls are claimed and
    *   prepared meanwhile (a replica taking over waits out the previous leader's last pacing window)
+   * @param options.undialedGraceMs for this long, interrupted dials still `connecting` with no SIP
+   *   participant are not failed yet: a previous leader that lost the trunk alive hands back the
+   *   ones it never dialed (see LiveCallTracker.holdUndialed)
    */
   async start(
-    options: { reconcileInBackground?: boolean; firstDialAfter?: Promise<unknown> } = {},
+    options: {
+      reconcileInBackground?: boolean;
+      firstDialAfter?: Promise<unknown>;
+      undialedGraceMs?: number;
+    } = {},
   ): Promise<void> {
     if (this.#running) return;
     if (!this.#deps.dialer || !this.#tracker) {
@@ -239,6 +246,7 @@ export class DialQueue {
       );
       return;
     }
+    if (options.undialedGraceMs) this.#tracker.holdUndialed(options.undialedGraceMs);
     const { swept } = await this.#reconcileInterruptedDials(this.#tracker);
     if (options.reconcileInBackground) {
       swept.catch((error: unknown) =>

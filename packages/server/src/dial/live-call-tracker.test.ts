@@ -41,6 +41,7 @@ function emulatorDialer(): LiveKitDialer {
 function startQueue(
   dialer: Dialer = emulatorDialer(),
   options: Partial<Pick<DialQueueDeps, 'leftoverRoomIntervalMs'>> = {},
+  start: Parameters<DialQueue['start']>[0] = {},
 ): Promise<void> {
   queue = new DialQueue({
     calls: seeded.calls,
@@ -52,7 +53,7 @@ function startQueue(
     trackIntervalMs: 30,
     ...options,
   });
-  return queue.start();
+  return queue.start(start);
 }
 
 /** What another replica writes when it sees the call answered: the dial's result, or its tracker's. */
@@ -125,6 +126,20 @@ describe('reconciling interrupted dials at start-up', () => {
     await waitForAllTerminal(seeded.db);
     expect(await callById(seeded.db, call.id)).toMatchObject({ status: 'completed' });
     expect(emulator.webhooks.every((w) => w.status === 'no_url')).toBe(true);
+  });
+
+  it('with a grace (a replica taking over), fails a connecting call with no SIP participant only after it', async () => {
+    const [held, rang] = await insertCalls(seeded, [{ status: 'connecting' }, { status: 'ringing' }]);
+    await startQueue(emulatorDialer(), {}, { undialedGraceMs: 400 });
+    // Ringing had a participant, which left: failed at once. Connecting may come back to the queue.
+    expect(await callById(seeded.db, rang?.id as string)).toMatchObject({ status: 'failed' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await callById(seeded.db, held?.id as string)).status).toBe('connecting');
+    await waitForAllTerminal(seeded.db);
+    expect(await callById(seeded.db, held?.id as string)).toMatchObject({
+      status: 'failed',
+      failure_reason: 'interrupted',
+    });
   });
 
   it('active calls found at start-up are tracked to completion', async () => {

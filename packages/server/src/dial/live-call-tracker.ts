@@ -60,6 +60,7 @@ export class LiveCallTracker {
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<void> | undefined;
   #leftoverRoomsCheckedAt = Number.NEGATIVE_INFINITY;
+  #undialedGraceUntil = Number.NEGATIVE_INFINITY;
 
   constructor(deps: LiveCallTrackerDeps) {
     this.#deps = deps;
@@ -73,6 +74,16 @@ export class LiveCallTracker {
 
   track(callId: string): void {
     this.#tracked.add(callId);
+  }
+
+  /**
+   * For the next `ms`, a `connecting` call with no SIP participant is not failed as interrupted
+   * but looked at again by a later sweep. A replica taking over a trunk sets it: the leader that
+   * claimed those calls may be alive (it lost the trunk, not its life), and hands back to the
+   * queue the ones whose INVITE never left, at what would have been their slots.
+   */
+  holdUndialed(ms: number): void {
+    this.#undialedGraceUntil = this.#clock.now() + ms;
   }
 
   start(): void {
@@ -122,7 +133,7 @@ export class LiveCallTracker {
       this.#leftoverRoomsCheckedAt = now;
       await this.#tearDownRoomsOfEndedCalls(roomNames);
     }
-    const undecided: { id: string }[] = [];
+    const undecided: { id: string; status: string }[] = [];
     for (const row of await calls.statusesOf(ids)) {
       if (!LIVE.has(row.status)) {
         // Over, or back to waiting (handed back to the queue undialed): nothing to watch.
@@ -144,7 +155,7 @@ export class LiveCallTracker {
       }
     }
     for (let i = 0; i < undecided.length; i += LOOKUP_BATCH) {
-      await Promise.all(undecided.slice(i, i + LOOKUP_BATCH).map((row) => this.#reconcileDial(row.id)));
+      await Promise.all(undecided.slice(i, i + LOOKUP_BATCH).map((row) => this.#reconcileDial(row)));
     }
   }
 
@@ -166,7 +177,7 @@ export class LiveCallTracker {
    * room: follow it (answered → active). Gone: the call is over and we cannot know how it went,
    * so it fails as "interrupted" (never re-dialed: the person may have been rung already).
    */
-  async #reconcileDial(callId: string): Promise<void> {
+  async #reconcileDial({ id: callId, status }: { id: string; status: string }): Promise<void> {
     const { calls, dialer, logger } = this.#deps;
     const roomName = roomNameForCall(callId);
     let participant: Awaited<ReturnType<Dialer['findSipParticipant']>>;
@@ -195,6 +206,13 @@ export class LiveCallTracker {
           now: this.#wallClock.now(),
         });
       }
+      return;
+    }
+    // Ringing had a participant, so it has left; connecting may be on its way back to the queue.
+    if (status === 'connecting' && this.#clock.now() < this.#undialedGraceUntil) return;
+    // Handed back and claimed here since the sweep read it: its dial has it now.
+    if (this.#deps.isDialing?.(callId)) {
+      this.#tracked.delete(callId);
       return;
     }
     const now = this.#wallClock.now();

@@ -77,7 +77,7 @@ describe('ReplicaDialQueue', () => {
     expect(made[1]?.log).toEqual([
       'pause batch_paused',
       'limit batch_limited 3',
-      'start ["reconcileInBackground","firstDialAfter"]',
+      'start ["reconcileInBackground","firstDialAfter","undialedGraceMs"]',
     ]);
     // The follower's idle queue never started.
     expect(made[0]?.log).toEqual([]);

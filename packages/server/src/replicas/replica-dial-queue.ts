@@ -187,7 +187,12 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
     }
     if (this.#current !== queue) return;
     // Claims and prepares meanwhile, so the first INVITE leaves as the quiet window ends.
-    await queue.start({ reconcileInBackground: true, firstDialAfter: quiet });
+    await queue.start({
+      reconcileInBackground: true,
+      firstDialAfter: quiet,
+      // The previous leader hands its undialed claims back at their slots, about as long.
+      undialedGraceMs: this.#deps.takeoverQuietMs,
+    });
     this.#deps.logger.info('leading: dialing');
   }
 }

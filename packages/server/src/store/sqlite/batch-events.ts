@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { BatchRow } from '../../ports/batch-store';
 import type { BatchEventType } from '../../ports/event-store';
 import { batchCallCounts } from './batch-call-counts';
-import { nextEventId } from './event-ids';
+import { lockEventIds, nextEventId } from './event-ids';
 import type { BatchEventSnapshot, Database } from './sqlite-schema';
 import { enabledEndpointsOf, owedBatchEventDeliveries } from './webhook-deliveries-of-event';
 
@@ -30,6 +30,7 @@ export async function insertBatchEvent(
   type: BatchEventType,
   now: Date,
 ): Promise<WrittenBatchEvent> {
+  await lockEventIds(trx, batch.organization_id);
   const eventId = await nextEventId(trx, batch.organization_id, now);
   const previous = await trx
     .selectFrom('batch_events')

@@ -4,7 +4,7 @@
  * changes): ids increase in commit order within the organization across both kinds, because each
  * writer takes the same lock and reads the newest id of both tables before choosing its own.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { newEventIdAfter } from '../ids';
 import { isPostgres } from './migrations/dialect';
 import { PrecompiledQuery } from './precompiled-query';
@@ -13,31 +13,12 @@ import type { Database } from './sqlite-schema';
 /**
  * Orders this transaction's event ids after every other writer's. SQLite has one writer at a time
  * (the transaction holds the write lock from its start); PostgreSQL runs transactions side by
- * side, so there the organization's row of `event_id_heads` (migration 0011) is locked until
- * commit. Taking it twice in one transaction is harmless.
+ * side, so there the organization's row is locked until commit. Taking it twice in one
+ * transaction is harmless.
  */
 export async function lockEventIds(trx: Kysely<Database>, organizationId: string): Promise<void> {
   if (!isPostgres(trx)) return;
-  await lockedHead(organizationId).execute(trx);
-}
-
-// `for no key update`: the weakest lock that keeps other writers out. Not in the shared schema
-// type: the table is PostgreSQL's only.
-const lockedHead = (organizationId: string) =>
-  sql<{ newest: string | null }>`
-    select newest_event_id as newest from event_id_heads
-    where organization_id = ${organizationId} for no key update`;
-
-/**
- * Takes the event-id lock and reads the organization's newest event id. On PostgreSQL one
- * statement, for the lock is the longest part of every create and status change while others
- * wait for it: a row locked this way is read as the last writer committed it (triggers keep the
- * newest id on it), where the event tables would be read as they were before the wait.
- */
-async function lockNewestEventId(trx: Kysely<Database>, organizationId: string): Promise<string | undefined> {
-  if (!isPostgres(trx)) return newestEventId(trx, organizationId);
-  const { rows } = await lockedHead(organizationId).execute(trx);
-  return rows[0]?.newest ?? undefined;
+  await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
 }
 
 /** The organization's newest call event id and newest batch event id: one statement, two index probes. */
@@ -73,10 +54,7 @@ export async function newestEventId(
   return ids.sort().at(-1);
 }
 
-/**
- * Takes the event-id lock (see {@link lockEventIds}) and chooses the next event id: greater than
- * every one committed or written so far.
- */
+/** The next event id, after {@link lockEventIds}: greater than every one committed or written so far. */
 export async function nextEventId(trx: Kysely<Database>, organizationId: string, now: Date): Promise<string> {
-  return newEventIdAfter(await lockNewestEventId(trx, organizationId), now.getTime());
+  return newEventIdAfter(await newestEventId(trx, organizationId), now.getTime());
 }

@@ -18,7 +18,7 @@ import { publishCallTransition, transitionSources } from '../call-transitions';
 import { insertBatchStartedIfFirst, type WrittenBatchEvent } from './batch-events';
 import { callCreationRow } from './call-creation-row';
 import { nextDialTurn } from './dial-turns';
-import { nextEventId } from './event-ids';
+import { lockEventIds, nextEventId } from './event-ids';
 import type { GroupCommit } from './group-commit';
 import { isPostgres } from './migrations/dialect';
 import { PrecompiledQuery } from './precompiled-query';
@@ -116,8 +116,24 @@ export class SqliteCallStore implements CallStore {
     if (transitionSources(entry.to, ['initiated']).length === 0)
       throw new Error(`a new call cannot move to ${entry.to}`);
     const details = entry.details ?? {};
-    const write = (trx: Transaction<Database>): Promise<WrittenTransition> =>
-      this.#writeCreate(trx, call, entry, details, idempotency);
+    const write = async (trx: Transaction<Database>): Promise<WrittenTransition> => {
+      const written = await this.#writeCreate(trx, call, entry, details);
+      if (idempotency) {
+        const { status, body } = idempotency.response(written.call);
+        await trx
+          .updateTable('idempotency_records')
+          .set({
+            state: 'completed',
+            response_status: status,
+            response_body: JSON.stringify(body),
+            call_id: written.call.id,
+          })
+          .where('organization_id', '=', idempotency.organizationId)
+          .where('key', '=', idempotency.key)
+          .execute();
+      }
+      return written;
+    };
     const written = this.groupCommit
       ? await this.groupCommit.run(write)
       : await this.db.transaction().execute(write);
@@ -135,22 +151,22 @@ export class SqliteCallStore implements CallStore {
     call: NewCall,
     entry: CallEntry,
     details: Record<string, unknown>,
-    idempotency: IdempotencyCompletion | undefined,
   ): Promise<WrittenTransition> {
     // Taken when the write runs, not when the request began: an event id is never older than
     // its commit (eventIdFloor relies on it), and the write may wait for its group.
     const now = this.clock.now();
     const at = now.toISOString();
     const batchId = call.batch_id ?? null;
-    // Everything but the events is written before the event-id lock, which on PostgreSQL
-    // serializes every write of the organization's events across replicas until commit: each
-    // statement it is held for is a round trip through this process's busy event loop while the
-    // other creates wait, so the fewer the more creates per second. None of these needs it:
-    // - an endpoint enabled meanwhile races this event whatever the order;
-    // - the dial turn: two creates may share one (seq orders them, as dial-turns.ts says);
-    // - the insert's foreign key takes `for key share` on the organization's row, which the
-    //   lock (`for no key update`) does not conflict with.
+    // Read before the event-id lock, which on PostgreSQL serializes every write of the
+    // organization's events across replicas until commit: the fewer statements it is held for,
+    // the more creates per second. It does not need the lock: an endpoint enabled meanwhile races
+    // this event whatever the order.
     const endpoints = await enabledEndpointsOf(trx, call.organization_id);
+    // PostgreSQL: the event-id lock (on the organization's row) before the insert, whose foreign
+    // key takes a share lock on that row: two creates each holding the share lock and then
+    // asking for the update lock would deadlock. It also makes concurrent creates' dial turns
+    // consecutive (read under it), as on SQLite.
+    await lockEventIds(trx, call.organization_id);
     // Entering the Dial queue: its turn there, read in this transaction (see dial-turns.ts).
     const turn = entry.to === 'queued' ? { dial_turn: await nextDialTurn(trx, call.priority, batchId) } : {};
     const row = await trx
@@ -158,25 +174,9 @@ export class SqliteCallStore implements CallStore {
       .values({ ...call, ...entry.patch, ...turn, status: entry.to, updated_at: at })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (idempotency) {
-      const { status, body } = idempotency.response(row);
-      await trx
-        .updateTable('idempotency_records')
-        .set({
-          state: 'completed',
-          response_status: status,
-          response_body: JSON.stringify(body),
-          call_id: row.id,
-        })
-        .where('organization_id', '=', idempotency.organizationId)
-        .where('key', '=', idempotency.key)
-        .execute();
-    }
     // A batch's first call to become due starts it: its `batch.started` goes first.
     const batchStarted =
       batchId && entry.to !== 'scheduled' ? await insertBatchStartedIfFirst(trx, batchId, now) : undefined;
-    // The event-id lock from here to the commit (on PostgreSQL: this statement, the events' insert,
-    // the webhook outbox's, the commit).
     const eventId = await nextEventId(trx, row.organization_id, now);
     const sequence = 1;
     // In this order: the events' ids order a call's history (events()).
@@ -285,6 +285,9 @@ export class SqliteCallStore implements CallStore {
     const previousEvent =
       current.status === 'initiated' ? undefined : await lastSequence.takeFirst(trx, { callId });
     const endpoints = await enabledEndpointsOf(trx, updated.organization_id);
+    // Event ids must increase in commit order within the organization (they are resume
+    // points): the lock orders this transaction's ids after every other writer's (event-ids.ts).
+    await lockEventIds(trx, updated.organization_id);
     // A batch's first call to become due starts it: its `batch.started` goes first.
     let batchStarted: WrittenBatchEvent | undefined;
     if (
@@ -295,9 +298,6 @@ export class SqliteCallStore implements CallStore {
     ) {
       batchStarted = await insertBatchStartedIfFirst(trx, updated.batch_id, now);
     }
-    // Event ids must increase in commit order within the organization (they are resume points):
-    // the event-id lock, taken here until the commit, orders this transaction's ids after every
-    // other writer's (event-ids.ts).
     const eventId = await nextEventId(trx, updated.organization_id, now);
     const sequence = (previousEvent?.sequence ?? 0) + 1;
     await insertCallEvent.rows(trx, {

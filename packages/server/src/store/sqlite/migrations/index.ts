@@ -9,7 +9,6 @@ import * as batches from './0007-batches';
 import * as dialTurns from './0008-dial-turns';
 import * as batchEvents from './0009-batch-events';
 import * as trunkBudgets from './0010-trunk-budgets';
-import * as newestEventIds from './0011-newest-event-ids';
 
 /**
  * Migrations are compiled into the bundle (not read from a folder at run time), so the server
@@ -28,7 +27,6 @@ export const migrationProvider: MigrationProvider = {
       '0008-dial-turns': dialTurns,
       '0009-batch-events': batchEvents,
       '0010-trunk-budgets': trunkBudgets,
-      '0011-newest-event-ids': newestEventIds,
     };
   },
 };
