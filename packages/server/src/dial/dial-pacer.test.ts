@@ -333,6 +333,36 @@ describe('DialPacer', () => {
     expect(at).toEqual([0, 500, 500, 1_000]);
   });
 
+  it('an aborted acquire rejects at once, takes no slot, and the waiters behind it keep their pace', async () => {
+    const clock = new FakeClock();
+    const pacer = new DialPacer({ cps: 2, guardBandMs: 0, clock });
+    (await pacer.acquire()).sent(); // at 0: the next slot is at 500
+    const abort = new AbortController();
+    const outcomes: string[] = [];
+    // The most urgent waiter, aborted while it waits for the 500 ms slot.
+    const aborted = pacer.acquire(0, abort.signal).then(
+      () => outcomes.push('granted'),
+      (error: unknown) => outcomes.push(`rejected: ${(error as Error).message}`),
+    );
+    const at: number[] = [];
+    const next = Array.from({ length: 2 }, () =>
+      pacer.acquire(1).then((start) => {
+        start.sent();
+        at.push(start.at);
+      }),
+    );
+    await clock.runUntil(100);
+    abort.abort(new Error('abdicated'));
+    await aborted;
+    expect(outcomes).toEqual(['rejected: abdicated']);
+    await clock.runUntil(5_000);
+    await Promise.all(next);
+    // The 500 ms slot goes to the next waiter, as if the aborted one had never asked.
+    expect(at).toEqual([500, 1_000]);
+    // Aborted before it asks: rejected, no slot.
+    await expect(pacer.acquire(0, abort.signal)).rejects.toThrow('abdicated');
+  });
+
   it('rejects a CPS that is not a positive integer', () => {
     expect(() => new DialPacer({ cps: 0 })).toThrow(RangeError);
     expect(() => new DialPacer({ cps: 2.5 })).toThrow(RangeError);

@@ -127,11 +127,27 @@ export class DialPacer {
 
   /**
    * Resolves when one more dial may start, and counts that start. Of the waiters, the lowest
-   * `rank` is served first; equal ranks in order of arrival.
+   * `rank` is served first; equal ranks in order of arrival. Aborted before that, it rejects with
+   * the signal's reason and takes no slot.
    */
-  acquire(rank = 0): Promise<DialStart> {
-    return new Promise<DialStart>((resolve) => {
-      this.#waiters.push({ rank, arrival: this.#arrivals++, resolve });
+  acquire(rank = 0, signal?: AbortSignal): Promise<DialStart> {
+    return new Promise<DialStart>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const waiter: Waiter = { rank, arrival: this.#arrivals++, resolve, gone: false };
+      signal?.addEventListener(
+        'abort',
+        () => {
+          waiter.gone = true;
+          reject(signal.reason);
+          // It may be the one the loop sleeps for: the next waiter's slot may be sooner.
+          this.#wake?.();
+        },
+        { once: true },
+      );
+      this.#waiters.push(waiter);
       void this.#grantSlots();
     });
   }
@@ -142,6 +158,10 @@ export class DialPacer {
     this.#granting = true;
     try {
       while (this.#waiters.size > 0) {
+        if (this.#waiters.peek()?.gone) {
+          this.#waiters.pop();
+          continue;
+        }
         const now = this.#clock.now();
         this.#forgetSentBefore(now - this.#span);
         const notBefore = Math.max(this.#scheduledSlot(now), this.#catchUpSlot, this.#windowOpensAt());
@@ -232,6 +252,8 @@ interface Waiter {
   rank: number;
   arrival: number;
   resolve(start: DialStart): void;
+  /** Its acquire was aborted: it leaves the heap when it reaches the top, without a slot. */
+  gone: boolean;
 }
 
 interface StartRecord {

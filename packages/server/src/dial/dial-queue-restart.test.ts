@@ -113,6 +113,32 @@ describe('DialQueue across restarts', () => {
     expect([...invitesPerCall(calls).values()].every((n) => n === 1)).toBe(true);
   }, 30_000);
 
+  it('abdicating hands the calls waiting for their slots back at once, not one per slot', async () => {
+    await insertCalls(seeded, manyCalls(6));
+    // Time stands still: after the first start no slot ever opens, so a call handed back at its
+    // slot would never be, and abdicate() would never resolve.
+    const stillTime = { now: () => 1_000, sleep: () => new Promise<void>(() => {}) };
+    const queue = new DialQueue({
+      calls: seeded.calls,
+      backlog: seeded.backlog,
+      logger: silentLogger,
+      cps: 1,
+      maxInFlight: 5,
+      clock: stillTime,
+      dialer: new LiveKitDialer(livekit()),
+    });
+    await queue.start();
+    await waitUntil(async () => {
+      const claimed = (await allCalls(seeded.db)).filter((c) => c.status === 'connecting');
+      return emulator.dialStarts().length === 1 && claimed.length >= 2;
+    });
+    await queue.abdicate();
+    const after = await allCalls(seeded.db);
+    expect(emulator.dialStarts()).toHaveLength(1);
+    expect(after.filter((c) => c.status === 'connecting')).toEqual([]);
+    expect(after.filter((c) => c.status === 'queued')).toHaveLength(5);
+  });
+
   it('a process killed with SIGKILL mid-burst and restarted loses no call and dials none twice', async () => {
     const calls = await insertCalls(seeded, manyCalls(60));
     const config = { dbPath: file.path, livekit: livekit(), cps: 30, maxInFlight: 20 };

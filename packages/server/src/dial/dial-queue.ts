@@ -144,6 +144,11 @@ export class DialQueue {
   #running = false;
   /** This replica lost its trunk leadership: nothing more may be dialed, and start() never runs. */
   #abdicated = false;
+  /**
+   * Aborted as it abdicates: the claimed calls waiting for a slot (or for the takeover's quiet
+   * window) go back to the queue at once, not one per slot, so the new leader finds them queued.
+   */
+  readonly #abdication = new AbortController();
   /** See start(): what the first INVITEs wait for. */
   #firstDialAfter: Promise<unknown> | undefined;
 
@@ -382,11 +387,12 @@ export class DialQueue {
 
   /**
    * This replica no longer leads: from now on no INVITE leaves (a claimed call past its last check
-   * goes back to `queued`, as when its batch is paused), and a start() in progress never dials.
-   * Resolves once the dials in flight have settled.
+   * goes back to `queued`, as when its batch is paused, but at once rather than at its slot), and
+   * a start() in progress never dials. Resolves once the dials in flight have settled.
    */
   abdicate(): Promise<void> {
     this.#abdicated = true;
+    this.#abdication.abort(new DialHeldBack('this replica no longer leads the trunk'));
     return this.stop();
   }
 
@@ -505,11 +511,12 @@ export class DialQueue {
             // Paused while it was prepared: back to the queue without taking a slot.
             if (this.#heldBack(key)) throw new DialHeldBack();
             this.#starts.lookAhead = this.#lookAhead.record(this.#clock.now() - claimingAt);
+            const { signal } = this.#abdication;
             if (this.#firstDialAfter) {
-              await this.#firstDialAfter;
+              await Promise.race([this.#firstDialAfter, rejectedOnAbort(signal)]);
               if (this.#abdicated) throw new DialHeldBack();
             }
-            start = await this.#pacer.acquire(dialOrderKey(key));
+            start = await this.#pacer.acquire(dialOrderKey(key), signal);
             // Held until the INVITE's headers are on the socket (onDialSent). The batch is checked
             // inside the gate: a pause waits for the gate, so one answered before this is seen.
             pass = await this.#gate.enterDial(callId, () => this.#heldBack(key));
@@ -708,6 +715,14 @@ export class DialQueue {
       );
     }
   }
+}
+
+/** Rejects with the signal's reason once it aborts (never, if it does not). */
+function rejectedOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
 
 /** Which case a cancel is, from what the gate knows. See CallCancellation. */

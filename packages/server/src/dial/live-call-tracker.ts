@@ -80,7 +80,7 @@ export class LiveCallTracker {
    * For the next `ms`, a `connecting` call with no SIP participant is not failed as interrupted
    * but looked at again by a later sweep. A replica taking over a trunk sets it: the leader that
    * claimed those calls may be alive (it lost the trunk, not its life), and hands back to the
-   * queue the ones whose INVITE never left, at what would have been their slots.
+   * queue the ones whose INVITE never left (at once: DialQueue.abdicate).
    */
   holdUndialed(ms: number): void {
     this.#undialedGraceUntil = this.#clock.now() + ms;

@@ -190,7 +190,7 @@ export class ReplicaDialQueue implements CallQueue, BatchQueue {
     await queue.start({
       reconcileInBackground: true,
       firstDialAfter: quiet,
-      // The previous leader hands its undialed claims back at their slots, about as long.
+      // A previous leader alive hands its undialed claims back as it abdicates: in far less.
       undialedGraceMs: this.#deps.takeoverQuietMs,
     });
     this.#deps.logger.info('leading: dialing');
