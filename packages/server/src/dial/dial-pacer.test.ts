@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { MonotonicClock } from '../ports/clock';
 import { DialPacer } from './dial-pacer';
@@ -361,6 +362,18 @@ describe('DialPacer', () => {
     expect(at).toEqual([500, 1_000]);
     // Aborted before it asks: rejected, no slot.
     await expect(pacer.acquire(0, abort.signal)).rejects.toThrow('abdicated');
+  });
+
+  it('keeps no listener on the signal once a start is granted (one signal serves every dial)', async () => {
+    const clock = new FakeClock();
+    const pacer = new DialPacer({ cps: 50, clock });
+    const { signal } = new AbortController();
+    const starts = Array.from({ length: 20 }, () => pacer.acquire(0, signal).then((start) => start.sent()));
+    // The first is granted at once; the others wait, each listening.
+    expect(getEventListeners(signal, 'abort')).toHaveLength(19);
+    await clock.runUntil(5_000);
+    await Promise.all(starts);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it('rejects a CPS that is not a positive integer', () => {

@@ -136,17 +136,24 @@ export class DialPacer {
         reject(signal.reason);
         return;
       }
-      const waiter: Waiter = { rank, arrival: this.#arrivals++, resolve, gone: false };
-      signal?.addEventListener(
-        'abort',
-        () => {
-          waiter.gone = true;
-          reject(signal.reason);
-          // It may be the one the loop sleeps for: the next waiter's slot may be sooner.
-          this.#wake?.();
+      const onAbort = () => {
+        waiter.gone = true;
+        reject(signal?.reason);
+        // It may be the one the loop sleeps for: the next waiter's slot may be sooner.
+        this.#wake?.();
+      };
+      const waiter: Waiter = {
+        rank,
+        arrival: this.#arrivals++,
+        // Granted: the signal (one per queue, shared by every dial) must not keep a listener
+        // per start it ever served.
+        resolve: (start) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(start);
         },
-        { once: true },
-      );
+        gone: false,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.#waiters.push(waiter);
       void this.#grantSlots();
     });

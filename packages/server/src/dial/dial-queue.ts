@@ -261,7 +261,13 @@ export class DialQueue {
       await swept;
     }
     if (this.#abdicated) return;
-    this.#firstDialAfter = options.firstDialAfter;
+    if (options.firstDialAfter) {
+      // Ends early, rejecting with DialHeldBack, if this queue abdicates meanwhile: one listener
+      // for every call that waits for it.
+      const quiet = Promise.race([options.firstDialAfter, rejectedOnAbort(this.#abdication.signal)]);
+      quiet.catch(() => {}); // Rejected after the window, with no call waiting: nothing to report.
+      this.#firstDialAfter = quiet;
+    }
     if (this.#ownsConcurrency && this.#concurrency.active) {
       this.#concurrency.start(await this.#backlog.liveCalls());
     }
@@ -511,12 +517,11 @@ export class DialQueue {
             // Paused while it was prepared: back to the queue without taking a slot.
             if (this.#heldBack(key)) throw new DialHeldBack();
             this.#starts.lookAhead = this.#lookAhead.record(this.#clock.now() - claimingAt);
-            const { signal } = this.#abdication;
             if (this.#firstDialAfter) {
-              await Promise.race([this.#firstDialAfter, rejectedOnAbort(signal)]);
+              await this.#firstDialAfter;
               if (this.#abdicated) throw new DialHeldBack();
             }
-            start = await this.#pacer.acquire(dialOrderKey(key), signal);
+            start = await this.#pacer.acquire(dialOrderKey(key), this.#abdication.signal);
             // Held until the INVITE's headers are on the socket (onDialSent). The batch is checked
             // inside the gate: a pause waits for the gate, so one answered before this is seen.
             pass = await this.#gate.enterDial(callId, () => this.#heldBack(key));
