@@ -56,6 +56,21 @@ function startQueue(
   return queue.start(start);
 }
 
+/**
+ * The emulator's dialer with some steps replaced: where a test puts another replica's write
+ * between two of this one's. `real` is the emulator's dialer, for the replaced steps to call.
+ */
+function emulatorDialerWith(replace: (real: LiveKitDialer) => Partial<Dialer>): Dialer {
+  const real = emulatorDialer();
+  return {
+    placeCall: (request, hooks) => real.placeCall(request, hooks),
+    deleteRoom: (roomName) => real.deleteRoom(roomName),
+    findSipParticipant: (roomName, identity) => real.findSipParticipant(roomName, identity),
+    listRoomNames: () => real.listRoomNames(),
+    ...replace(real),
+  };
+}
+
 /** What another replica writes when it sees the call answered: the dial's result, or its tracker's. */
 async function answeredElsewhere(callId: string): Promise<void> {
   await seeded.calls.transition(callId, 'active', {
@@ -161,17 +176,13 @@ describe('calls whose dial two replicas settle', () => {
   it('a call answered while the tracker was failing it as interrupted is tracked on, and completes', async () => {
     const call = nth(await insertCalls(seeded, [{ status: 'ringing' }]), 0);
     // No room in LiveKit: the tracker fails the call, unless its answer is written first.
-    const real = emulatorDialer();
-    const dialer: Dialer = {
-      placeCall: (request, hooks) => real.placeCall(request, hooks),
-      deleteRoom: (roomName) => real.deleteRoom(roomName),
-      listRoomNames: () => real.listRoomNames(),
+    const dialer = emulatorDialerWith((real) => ({
       async findSipParticipant(roomName, identity) {
         // The old leader writes the answer between the tracker's read and its write.
         await answeredElsewhere(call.id);
         return real.findSipParticipant(roomName, identity);
       },
-    };
+    }));
     await startQueue(dialer);
     await waitForAllTerminal(seeded.db);
     // Active, then over once its room was found gone: not left active for good.
@@ -181,9 +192,8 @@ describe('calls whose dial two replicas settle', () => {
   it('a dial answered after another replica recorded its answer goes on: no hang-up, tracked to completion', async () => {
     emulator.setTimings({ talkMs: 60_000 });
     const call = nth(await insertCalls(seeded, [{}]), 0);
-    const real = emulatorDialer();
     let answered = false;
-    const dialer: Dialer = {
+    const dialer = emulatorDialerWith((real) => ({
       async placeCall(request, hooks) {
         const outcome = await real.placeCall(request, hooks);
         // The new leader's tracker saw the SIP participant answer before this dial's result.
@@ -191,10 +201,7 @@ describe('calls whose dial two replicas settle', () => {
         answered = true;
         return outcome;
       },
-      deleteRoom: (roomName) => real.deleteRoom(roomName),
-      listRoomNames: () => real.listRoomNames(),
-      findSipParticipant: (roomName, identity) => real.findSipParticipant(roomName, identity),
-    };
+    }));
     await startQueue(dialer);
     await waitUntil(() => answered);
     // Let a sweep or two pass: the tracker finds the room and leaves the call alone.
@@ -209,9 +216,8 @@ describe('calls whose dial two replicas settle', () => {
 
   it('a tracked call handed back to the queue and dialed here is left to its dial, not failed as interrupted', async () => {
     const call = nth(await insertCalls(seeded, [{ status: 'connecting' }]), 0);
-    const real = emulatorDialer();
     const lookups: string[] = [];
-    const dialer: Dialer = {
+    const dialer = emulatorDialerWith((real) => ({
       async findSipParticipant(roomName, identity) {
         lookups.push(roomName);
         if (lookups.length === 1) {
@@ -227,9 +233,7 @@ describe('calls whose dial two replicas settle', () => {
         await new Promise((resolve) => setTimeout(resolve, 150));
         return real.placeCall(request, hooks);
       },
-      deleteRoom: (roomName) => real.deleteRoom(roomName),
-      listRoomNames: () => real.listRoomNames(),
-    };
+    }));
     await startQueue(dialer);
     await waitForAllTerminal(seeded.db);
     expect(await callById(seeded.db, call.id)).toMatchObject({ status: 'completed' });
