@@ -56,6 +56,8 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   ladder: () => floorLadder(),
   // Issue 13: POST/s over 1–3 PostgreSQL replicas, leader failover, pacing across replicas.
   replicas: () => replicasBench(),
+  // Only its pacing question: 1,000 calls round-robin over 3 PostgreSQL replicas at CPS 50.
+  'replicas-pacing': () => replicasBench(['pacing']),
   memory: () => memoryUnderBacklog(),
   size: () => sdkSize(),
 };

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BenchRow } from '../support/bench-result';
 import { type BenchStack, placeCalls, startBenchStack, waitForDialStarts } from '../support/bench-stack';
-import { maxInSlidingWindow, round, sentWindowRow } from '../support/stats';
+import { maxInSlidingWindow, rateWhileWaiting, round, sentWindowRow } from '../support/stats';
 
 const CALLS = 1000;
 
@@ -207,27 +207,4 @@ async function startWebhookReceivers(count: number): Promise<WebhookReceivers> {
         ),
       ).then(() => undefined),
   };
-}
-
-/**
- * The time during which at least one accepted call had not been dialed yet, and the starts in it:
- * a slot with nobody waiting is not the pacer's loss. `acceptedAt` is when the 201 arrived, a
- * little after the call was queued, so a start may come first: the count never goes below zero.
- */
-function rateWhileWaiting(acceptedAt: number[], startedAt: number[]): { ms: number; starts: number } {
-  const events = [
-    ...acceptedAt.map((at) => ({ at, delta: 1 })),
-    ...startedAt.map((at) => ({ at, delta: -1 })),
-  ].sort((a, b) => a.at - b.at || a.delta - b.delta);
-  let waiting = 0;
-  let ms = 0;
-  let starts = 0;
-  let previous = events[0]?.at ?? 0;
-  for (const { at, delta } of events) {
-    if (waiting > 0) ms += at - previous;
-    if (delta < 0 && waiting > 0) starts++;
-    waiting = Math.max(0, waiting + delta);
-    previous = at;
-  }
-  return { ms, starts };
 }

@@ -26,7 +26,7 @@ import {
   startOf,
   waitForDialStarts,
 } from '../support/bench-stack';
-import { maxInSlidingWindow, percentile, round, sentWindowRow } from '../support/stats';
+import { maxInSlidingWindow, percentile, rateWhileWaiting, round, sentWindowRow } from '../support/stats';
 
 const CONNECTIONS = 12;
 const LOAD_S = 5;
@@ -34,8 +34,18 @@ const FAILOVERS = 5;
 const PACING_CALLS = 1000;
 const PACING_CPS = 50;
 
-export async function replicasBench(): Promise<BenchRow[]> {
-  return [...(await postThroughput()), ...(await failover()), ...(await pacingAcrossReplicas())];
+const PARTS = {
+  throughput: () => postThroughput(),
+  failover: () => failover(),
+  pacing: () => pacingAcrossReplicas(),
+};
+
+export async function replicasBench(
+  parts: (keyof typeof PARTS)[] = ['throughput', 'failover', 'pacing'],
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const part of parts) rows.push(...(await PARTS[part]()));
+  return rows;
 }
 
 const post = (stack: BenchStack, url: string, connections: number) =>
@@ -124,22 +134,32 @@ async function leaderOf(stack: BenchStack): Promise<BenchStack['replicas'][numbe
   return undefined;
 }
 
+/**
+ * Posts `count` calls round-robin over `live`, 8 in flight (a pool: each answer sends the next),
+ * and returns when each 201 arrived (epoch ms).
+ */
 async function placeRoundRobin(
   stack: BenchStack,
   count: number,
   live: BenchStack['replicas'],
-): Promise<void> {
+): Promise<number[]> {
+  const acceptedAt: number[] = [];
   let next = 0;
-  const one = async () => {
-    const replica = live[next++ % live.length] as BenchStack['replicas'][number];
-    const response = await fetch(`${replica.url}/api/v1/calls/outbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': stack.server.apiKey },
-      body: JSON.stringify({ agentId: stack.server.agentId, phoneNumber: '+14155552671' }),
-    });
-    if (response.status !== 201) throw new Error(`POST: ${response.status} ${await response.text()}`);
+  const worker = async () => {
+    while (next < count) {
+      const replica = live[next++ % live.length] as BenchStack['replicas'][number];
+      const response = await fetch(`${replica.url}/api/v1/calls/outbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': stack.server.apiKey },
+        body: JSON.stringify({ agentId: stack.server.agentId, phoneNumber: '+14155552671' }),
+      });
+      acceptedAt.push(performance.timeOrigin + performance.now());
+      if (response.status !== 201) throw new Error(`POST: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    }
   };
-  for (let i = 0; i < count; i += 8) await Promise.all(Array.from({ length: Math.min(8, count - i) }, one));
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return acceptedAt;
 }
 
 async function failover(): Promise<BenchRow[]> {
@@ -198,8 +218,15 @@ async function drained(stack: BenchStack): Promise<void> {
 async function pacingAcrossReplicas(): Promise<BenchRow[]> {
   const stack = await startBenchStack({ dialCps: PACING_CPS, talkMs: 20, database: 'postgres', replicas: 3 });
   try {
-    await placeRoundRobin(stack, PACING_CALLS, stack.replicas);
+    const submitStart = performance.timeOrigin + performance.now();
+    const acceptedAt = await placeRoundRobin(stack, PACING_CALLS, stack.replicas);
+    const submitMs = performance.timeOrigin + performance.now() - submitStart;
     const starts = await waitForDialStarts(stack, (s) => s.length >= PACING_CALLS, 120_000);
+    const whileWaiting = rateWhileWaiting(
+      acceptedAt,
+      starts.map((s) => s.at),
+    );
+    const waitingRate = whileWaiting.starts / (whileWaiting.ms / 1000) / PACING_CPS;
     const times = starts.map((s) => s.monotonic).sort((a, b) => a - b);
     const span = (times.at(-1) as number) - (times[0] as number);
     const achieved = (PACING_CALLS - 1) / (span / 1000) / PACING_CPS;
@@ -216,7 +243,15 @@ async function pacingAcrossReplicas(): Promise<BenchRow[]> {
         value: `${round(achieved, 3)}`,
         target: '≥ 0.98',
         met: achieved >= 0.98,
-        note: `${PACING_CALLS} starts in ${round(span / 1000, 2)} s`,
+        note: `${PACING_CALLS} starts in ${round(span / 1000, 2)} s; the ${PACING_CALLS} POSTs took ${round(submitMs / 1000, 2)} s, competing with dialing for the machine's CPU`,
+      },
+      {
+        scenario,
+        metric: 'achieved starts/s ÷ CPS while calls were waiting',
+        value: `${round(waitingRate, 3)}`,
+        target: '≥ 0.98',
+        met: waitingRate >= 0.98,
+        note: `${whileWaiting.starts} starts in the ${round(whileWaiting.ms / 1000, 2)} s some accepted call was not yet dialed: the leader's own rate, wherever the POSTs were slower than the dials`,
       },
       {
         scenario,
