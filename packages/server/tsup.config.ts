@@ -5,12 +5,13 @@ import { defineConfig } from 'tsup';
 const CONSOLE_BUILD = '../console/dist';
 
 export default defineConfig({
-  // The webhook worker is a module of its own: a worker thread is started from a file
-  // (src/webhooks/webhook-delivery-thread.ts finds it beside the bundle).
+  // Each worker is a module of its own: a worker thread is started from a file
+  // (src/server/worker-entry.ts finds it beside the bundle).
   entry: {
     index: 'src/index.ts',
     cli: 'src/cli.ts',
     'webhook-delivery-worker': 'src/webhooks/webhook-delivery-worker.ts',
+    'wal-checkpoint-worker': 'src/store/sqlite/wal-checkpoint-worker.ts',
   },
   format: ['esm'],
   dts: { entry: 'src/index.ts' },

@@ -62,6 +62,8 @@ export async function startBenchStack(options: {
   database?: 'sqlite' | 'postgres';
   /** SQLite's group commit of concurrent creates (the server's default: on). */
   groupCommit?: boolean;
+  /** Who checkpoints SQLite's WAL (the server's default: a worker thread). */
+  walCheckpoints?: 'worker' | 'inline';
   /** How many `outdial serve` processes share the database (PostgreSQL only). Default 1. */
   replicas?: number;
   /**
@@ -94,6 +96,7 @@ export async function startBenchStack(options: {
     metrics: options.metrics ?? false,
     ...(options.webhookDispatch ? { webhookDispatch: options.webhookDispatch } : {}),
     ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
+    ...(options.walCheckpoints === undefined ? {} : { walCheckpoints: options.walCheckpoints }),
     ...(options.production ? { production: options.production } : {}),
   };
   const server = await serverProcess.call<ServerChildInfo & { apiKey: string; agentId: string }>('start', {

@@ -41,6 +41,8 @@ export interface ServerChildStart {
   webhookDispatch?: 'worker' | 'in-process';
   /** SQLite's group commit of concurrent creates (the server's default: on). */
   groupCommit?: boolean;
+  /** Who checkpoints SQLite's WAL (the server's default: a worker thread). */
+  walCheckpoints?: 'worker' | 'inline';
   /**
    * As deployed: pino at `info` (its own logger, to stdout, which the stack points at a file) and
    * the per-API-key rate limit on with these limits. Default off: silent, no rate limit.
@@ -72,6 +74,7 @@ serveIpc({
       webhookAllowPrivate: true,
       ...(args.webhookDispatch ? { webhookDispatch: args.webhookDispatch } : {}),
       ...(args.groupCommit === undefined ? {} : { groupCommit: args.groupCommit }),
+      ...(args.walCheckpoints === undefined ? {} : { walCheckpoints: args.walCheckpoints }),
     });
     const urls = { url: server.url, ...(server.metricsUrl ? { metricsUrl: server.metricsUrl } : {}) };
     if (!args.seed) return urls;

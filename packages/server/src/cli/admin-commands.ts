@@ -42,7 +42,10 @@ export async function withDatabase<T>(
   let stores: Stores;
   try {
     stores = await openServerStores(
-      databaseUrl === undefined ? { dbPath: path, migrate } : { databaseUrl, databasePoolSize: 2, migrate },
+      databaseUrl === undefined
+        ? // One command's few writes: SQLite's own checkpoints, no thread for them.
+          { dbPath: path, migrate, walCheckpoints: 'inline' }
+        : { databaseUrl, databasePoolSize: 2, migrate },
     );
   } catch (error) {
     // A PostgreSQL URL is named by its host only: it usually carries a password.

@@ -30,6 +30,11 @@ export interface ServerStoresOptions {
    * Off only to measure what it buys (test/bench).
    */
   groupCommit?: boolean;
+  /**
+   * SQLite: who checkpoints the file's WAL, a worker thread (default) or the writer after its
+   * commits (`inline`, SQLite's own way). Inline only to measure what the worker buys (test/bench).
+   */
+  walCheckpoints?: 'worker' | 'inline';
   /** Run pending migrations (default true; `outdial migrate` runs them itself). */
   migrate?: boolean;
   /** Stamps the status changes that bring no time of their own. Default the system clock. */
@@ -55,5 +60,6 @@ export async function openServerStores(options: ServerStoresOptions = {}): Promi
     ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
     ...(options.databaseBusyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.databaseBusyTimeoutMs }),
     ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
+    ...(options.walCheckpoints === undefined ? {} : { walCheckpoints: options.walCheckpoints }),
   });
 }

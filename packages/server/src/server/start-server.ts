@@ -54,7 +54,7 @@ export type { EmulatedLiveKit, EmulatorTimings, LiveKitConnection };
 export interface ServerOptions
   extends Pick<
     ServerStoresOptions,
-    'databaseUrl' | 'databasePoolSize' | 'dbPath' | 'databaseBusyTimeoutMs' | 'groupCommit'
+    'databaseUrl' | 'databasePoolSize' | 'dbPath' | 'databaseBusyTimeoutMs' | 'groupCommit' | 'walCheckpoints'
   > {
   /** 0 picks a free port. Default 3000. */
   port?: number;

@@ -12,13 +12,11 @@
  * commits), one indexed read. A thread that dies is started again on the next work.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { CallStore } from '../ports/call-store';
 import type { WebhookDeliveryStore } from '../ports/webhook-delivery-store';
+import { workerEntry } from '../server/worker-entry';
 import { BATCH_EVENT_CHANNEL } from '../store/batch-changes';
 import { CALL_TRANSITION_CHANNEL, type CallTransitionMessage } from '../store/call-transitions';
 import type { FromWebhookWorker, ToWebhookWorker, WebhookWorkerData } from './webhook-delivery-worker';
@@ -85,7 +83,6 @@ export class WebhookDeliveryThread {
     this.#running = false;
     unsubscribe(CALL_TRANSITION_CHANNEL, this.#onTransition);
     unsubscribe(BATCH_EVENT_CHANNEL, this.#onTransition);
-    subscribe(BATCH_EVENT_CHANNEL, this.#onTransition);
     clearTimeout(this.#timer);
     if (!this.#worker) return;
     this.#post({ kind: 'stop' });
@@ -111,7 +108,7 @@ export class WebhookDeliveryThread {
   #spawn(): void {
     clearTimeout(this.#timer);
     const { logger } = this.#deps;
-    const entry = workerEntry();
+    const entry = workerEntry('webhook-delivery-worker', import.meta.url);
     const worker = new Worker(entry.url, {
       ...entry.options,
       workerData: this.#deps.worker,
@@ -142,25 +139,4 @@ function relayLog(logger: Logger, record: Record<string, unknown>): void {
   const { level, msg, time: _time, pid: _pid, hostname: _hostname, ...fields } = record;
   const label = logger.levels.labels[level as number] ?? 'info';
   (logger[label as 'info'] ?? logger.info).call(logger, fields, typeof msg === 'string' ? msg : '');
-}
-
-/**
- * The worker's module. Built (dist/), it is the bundle tsup writes beside this code's own. Run from
- * the TypeScript sources (tests, tsx), it is the .ts file, loaded through tsx as the rest is, with
- * the tsconfig's paths resolving the workspace packages to their sources, as for the caller.
- */
-function workerEntry(): { url: URL; options: WorkerOptions } {
-  const built = new URL('./webhook-delivery-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return { url: built, options: {} };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return {
-    url: new URL('./webhook-delivery-worker.ts', import.meta.url),
-    options: {
-      execArgv: ['--import', tsx],
-      env: {
-        ...process.env,
-        TSX_TSCONFIG_PATH: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)),
-      },
-    },
-  };
 }

@@ -70,7 +70,8 @@ function stop(): Promise<void> {
 
 try {
   // The main thread migrated the schema before starting this thread.
-  const stores = await openServerStores({ ...data.stores, migrate: false });
+  // The main thread's stores checkpoint the WAL; this connection's own (inline) run off that loop.
+  const stores = await openServerStores({ ...data.stores, migrate: false, walCheckpoints: 'inline' });
   closeStores = () => stores.close();
   dispatcher = new WebhookDispatcher({
     calls: stores.calls,

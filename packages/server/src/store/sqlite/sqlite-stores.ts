@@ -3,7 +3,7 @@
  * The SQLite implementation of the ports: one file, one connection that every store writes and
  * reads through, and on a file a second, read-only one for the events (sqlite-reader.ts).
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Clock, wallClock } from '../../ports/clock';
 import type { Stores } from '../../ports/stores';
 import { GroupCommit } from './group-commit';
@@ -24,6 +24,12 @@ import { SqliteTrunkBudgetStore } from './sqlite-trunk-budget-store';
 import { SqliteWebhookDeliveryStore } from './sqlite-webhook-delivery-store';
 import { SqliteWebhookEndpointStore } from './sqlite-webhook-endpoint-store';
 import { SqliteWebhookSecretStore } from './sqlite-webhook-secret-store';
+import {
+  DEFAULT_AUTOCHECKPOINT_PAGES,
+  SAFETY_NET_PAGES,
+  type WalCheckpoint,
+  WalCheckpointer,
+} from './wal-checkpointer';
 
 export class SqliteStores implements Stores {
   readonly organizations: SqliteOrganizationStore;
@@ -40,6 +46,7 @@ export class SqliteStores implements Stores {
   readonly webhookSecrets: SqliteWebhookSecretStore;
   readonly trunkBudgets: SqliteTrunkBudgetStore;
   readonly #reader: SqliteReader | undefined;
+  readonly #checkpointer: WalCheckpointer | undefined;
 
   /**
    * @param db SQLite itself, for what has no port: the migrations, and tests arranging states no
@@ -49,13 +56,20 @@ export class SqliteStores implements Stores {
    *   transaction (group-commit.ts; default true). PostgreSQL runs transactions side by side.
    * @param reader on a SQLite file, a read-only connection for the events (sqlite-reader.ts);
    *   without it they read through `db`. PostgreSQL's pool needs none.
+   * @param checkpointer on a SQLite file, the WAL checkpoints' worker (wal-checkpointer.ts),
+   *   stopped on close
    */
   constructor(
     readonly db: Kysely<Database>,
     clock: Clock = wallClock,
-    { groupCommit = true, reader }: { groupCommit?: boolean; reader?: SqliteReader | undefined } = {},
+    {
+      groupCommit = true,
+      reader,
+      checkpointer,
+    }: { groupCommit?: boolean; reader?: SqliteReader | undefined; checkpointer?: WalCheckpointer } = {},
   ) {
     this.#reader = reader;
+    this.#checkpointer = checkpointer;
     this.organizations = new SqliteOrganizationStore(db);
     this.apiKeys = new SqliteApiKeyStore(db);
     this.agents = new SqliteAgentStore(db);
@@ -90,19 +104,59 @@ export class SqliteStores implements Stores {
   }
 
   async close(): Promise<void> {
+    await this.#checkpointer?.stop();
     this.#reader?.close();
     await this.db.destroy();
   }
 }
 
-/** Opens (and by default migrates) the SQLite file. See {@link OpenSqliteDatabaseOptions}. */
-export async function openSqliteStores(
-  options: OpenSqliteDatabaseOptions & { clock?: Clock; groupCommit?: boolean },
-): Promise<SqliteStores> {
+export interface OpenSqliteStoresOptions extends OpenSqliteDatabaseOptions {
+  clock?: Clock;
+  groupCommit?: boolean;
+  /**
+   * Who checkpoints the WAL of a file: a worker thread (default; wal-checkpointer.ts), or the
+   * writer itself after its commits, as SQLite does by default (`inline`: only to measure what
+   * the worker buys, test/bench).
+   */
+  walCheckpoints?: 'worker' | 'inline';
+  /** Between the worker's checkpoints (default 200 ms). */
+  walCheckpointIntervalMs?: number;
+  /** Each of the worker's checkpoints that copied pages (tests). */
+  onWalCheckpoint?: (checkpoint: WalCheckpoint) => void;
+}
+
+/** Opens (and by default migrates) the SQLite file. See {@link OpenSqliteStoresOptions}. */
+export async function openSqliteStores(options: OpenSqliteStoresOptions): Promise<SqliteStores> {
   const db = await openSqliteDatabase(options);
+  // Opened after the writer has created the file and its WAL.
+  const reader = SqliteReader.open(options);
+  // A file (an in-memory database has no reader, and no WAL).
+  const onFile = reader !== undefined;
+  const checkpointer =
+    onFile && options.walCheckpoints !== 'inline' ? await startCheckpointer(db, options) : undefined;
   return new SqliteStores(db, options.clock, {
     ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
-    // Opened after the writer has created the file and its WAL.
-    reader: SqliteReader.open(options),
+    reader,
+    ...(checkpointer ? { checkpointer } : {}),
   });
+}
+
+/** The worker takes the checkpoints over; the writer keeps its own as a safety net only. */
+async function startCheckpointer(
+  db: Kysely<Database>,
+  { path, walCheckpointIntervalMs, onWalCheckpoint }: OpenSqliteStoresOptions,
+): Promise<WalCheckpointer> {
+  await autocheckpoint(db, SAFETY_NET_PAGES);
+  return new WalCheckpointer({
+    path,
+    ...(walCheckpointIntervalMs === undefined ? {} : { intervalMs: walCheckpointIntervalMs }),
+    ...(onWalCheckpoint ? { onCheckpoint: onWalCheckpoint } : {}),
+    // Nothing to do when the database is already closed (the worker outlived it).
+    onWorkerExit: () => void autocheckpoint(db, DEFAULT_AUTOCHECKPOINT_PAGES).catch(() => undefined),
+  });
+}
+
+/** The writer's automatic checkpoint, after its commits, once the WAL holds `pages`. */
+async function autocheckpoint(db: Kysely<Database>, pages: number): Promise<void> {
+  await sql.raw(`pragma wal_autocheckpoint = ${pages}`).execute(db);
 }
