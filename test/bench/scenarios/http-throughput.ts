@@ -75,7 +75,7 @@ export async function httpThroughput(): Promise<BenchRow[]> {
       ...compare('POST /api/v1/calls/outbound, WAL checkpoints inline', inlinePost, baselinePost, {
         minRatio: POST_TARGET,
         baselineRow: false,
-        notes: ['the writer checkpoints after its commits (SQLite\'s default) instead of the worker thread'],
+        notes: ["the writer checkpoints after its commits (SQLite's default) instead of the worker thread"],
       }),
     );
     rows.push(
