@@ -19,6 +19,7 @@ import { floorLadder } from './scenarios/floor-ladder';
 import { httpThroughput } from './scenarios/http-throughput';
 import { memoryUnderBacklog } from './scenarios/memory-under-backlog';
 import {
+  CHECKPOINT_PACING_RUNS,
   PLAIN_PACING_RUNS,
   pacingAccuracy,
   WEBHOOK_PACING_RUNS,
@@ -51,6 +52,8 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   // draining at CPS 50, and the plain 1,000-call bursts at CPS 50 and 200.
   'batches-drain': () => batchDrainPacing(),
   'pacing-plain': () => pacingAccuracy(PLAIN_PACING_RUNS),
+  // The CPS 200 burst with the WAL checkpointed inline, then on the server's checkpoint thread.
+  'pacing-checkpoints': () => pacingAccuracy(CHECKPOINT_PACING_RUNS),
   http: () => httpThroughput(),
   // Server CPU per request of Express 5 with Outdial's layers added one by one, up to the server.
   ladder: () => floorLadder(),

@@ -14,6 +14,8 @@ interface PacingRun {
   webhookDispatch?: 'worker' | 'in-process';
   /** Default SQLite (the embedded default). */
   database?: 'sqlite' | 'postgres';
+  /** Who checkpoints SQLite's WAL. Default the server's own choice (its worker thread). */
+  walCheckpoints?: 'worker' | 'inline';
 }
 
 /** Plain, then with two endpoints delivered from the main event loop, then from the worker. */
@@ -26,6 +28,15 @@ export const WEBHOOK_PACING_RUNS: PacingRun[] = [
 /** The bursts without webhook endpoints at CPS 50 and 200: the pacer's own rate and windows. */
 export const PLAIN_PACING_RUNS: PacingRun[] = [
   { cps: 50, webhookEndpoints: 0 },
+  { cps: 200, webhookEndpoints: 0 },
+];
+
+/**
+ * The CPS 200 burst with SQLite's WAL checkpointed by the writer after its commits (SQLite's
+ * default) and then by the server's checkpoint thread, side by side.
+ */
+export const CHECKPOINT_PACING_RUNS: PacingRun[] = [
+  { cps: 200, webhookEndpoints: 0, walCheckpoints: 'inline' },
   { cps: 200, webhookEndpoints: 0 },
 ];
 
@@ -52,14 +63,16 @@ export async function pacingAccuracy(
   ],
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const { cps, webhookEndpoints, webhookDispatch, database } of runs) {
+  for (const { cps, webhookEndpoints, webhookDispatch, database, walCheckpoints } of runs) {
     const scenario =
       (webhookEndpoints === 0
         ? `Pacing, CPS ${cps}`
         : `Pacing, CPS ${cps} with ${webhookEndpoints} webhook endpoints subscribed` +
           (webhookDispatch === 'worker'
             ? ', sent from the worker thread'
-            : ', sent from the main event loop')) + (database === 'postgres' ? ', on PostgreSQL' : '');
+            : ', sent from the main event loop')) +
+      (database === 'postgres' ? ', on PostgreSQL' : '') +
+      (walCheckpoints === 'inline' ? ', WAL checkpoints inline (not on their thread)' : '');
     const receivers = await startWebhookReceivers(webhookEndpoints);
     try {
       const stack: BenchStack = await startBenchStack({
@@ -67,6 +80,7 @@ export async function pacingAccuracy(
         talkMs: 20,
         ...(webhookDispatch ? { webhookDispatch } : {}),
         ...(database ? { database } : {}),
+        ...(walCheckpoints ? { walCheckpoints } : {}),
       });
       try {
         await receivers.subscribe(stack);

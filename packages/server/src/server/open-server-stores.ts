@@ -31,8 +31,9 @@ export interface ServerStoresOptions {
    */
   groupCommit?: boolean;
   /**
-   * SQLite: who checkpoints the file's WAL, a worker thread (default) or the writer after its
-   * commits (`inline`, SQLite's own way). Inline only to measure what the worker buys (test/bench).
+   * SQLite: who checkpoints the file's WAL, a worker thread (default, once the stores have
+   * committed their first 100 changes) or the writer after its commits (`inline`, SQLite's own
+   * way). Inline only to measure what the worker buys (test/bench).
    */
   walCheckpoints?: 'worker' | 'inline';
   /** Run pending migrations (default true; `outdial migrate` runs them itself). */

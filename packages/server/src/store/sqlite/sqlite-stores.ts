@@ -3,7 +3,7 @@
  * The SQLite implementation of the ports: one file, one connection that every store writes and
  * reads through, and on a file a second, read-only one for the events (sqlite-reader.ts).
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Clock, wallClock } from '../../ports/clock';
 import type { Stores } from '../../ports/stores';
 import { GroupCommit } from './group-commit';
@@ -24,12 +24,8 @@ import { SqliteTrunkBudgetStore } from './sqlite-trunk-budget-store';
 import { SqliteWebhookDeliveryStore } from './sqlite-webhook-delivery-store';
 import { SqliteWebhookEndpointStore } from './sqlite-webhook-endpoint-store';
 import { SqliteWebhookSecretStore } from './sqlite-webhook-secret-store';
-import {
-  DEFAULT_AUTOCHECKPOINT_PAGES,
-  SAFETY_NET_PAGES,
-  type WalCheckpoint,
-  WalCheckpointer,
-} from './wal-checkpointer';
+import type { WalCheckpoint } from './wal-checkpointer';
+import { WalCheckpoints, type WalCheckpointsOptions } from './wal-checkpoints';
 
 export class SqliteStores implements Stores {
   readonly organizations: SqliteOrganizationStore;
@@ -46,7 +42,7 @@ export class SqliteStores implements Stores {
   readonly webhookSecrets: SqliteWebhookSecretStore;
   readonly trunkBudgets: SqliteTrunkBudgetStore;
   readonly #reader: SqliteReader | undefined;
-  readonly #checkpointer: WalCheckpointer | undefined;
+  readonly #checkpoints: WalCheckpoints | undefined;
 
   /**
    * @param db SQLite itself, for what has no port: the migrations, and tests arranging states no
@@ -56,8 +52,8 @@ export class SqliteStores implements Stores {
    *   transaction (group-commit.ts; default true). PostgreSQL runs transactions side by side.
    * @param reader on a SQLite file, a read-only connection for the events (sqlite-reader.ts);
    *   without it they read through `db`. PostgreSQL's pool needs none.
-   * @param checkpointer on a SQLite file, the WAL checkpoints' worker (wal-checkpointer.ts),
-   *   stopped on close
+   * @param walCheckpoints on a SQLite file, when its WAL checkpoints move to their own thread
+   *   (wal-checkpoints.ts); without it SQLite checkpoints after the writer's commits
    */
   constructor(
     readonly db: Kysely<Database>,
@@ -65,11 +61,14 @@ export class SqliteStores implements Stores {
     {
       groupCommit = true,
       reader,
-      checkpointer,
-    }: { groupCommit?: boolean; reader?: SqliteReader | undefined; checkpointer?: WalCheckpointer } = {},
+      walCheckpoints,
+    }: {
+      groupCommit?: boolean;
+      reader?: SqliteReader | undefined;
+      walCheckpoints?: Omit<WalCheckpointsOptions, 'db' | 'calls'>;
+    } = {},
   ) {
     this.#reader = reader;
-    this.#checkpointer = checkpointer;
     this.organizations = new SqliteOrganizationStore(db);
     this.apiKeys = new SqliteApiKeyStore(db);
     this.agents = new SqliteAgentStore(db);
@@ -87,6 +86,12 @@ export class SqliteStores implements Stores {
     this.webhookDeliveries = new SqliteWebhookDeliveryStore(db);
     this.webhookSecrets = new SqliteWebhookSecretStore(db);
     this.trunkBudgets = new SqliteTrunkBudgetStore(db);
+    this.#checkpoints = walCheckpoints && new WalCheckpoints({ db, calls: this.calls, ...walCheckpoints });
+  }
+
+  /** Whether the file's WAL checkpoints run on their thread yet (tests). */
+  get walCheckpointsOnThread(): boolean {
+    return this.#checkpoints?.onThread ?? false;
   }
 
   async probeWritable(at: Date): Promise<void> {
@@ -104,7 +109,7 @@ export class SqliteStores implements Stores {
   }
 
   async close(): Promise<void> {
-    await this.#checkpointer?.stop();
+    await this.#checkpoints?.stop();
     this.#reader?.close();
     await this.db.destroy();
   }
@@ -114,13 +119,15 @@ export interface OpenSqliteStoresOptions extends OpenSqliteDatabaseOptions {
   clock?: Clock;
   groupCommit?: boolean;
   /**
-   * Who checkpoints the WAL of a file: a worker thread (default; wal-checkpointer.ts), or the
-   * writer itself after its commits, as SQLite does by default (`inline`: only to measure what
-   * the worker buys, test/bench).
+   * Who checkpoints the WAL of a file: a worker thread (default, once the stores are busy:
+   * wal-checkpoints.ts), or the writer itself after its commits, as SQLite does by default
+   * (`inline`: only to measure what the worker buys, test/bench).
    */
   walCheckpoints?: 'worker' | 'inline';
   /** Between the worker's checkpoints (default 200 ms). */
   walCheckpointIntervalMs?: number;
+  /** Committed changes before the worker starts (default 100; 0: at once). */
+  walCheckpointThreadAfter?: number;
   /** Each of the worker's checkpoints that copied pages (tests). */
   onWalCheckpoint?: (checkpoint: WalCheckpoint) => void;
 }
@@ -132,31 +139,21 @@ export async function openSqliteStores(options: OpenSqliteStoresOptions): Promis
   const reader = SqliteReader.open(options);
   // A file (an in-memory database has no reader, and no WAL).
   const onFile = reader !== undefined;
-  const checkpointer =
-    onFile && options.walCheckpoints !== 'inline' ? await startCheckpointer(db, options) : undefined;
+  const { path, walCheckpointIntervalMs, walCheckpointThreadAfter, onWalCheckpoint } = options;
   return new SqliteStores(db, options.clock, {
     ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
     reader,
-    ...(checkpointer ? { checkpointer } : {}),
+    ...(onFile && options.walCheckpoints !== 'inline'
+      ? {
+          walCheckpoints: {
+            path,
+            ...(walCheckpointIntervalMs === undefined ? {} : { intervalMs: walCheckpointIntervalMs }),
+            ...(walCheckpointThreadAfter === undefined
+              ? {}
+              : { startAfterChanges: walCheckpointThreadAfter }),
+            ...(onWalCheckpoint ? { onCheckpoint: onWalCheckpoint } : {}),
+          },
+        }
+      : {}),
   });
-}
-
-/** The worker takes the checkpoints over; the writer keeps its own as a safety net only. */
-async function startCheckpointer(
-  db: Kysely<Database>,
-  { path, walCheckpointIntervalMs, onWalCheckpoint }: OpenSqliteStoresOptions,
-): Promise<WalCheckpointer> {
-  await autocheckpoint(db, SAFETY_NET_PAGES);
-  return new WalCheckpointer({
-    path,
-    ...(walCheckpointIntervalMs === undefined ? {} : { intervalMs: walCheckpointIntervalMs }),
-    ...(onWalCheckpoint ? { onCheckpoint: onWalCheckpoint } : {}),
-    // Nothing to do when the database is already closed (the worker outlived it).
-    onWorkerExit: () => void autocheckpoint(db, DEFAULT_AUTOCHECKPOINT_PAGES).catch(() => undefined),
-  });
-}
-
-/** The writer's automatic checkpoint, after its commits, once the WAL holds `pages`. */
-async function autocheckpoint(db: Kysely<Database>, pages: number): Promise<void> {
-  await sql.raw(`pragma wal_autocheckpoint = ${pages}`).execute(db);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
+import { newCallRow } from '../../../test/support/call-rows';
 import { openSqliteStores } from './sqlite-stores';
 import { type WalCheckpoint, WalCheckpointer } from './wal-checkpointer';
 
@@ -34,10 +35,12 @@ it('checkpoints a file on its worker, the writer keeping its own as a far-out sa
   const stores = await openSqliteStores({
     path: databaseFile(),
     walCheckpointIntervalMs: 20,
+    walCheckpointThreadAfter: 0,
     onWalCheckpoint: (checkpoint) => checkpoints.push(checkpoint),
   });
   try {
-    expect(await writerAutocheckpoint(stores)).toBe(10_000);
+    expect(stores.walCheckpointsOnThread).toBe(true);
+    await expect.poll(() => writerAutocheckpoint(stores)).toBe(10_000);
     await fillWal(stores);
     // The writer would checkpoint only past 10,000 pages: these come from the worker.
     await expect.poll(() => checkpoints.length, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -49,7 +52,7 @@ it('checkpoints a file on its worker, the writer keeping its own as a far-out sa
 
 it('keeps every commit through the worker stopping on close', async () => {
   const path = databaseFile();
-  const stores = await openSqliteStores({ path, walCheckpointIntervalMs: 20 });
+  const stores = await openSqliteStores({ path, walCheckpointIntervalMs: 20, walCheckpointThreadAfter: 0 });
   await fillWal(stores);
   await stores.close();
   const reopened = await openSqliteStores({ path, walCheckpoints: 'inline' });
@@ -68,9 +71,11 @@ it('leaves the checkpoints to the writer inline, and on a database in memory', a
       path,
       walCheckpoints: path === ':memory:' ? 'worker' : 'inline',
       walCheckpointIntervalMs: 20,
+      walCheckpointThreadAfter: 0,
       onWalCheckpoint: (checkpoint) => checkpoints.push(checkpoint),
     });
     try {
+      expect(stores.walCheckpointsOnThread).toBe(false);
       expect(await writerAutocheckpoint(stores)).toBe(1000);
       await fillWal(stores, 100);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -97,4 +102,27 @@ it('reports a worker that exits unasked, and not one that was stopped', async ()
   await healthy.stop();
   await stores.close();
   expect(exits).toBe(1);
+});
+
+it("moves the checkpoints to their thread only after the store's first changes", async () => {
+  const stores = await openSqliteStores({ path: databaseFile(), walCheckpointThreadAfter: 3 });
+  try {
+    const at = new Date().toISOString();
+    await stores.organizations.create({ id: 'org_a', name: 'A', created_at: at });
+    const call = (id: string) => newCallRow({ id, organization_id: 'org_a', started_at: at });
+    await stores.calls.create(call('call_1'), { to: 'queued' });
+    await stores.calls.create(call('call_2'), { to: 'queued' });
+    // Another store's changes are not counted (channels are process-wide).
+    const other = await openSqliteStores({ path: ':memory:' });
+    await other.organizations.create({ id: 'org_a', name: 'A', created_at: at });
+    await other.calls.create(call('call_9'), { to: 'queued' });
+    await other.close();
+    expect(stores.walCheckpointsOnThread).toBe(false);
+    expect(await writerAutocheckpoint(stores)).toBe(1000);
+    await stores.calls.transition('call_1', 'cancelled');
+    expect(stores.walCheckpointsOnThread).toBe(true);
+    expect(await writerAutocheckpoint(stores)).toBe(10_000);
+  } finally {
+    await stores.close();
+  }
 });
