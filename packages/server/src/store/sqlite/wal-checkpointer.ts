@@ -24,8 +24,8 @@ export const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
  * steady stream of commits the worker's PASSIVE checkpoints copy every frame but the newest, and
  * SQLite only starts the WAL over once a checkpoint has copied all of it: it then grows until the
  * load pauses, or until this net, where the writer's own checkpoint finds nearly every frame
- * copied already and only finishes the job (one short stall per 10,000 pages, not a long one per
- * 1000). So the WAL file may reach ~40 MiB on a busy server.
+ * copied already and only finishes the job (one stall per 10,000 pages instead of one per 1000,
+ * and a shorter one). So the WAL file may reach ~40 MiB on a busy server.
  */
 export const SAFETY_NET_PAGES = 10_000;
 /** Between checkpoints: ~1000 pages' worth of commits under the bench's heaviest load. */
