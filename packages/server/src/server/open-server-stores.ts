@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Clock } from '../ports/clock';
 import type { Stores } from '../ports/stores';
-import { openSqliteStores } from '../store/sqlite/sqlite-stores';
+import { type OpenSqliteStoresOptions, openSqliteStores } from '../store/sqlite/sqlite-stores';
 
 export interface ServerStoresOptions {
   /**
@@ -35,7 +35,7 @@ export interface ServerStoresOptions {
    * committed their first 100 changes) or the writer after its commits (`inline`, SQLite's own
    * way). Inline only to measure what the worker buys (test/bench).
    */
-  walCheckpoints?: 'worker' | 'inline';
+  walCheckpoints?: OpenSqliteStoresOptions['walCheckpoints'];
   /** Run pending migrations (default true; `outdial migrate` runs them itself). */
   migrate?: boolean;
   /** Stamps the status changes that bring no time of their own. Default the system clock. */

@@ -18,10 +18,11 @@ export interface WalCheckpointWorkerData {
 
 /** Main thread → worker. */
 export type ToWalCheckpointWorker = { kind: 'stop' };
-/** Worker → main thread: a checkpoint that copied pages, and the WAL's frames when it ran. */
-export type FromWalCheckpointWorker =
-  | { kind: 'checkpointed'; walFrames: number; checkpointedFrames: number; ms: number }
-  | { kind: 'stopped' };
+/**
+ * Worker → main thread: a checkpoint that copied pages, and the WAL's frames when it ran. Its exit
+ * (the 'exit' event) says it stopped.
+ */
+export type FromWalCheckpointWorker = { kind: 'checkpointed'; walFrames: number; checkpointedFrames: number };
 
 const port = parentPort;
 if (!port) throw new Error('wal-checkpoint-worker.ts runs as a worker thread only');
@@ -37,14 +38,12 @@ db.pragma('wal_autocheckpoint = 0');
 db.pragma('cache_size = -256');
 
 const timer = setInterval(() => {
-  const started = performance.now();
   const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
   if (result && result.checkpointed > 0)
     port.postMessage({
       kind: 'checkpointed',
       walFrames: result.log,
       checkpointedFrames: result.checkpointed,
-      ms: performance.now() - started,
     } satisfies FromWalCheckpointWorker);
 }, intervalMs);
 
@@ -52,6 +51,5 @@ port.on('message', (message: ToWalCheckpointWorker) => {
   if (message.kind !== 'stop') return;
   clearInterval(timer);
   db.close();
-  port.postMessage({ kind: 'stopped' } satisfies FromWalCheckpointWorker);
   port.close();
 });

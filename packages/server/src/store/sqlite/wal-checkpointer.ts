@@ -36,8 +36,6 @@ export interface WalCheckpoint {
   walFrames: number;
   /** Of them, copied into the database file (all of them unless a reader still needs some). */
   checkpointedFrames: number;
-  /** How long it took on the worker's thread. */
-  ms: number;
 }
 
 export interface WalCheckpointerOptions {
@@ -69,9 +67,9 @@ export class WalCheckpointer {
     });
     // A thread of its own must not keep a server's process alive after close.
     this.#worker.unref();
-    this.#worker.on('message', (message: FromWalCheckpointWorker) => {
-      if (message.kind === 'checkpointed') onCheckpoint?.(message);
-    });
+    this.#worker.on('message', ({ walFrames, checkpointedFrames }: FromWalCheckpointWorker) =>
+      onCheckpoint?.({ walFrames, checkpointedFrames }),
+    );
     // Its failure is reported through onWorkerExit; an unhandled 'error' would throw here.
     this.#worker.on('error', () => undefined);
     this.#exited = new Promise((resolve) =>

@@ -57,7 +57,7 @@ export class WalCheckpoints {
     subscribe(BATCH_EVENT_CHANNEL, this.#onChange);
   }
 
-  /** Whether the thread has taken the checkpoints over. */
+  /** Whether the thread has the checkpoints (started, and not exited unasked since). */
   get onThread(): boolean {
     return this.#checkpointer !== undefined;
   }
@@ -80,7 +80,10 @@ export class WalCheckpoints {
       path,
       ...(intervalMs === undefined ? {} : { intervalMs }),
       ...(onCheckpoint ? { onCheckpoint } : {}),
-      onWorkerExit: () => void autocheckpoint(db, DEFAULT_AUTOCHECKPOINT_PAGES).catch(() => undefined),
+      onWorkerExit: () => {
+        this.#checkpointer = undefined;
+        void autocheckpoint(db, DEFAULT_AUTOCHECKPOINT_PAGES).catch(() => undefined);
+      },
     });
   }
 
